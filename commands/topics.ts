@@ -1,0 +1,21 @@
+import { defineCommand } from '../src/core/command.js';
+import { textReply } from '../src/core/reply.js';
+
+export const topics = defineCommand({
+  name: 'topics',
+  description: 'List the topics this chat can subscribe to',
+  access: 'anyone',
+  options: [],
+  example: '/topics',
+  run({ services, chat }) {
+    const visible = services.topics.listVisible(chat.communityId);
+    if (visible.length === 0) return textReply('No topics yet. A moderator can create one with /topic create.');
+    const lines = visible.map((topic) => {
+      const feeds = services.topics.feedCount(topic.id);
+      const owner = topic.communityId ? ' (this community)' : '';
+      const description = topic.description || topic.name;
+      return `${topic.slug} — ${description}${owner} · ${feeds} feed${feeds === 1 ? '' : 's'}`;
+    });
+    return textReply(lines.join('\n'), { title: 'Topics you can subscribe to' });
+  },
+});

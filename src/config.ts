@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+import { isTimezone } from './core/timezone.js';
+
+/**
+ * The one schema over the environment, parsed once at start. Every key is documented in
+ * .env.example. This is the only module that reads process.env.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalText = z.string().trim().min(1).optional();
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `expected at least ${min}`)
+    .max(max, `expected at most ${max}`)
+    .default(fallback);
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .default('false')
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional();
+const idList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^-?\d+$/, 'expected comma-separated numeric ids')));
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]{17,}\.[\w-]{4,}\.[\w-]{20,}$/, 'expected a Discord bot token (three dot-separated parts)')
+    .optional(),
+  DISCORD_API_ROOT: url,
+  DISCORD_OPERATOR_IDS: idList,
+  DISCORD_MODERATOR_ROLE: optionalText,
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{3,}:[\w-]{30,}$/, 'expected a Telegram bot token like 123456:ABC-DEF… from BotFather')
+    .optional(),
+  TELEGRAM_API_ROOT: url,
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'expected an https URL' }).optional(),
+  TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65535),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'expected 1-256 letters, digits, _ or -').optional(),
+  TELEGRAM_OPERATOR_IDS: idList,
+  DATABASE_PATH: z.string().trim().min(1).default('data/newsbrief.db'),
+  CATALOGUE_PATH: z.string().trim().min(1).default('data/catalogue.json'),
+  DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimezone, 'expected an IANA timezone such as Europe/London'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json'], { error: 'expected auto, pretty or json' }).default('auto'),
+  ALLOW_PRIVATE_FEEDS: flag,
+  FEED_POLL_INTERVAL_MINUTES: integer(10, 1, 1440),
+  FETCH_TIMEOUT_MS: integer(15_000, 1000, 120_000),
+  FETCH_MAX_BYTES: integer(5_000_000, 10_000, 100_000_000),
+  FETCH_MAX_REDIRECTS: integer(5, 0, 20),
+  FETCH_CONCURRENCY: integer(16, 1, 256),
+  FETCH_PER_HOST_CONCURRENCY: integer(2, 1, 32),
+  ARTICLE_FETCH_CONCURRENCY: integer(4, 1, 64),
+  DIGEST_DEFAULT_CAP: integer(8, 1, 25),
+  TELEGRAM_MESSAGES_PER_SECOND: integer(30, 1, 1000),
+  TELEGRAM_CHAT_MESSAGES_PER_SECOND: integer(1, 1, 100),
+  TELEGRAM_GROUP_MESSAGES_PER_MINUTE: integer(20, 1, 1000),
+  DISCORD_REQUESTS_PER_SECOND: integer(50, 1, 1000),
+  DISCORD_CHANNEL_MESSAGES_PER_WINDOW: integer(5, 1, 100),
+  DISCORD_CHANNEL_WINDOW_SECONDS: integer(5, 1, 600),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment; throws a ConfigError naming every bad key and what it expects. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty value means "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** Reads .env (when present, without overriding the real environment), then parses process.env. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) {
+    try {
+      process.loadEnvFile(envFile);
+    } catch (error) {
+      throw new ConfigError([`${envFile}: cannot be read (${(error as Error).message})`]);
+    }
+  }
+  return parseConfig(process.env);
+}

@@ -1,0 +1,114 @@
+import type {
+  AuditEntry,
+  Chat,
+  ChatId,
+  ChatRef,
+  CommunityId,
+  Feed,
+  Platform,
+  Topic,
+} from './domain.js';
+import type { Digest } from './reply.js';
+
+/**
+ * Ports: the small interfaces the core needs from the outside world. Implementations live in
+ * src/store (SQLite), src/ingest, src/platforms; tests pass fakes that implement the same shape.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The subset of pino the code uses, so tests can pass a recording logger. */
+export interface Logger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface NewTopic {
+  slug: string;
+  name: string;
+  description?: string;
+  communityId: CommunityId | null;
+  includeKeywords?: string[];
+  excludeKeywords?: string[];
+}
+
+/** Topics: global ones (communityId null) and each community's own. */
+export interface TopicStore {
+  /** The topics a chat in `communityId` can see: global ones and that community's, by slug. */
+  listVisible(communityId: CommunityId | null): Topic[];
+  /** Community topic first, then global. */
+  findVisible(slug: string, communityId: CommunityId | null): Topic | null;
+  get(id: number): Topic | null;
+  create(topic: NewTopic): Topic;
+  update(id: number, changes: Partial<Pick<Topic, 'name' | 'description' | 'includeKeywords' | 'excludeKeywords'>>): Topic;
+  delete(id: number): void;
+  feedCount(topicId: number): number;
+  /** Topics whose feed list contains the feed. */
+  topicsOfFeed(feedId: number): Topic[];
+}
+
+export interface FeedStore {
+  get(id: number): Feed | null;
+  findByUrl(url: string): Feed | null;
+  /** Insert the feed if its URL is new; returns the stored row either way. */
+  ensure(url: string, options?: { title?: string | null; fromCatalogue?: boolean }): Feed;
+  attach(topicId: number, feedId: number, addedBy: string): void;
+  detach(topicId: number, feedId: number): void;
+  listForTopic(topicId: number): Feed[];
+  listAll(): Feed[];
+  /** Changes the poll bookkeeping fields of a feed. */
+  update(id: number, changes: Partial<Omit<Feed, 'id' | 'url'>>): Feed;
+  /** Feeds no topic uses any more are removed (their stories stay, for dedup memory). */
+  deleteOrphans(): number;
+}
+
+export interface ChatStore {
+  /** Records the chat (or refreshes its title/kind/community) and returns it. */
+  ensure(ref: ChatRef): Chat;
+  get(id: ChatId): Chat | null;
+  setTimezone(id: ChatId, timezone: string): void;
+  pause(id: ChatId, reason: string, at: Date): void;
+  resume(id: ChatId): void;
+  /** Telegram group → supergroup: every row that names the old id moves to the new one. */
+  rename(oldId: ChatId, newId: ChatId): void;
+}
+
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, 'at'> & { at?: string }): void;
+  list(options?: { communityId?: CommunityId | null; limit?: number }): AuditEntry[];
+}
+
+/** Platform-specific message ready to send (an opaque JSON-serialisable body), e.g. one Telegram message. */
+export interface OutgoingMessage {
+  platform: Platform;
+  body: unknown;
+}
+
+export type SendResult =
+  | { ok: true }
+  /** Wait at least this long before the next call to that chat; the message is kept. */
+  | { ok: false; kind: 'rate-limited'; retryAfterMs: number; error: string }
+  /** 5xx, timeout, network: back off and try again, the message is kept. */
+  | { ok: false; kind: 'transient'; error: string }
+  /** Blocked, kicked, chat deleted, access lost: pause the chat. */
+  | { ok: false; kind: 'permanent'; error: string }
+  /** Telegram group upgraded to a supergroup: move the chat and try again there. */
+  | { ok: false; kind: 'migrated'; newChatId: ChatId; error: string };
+
+/** What a platform offers the delivery worker. */
+export interface Messenger {
+  readonly platform: Platform;
+  /** Splits a digest into the platform's messages, between entries, never inside one. */
+  renderDigest(digest: Digest): OutgoingMessage[];
+  /** Sends one message. Never throws for platform errors: classifies them instead. */
+  send(chatId: ChatId, message: OutgoingMessage): Promise<SendResult>;
+  /** Tells the chat's moderators (where there is a place to) that deliveries were paused. */
+  notifyPaused?(chat: Chat, reason: string): Promise<void>;
+}

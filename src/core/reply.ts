@@ -1,0 +1,68 @@
+import type { ChatId, Quote } from './domain.js';
+
+/**
+ * Neutral replies and messages. Commands and the digest builder return these; each platform
+ * renders them (Discord embeds, Telegram HTML, console text). All strings are plain text:
+ * renderers escape them, so feed-supplied text can never inject markup or mentions.
+ */
+
+/** One story (or one cluster of the same story) as shown in a digest or /latest. */
+export interface StoryEntry {
+  /** Story ids this entry stands for (the cluster's members that were selected). */
+  storyIds: number[];
+  headline: string;
+  url: string | null;
+  source: string;
+  /** ISO time the story was published (or arrived, when the feed gave no date). */
+  time: string;
+  /** Other outlets that carried the same story. */
+  alsoCoveredBy: string[];
+  /** At most 2, best first. */
+  quotes: Quote[];
+}
+
+export interface DigestSection {
+  topicSlug: string;
+  topicName: string;
+  entries: StoryEntry[];
+  /** Stories left out by the cap: rendered as "+K more — /latest <topic>". */
+  more: number;
+}
+
+export interface Digest {
+  chatId: ChatId;
+  title: string;
+  /** IANA timezone the times are shown in. */
+  timezone: string;
+  sections: DigestSection[];
+}
+
+/** A button that runs a command when pressed (Telegram inline keyboard, Discord buttons). */
+export interface ReplyChoice {
+  label: string;
+  /** Command line the choice runs, e.g. `/subscribe world`. */
+  command: string;
+}
+
+export type Reply =
+  | {
+      kind: 'text';
+      /** Optional heading, rendered bold. */
+      title?: string;
+      /** Plain text; lines separated by \n. */
+      text: string;
+      /** Visible only to the caller where the platform allows it (Discord ephemeral). */
+      ephemeral?: boolean;
+      choices?: ReplyChoice[];
+    }
+  | { kind: 'stories'; title: string; entries: StoryEntry[]; footer?: string; timezone: string }
+  | { kind: 'digest'; digest: Digest }
+  | { kind: 'error'; message: string };
+
+export const textReply = (text: string, extra: { title?: string; ephemeral?: boolean } = {}): Reply => ({
+  kind: 'text',
+  text,
+  ...extra,
+});
+
+export const errorReply = (message: string): Reply => ({ kind: 'error', message });

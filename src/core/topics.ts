@@ -1,0 +1,18 @@
+import type { CommandContext } from './command.js';
+import type { Topic } from './domain.js';
+import { UserError } from './errors.js';
+import { closestMatch } from './slug.js';
+
+/** The topic this chat can see under `slug`, or a UserError with a "did you mean". */
+export function requireVisibleTopic(context: CommandContext, slug: string): Topic {
+  const { topics } = context.services;
+  const topic = topics.findVisible(slug, context.chat.communityId);
+  if (topic) return topic;
+  const visible = topics.listVisible(context.chat.communityId).map((candidate) => candidate.slug);
+  const suggestion = closestMatch(slug, visible);
+  throw new UserError(
+    suggestion
+      ? `unknown topic '${slug}' — did you mean '${suggestion}'?`
+      : `unknown topic '${slug}' — /topics lists the topics you can use here`,
+  );
+}

@@ -1,0 +1,46 @@
+import type { AuditEntry } from '../core/domain.js';
+import type { AuditLog } from '../core/ports.js';
+import type { Db } from './database.js';
+import { nowIso } from './rows.js';
+
+interface AuditRow {
+  at: string;
+  actor_id: string;
+  community_id: string | null;
+  chat_id: string | null;
+  action: string;
+  detail: string;
+}
+
+export function createAuditLog(db: Db): AuditLog {
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, actor_id, community_id, chat_id, action, detail)
+     VALUES (@at, @actorId, @communityId, @chatId, @action, @detail)`,
+  );
+  return {
+    record(entry) {
+      insert.run({ ...entry, at: entry.at ?? nowIso() });
+    },
+    list(options = {}) {
+      const limit = options.limit ?? 50;
+      const rows =
+        options.communityId === undefined
+          ? db.prepare<[number], AuditRow>(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ?`).all(limit)
+          : db
+              .prepare<[string | null, number], AuditRow>(
+                `SELECT * FROM audit_log WHERE community_id IS ? ORDER BY id DESC LIMIT ?`,
+              )
+              .all(options.communityId, limit);
+      return rows.map(
+        (row): AuditEntry => ({
+          at: row.at,
+          actorId: row.actor_id,
+          communityId: row.community_id,
+          chatId: row.chat_id,
+          action: row.action,
+          detail: row.detail,
+        }),
+      );
+    },
+  };
+}

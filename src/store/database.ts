@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite database: WAL journal, foreign keys on, a busy timeout,
+ * and every pending migration applied. `:memory:` works for tests.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}
+
+export interface Migration {
+  /** What it changes, for the log. */
+  name: string;
+  up(db: Db): void;
+}
+
+/**
+ * Applies migrations after PRAGMA user_version, each in its own transaction together with the
+ * version bump: a failed migration leaves the database exactly as it was. Append-only: never
+ * edit or reorder a migration that has shipped.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`database schema version ${current} is newer than this newsbrief (${migrations.length})`);
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const migration = migrations[version]!;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return migrations.length - current;
+}

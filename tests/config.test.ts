@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configSchema, parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/core/errors.js';
+import { runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/test-app.js';
+
+describe('configuration', () => {
+  it('gives working defaults for an empty environment', () => {
+    expect(parseConfig({})).toMatchObject({
+      DATABASE_PATH: 'data/newsbrief.db',
+      DEFAULT_TIMEZONE: 'UTC',
+      LOG_LEVEL: 'info',
+      ALLOW_PRIVATE_FEEDS: false,
+      FETCH_TIMEOUT_MS: 15_000,
+    });
+  });
+
+  it('reports every bad key together, each with what it expects', () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        DEFAULT_TIMEZONE: 'Mars/Base',
+        LOG_LEVEL: 'shouty',
+        FETCH_TIMEOUT_MS: 'soon',
+        TELEGRAM_BOT_TOKEN: 'not-a-token',
+        DISCORD_TOKEN: 'abc',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues;
+    expect(issues).toHaveLength(5);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'DEFAULT_TIMEZONE: expected an IANA timezone such as Europe/London',
+        expect.stringMatching(/^LOG_LEVEL: expected one of fatal, error/),
+        'FETCH_TIMEOUT_MS: expected a whole number',
+        expect.stringMatching(/^TELEGRAM_BOT_TOKEN: expected a Telegram bot token/),
+        expect.stringMatching(/^DISCORD_TOKEN: expected a Discord bot token/),
+      ]),
+    );
+  });
+
+  it('documents every key in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
+  });
+
+  it('stops start-up with exit code 1 and one message, writing nothing — not even an empty database', async () => {
+    const dir = tempDir();
+    const result = await runCli(['start'], {
+      cwd: dir,
+      env: { DATABASE_PATH: join(dir, 'data', 'bot.db'), DEFAULT_TIMEZONE: 'Mars/Base', LOG_LEVEL: 'loud', FEED_POLL_INTERVAL_MINUTES: 'often' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('DEFAULT_TIMEZONE');
+    expect(result.stderr).toContain('LOG_LEVEL');
+    expect(result.stderr).toContain('FEED_POLL_INTERVAL_MINUTES');
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads a .env file in the working folder, and reports a bad key from it', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, '.env'), 'DEFAULT_TIMEZONE=Nowhere/Land\n');
+    const result = await runCli(['start'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DEFAULT_TIMEZONE: expected an IANA timezone');
+    expect(readdirSync(dir)).toEqual(['.env']);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The grammar of attribution in news copy, over tokens: who a reporting verb belongs to
+ * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
+ * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
+ */
+import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
+import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
+
+/** Who a reporting verb points at, before resolution. */
+export type SpeakerPhrase =
+  | { type: 'name'; words: string[]; organisation: boolean; spokesperson?: boolean }
+  | { type: 'pronoun'; pronoun: string }
+  /** "the company", "the spokesman": stands for the last organisation. */
+  | { type: 'organisation-role'; spokesperson: boolean }
+  /** "a source", "the 45-year-old", "officials": somebody, but nobody named. */
+  | { type: 'unnamed' };
+
+export const REPORTING_VERBS = new Set([
+  'said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'claimed', 'claims', 'warned', 'warns', 'wrote',
+  'writes', 'insisted', 'insists', 'explained', 'explains', 'noted', 'notes', 'stated', 'states', 'argued',
+  'argues', 'suggested', 'suggests', 'admitted', 'admits', 'acknowledged', 'announced', 'confirmed', 'confirms',
+  'denied', 'revealed', 'replied', 'responded', 'asked', 'asks', 'tweeted', 'posted', 'commented', 'continued',
+  'continues', 'concluded', 'recalled', 'recalls', 'urged', 'urges', 'vowed', 'promised', 'declared', 'described',
+  'describes', 'remarked', 'observed', 'conceded', 'cautioned', 'predicted', 'emphasised', 'emphasized',
+  'stressed', 'boasted', 'complained', 'joked', 'testified', 'shouted', 'indicated', 'countered', 'maintained',
+  'pleaded', 'lamented', 'quipped', 'texted', 'emailed', 'agreed', 'reiterated', 'recounted', 'mused',
+  'whispered', 'pointed', 'cried', 'demanded', 'thundered', 'snapped', 'sighed', 'grumbled', 'conceded',
+]);
+export const REPORTING_PARTICIPLES = new Set([
+  'adding', 'saying', 'warning', 'insisting', 'noting', 'claiming', 'explaining', 'arguing', 'telling',
+  'writing', 'stressing', 'declaring', 'calling', 'describing', 'suggesting', 'asking', 'urging', 'admitting',
+  'acknowledging', 'vowing', 'promising', 'pointing', 'concluding', 'continuing', 'replying', 'responding',
+]);
+/** Words between a subject and its verb that do not change who speaks ("has also said"). */
+const BETWEEN_SUBJECT_AND_VERB = new Set([
+  'has', 'have', 'had', 'hasn\'t', 'hasn’t', 'also', 'later', 'previously', 'then', 'once', 'again', 'recently',
+  'reportedly', 'would', 'will', 'could', 'did', 'does', 'just', 'earlier', 'further', 'repeatedly', 'publicly',
+  'privately', 'simply', 'only', 'often', 'since', 'subsequently', 'yesterday', 'today', 'separately', 'angrily',
+  'quietly', 'firmly', 'bluntly', 'candidly', 'frankly', 'flatly', 'himself', 'herself', 'themselves',
+  'itself', 'now', 'originally', 'first', 'last', 'is', 'was', 'has', 'not', 'never', 'formally',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'He', 'She', 'They', 'It']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'A', 'An', 'The', 'its', 'their', 'his', 'her', 'Its', 'Their', 'His', 'Her']);
+const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
+/** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
+const NOT_ROLE_WORDS = new Set([
+  'at', 'in', 'on', 'of', 'for', 'to', 'who', 'which', 'that', 'and', 'or', 'but', 'with', 'from', 'by', 'after',
+  'before', 'during', 'when', 'while', 'as', 'on', 'yesterday', 'today', 'last', 'this', 'earlier', 'later',
+  'told', 'said', 'says', 'added', 'in', 'the', 'a', 'an', 'his', 'her', 'their', 'its',
+]);
+const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+
+export const isReportingVerb = (token: Token | undefined): boolean => token?.word === true && REPORTING_VERBS.has(token.text);
+export const isParticiple = (token: Token | undefined): boolean => token?.word === true && REPORTING_PARTICIPLES.has(token.text);
+
+function nameAt(tokens: Token[], start: number, length: number, organisation = false, role?: string): SpeakerPhrase {
+  const words = tokens.slice(start, start + length).map((token) => token.text);
+  return { type: 'name', words, organisation, spokesperson: SPOKESPERSON_ROLES.has(role ?? '') };
+}
+
+const organisationRole = (role: string): SpeakerPhrase => ({ type: 'organisation-role', spokesperson: SPOKESPERSON_ROLES.has(role) });
+
+/** The start of the name run that ends at `end` (inclusive), walking back over capitalised words and particles. */
+function nameRunStart(tokens: Token[], end: number): number {
+  let start = end;
+  while (start > 0 && (isCapitalised(tokens[start - 1]) || (isLowerCaseWord(tokens[start - 1]) && isCapitalised(tokens[start - 2]) && PARTICLES.has(tokens[start - 1]?.text ?? '')))) {
+    start--;
+  }
+  return start;
+}
+
+/** Reads a speaker phrase that starts at `start` ("Tom Ashby", "a Network Rail spokesman", "the company"). */
+export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
+  let i = start;
+  const first = tokens[i];
+  if (first === undefined || !first.word) return null;
+  if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  if (DETERMINERS.has(first.text)) i++;
+  const runLength = nameRunLength(tokens, i);
+  const afterRun = tokens[i + runLength];
+  if (runLength > 0) {
+    // "Swiss environment minister Lea Brunner", "Network Rail spokesman Tom Jones": the name after the role speaks.
+    let role = i + runLength;
+    while (role < i + runLength + 3 && isLowerCaseWord(tokens[role]) && !NOT_ROLE_WORDS.has(tokens[role]?.text ?? '')) role++;
+    const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
+    if (personLength > 0) return nameAt(tokens, role, personLength);
+    if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text)) return nameAt(tokens, i, runLength, true, afterRun.text);
+    return nameAt(tokens, i, runLength);
+  }
+  // Lower-case role words before a name: "chief executive Tom Ashby", "BBC correspondent Lyse Doucet".
+  let j = i;
+  while (j < i + 4 && isLowerCaseWord(tokens[j]) && !REPORTING_VERBS.has(tokens[j]?.text ?? '')) {
+    const word = tokens[j]?.text ?? '';
+    if (ORGANISATION_ROLES.has(word)) {
+      const link = tokens[j + 1];
+      if (link?.word && ROLE_LINKS.has(link.text)) {
+        const orgStart = DETERMINERS.has(tokens[j + 2]?.text ?? '') ? j + 3 : j + 2;
+        const orgLength = nameRunLength(tokens, orgStart);
+        if (orgLength > 0) return nameAt(tokens, orgStart, orgLength, true, word);
+      }
+      const personLength = nameRunLength(tokens, j + 1);
+      if (personLength > 0) return nameAt(tokens, j + 1, personLength);
+      return organisationRole(word);
+    }
+    j++;
+  }
+  // "the company's chief executive, Tom Ashby": the name after the comma.
+  const nameStart = tokens[j]?.text === ',' ? j + 1 : j;
+  const personLength = j > i ? nameRunLength(tokens, nameStart) : 0;
+  if (personLength > 0) return nameAt(tokens, nameStart, personLength);
+  return i > start || isLowerCaseWord(first) ? { type: 'unnamed' } : null;
+}
+
+/** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
+function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase | null {
+  // "Maya Chen, who runs a shop in Portland, Oregon, said": the name the description follows.
+  for (let i = Math.max(0, comma - 40); i < comma; i++) {
+    if (tokens[i]?.text !== ',' || !isCapitalised(tokens[i - 1])) continue;
+    const roleStart = tokens[i + 1];
+    if (roleStart && (isLowerCaseWord(roleStart) || DETERMINERS.has(roleStart.text))) {
+      const start = nameRunStart(tokens, i - 1);
+      if (!isNeverAName(tokens[start]?.text ?? '') || i - start > 1) return nameAt(tokens, start, i - start);
+    }
+  }
+  // "The chief executive of Acme, Tom Ashby, said": the name is the appositive itself.
+  const previousComma = tokens.slice(0, comma).findLastIndex((token) => token.text === ',');
+  if (previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1) {
+    return nameAt(tokens, previousComma + 1, comma - previousComma - 1);
+  }
+  return null;
+}
+
+/** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
+export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
+  let i = 0;
+  while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
+  const first = tokens[i];
+  if (first === undefined) return null;
+  if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  const start = DETERMINERS.has(first.text) ? i + 1 : i;
+  // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
+  const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
+  if (comma > start && !tokens.slice(start, comma).some(isReportingVerb)) {
+    const length = nameRunLength(tokens, comma + 1);
+    if (length > 0 && tokens[comma + 1 + length]?.text === ',') return nameAt(tokens, comma + 1, length);
+  }
+  const length = nameRunLength(tokens, start);
+  if (length === 0) {
+    // "The poet Derek Anyan shared …": lower-case role words before the name.
+    const phrase = start > i ? phraseAt(tokens, i) : null;
+    return phrase?.type === 'name' ? phrase : null;
+  }
+  const next = tokens[start + length];
+  if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
+  return null;
+}
+
+/** Who a verb at `verb` belongs to, read from the words before it. */
+export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase | 'coordinated' | null {
+  let k = verb - 1;
+  while (k >= 0 && tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]?.text ?? '')) k--;
+  const token = tokens[k];
+  if (token === undefined) return null;
+  if (token.text === ',') return subjectBeforeAppositive(tokens, k) ?? 'coordinated';
+  if (!token.word) return null;
+  if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
+  if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
+  if (isCapitalised(token)) {
+    const start = nameRunStart(tokens, k);
+    const before = tokens[start - 1];
+    const roleBefore = tokens[start - 2];
+    const organisation = before?.word === true && ROLE_LINKS.has(before.text) && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    return nameAt(tokens, start, k - start + 1, organisation, organisation ? roleBefore?.text : undefined);
+  }
+  if (ORGANISATION_ROLES.has(token.text)) {
+    if (isCapitalised(tokens[k - 1]) && !isNeverAName(tokens[k - 1]?.text ?? '')) {
+      const start = nameRunStart(tokens, k - 1);
+      return nameAt(tokens, start, k - start, true, token.text);
+    }
+    return organisationRole(token.text);
+  }
+  return { type: 'unnamed' };
+}

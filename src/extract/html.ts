@@ -1,0 +1,141 @@
+/**
+ * Reading an article page: metadata from the head, the main content found by Readability (over linkedom),
+ * then cut into blocks by an iterative walk, so deeply nested markup cannot exhaust the stack.
+ */
+import { Readability } from '@mozilla/readability';
+import type { ArticleDraft, DraftBlock } from './article-draft.js';
+import { ELEMENT_NODE, TEXT_NODE, parseDocument, selectAll, textOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { readPageMetadata } from './html-metadata.js';
+import { htmlToPlainText, nestingDepth, stripInertMarkup } from './inert-markup.js';
+import { draftFromText } from './text-article.js';
+import { collapseWhitespace } from './text-utils.js';
+
+/** Not text of the article at all. */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'SELECT', 'INPUT', 'TEXTAREA', 'IFRAME', 'NAV', 'ASIDE', 'FIGCAPTION', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'MATH']);
+/** Text inside these is kept apart from the body: headings and credits. */
+const FURNITURE = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FOOTER', 'HEADER', 'CAPTION', 'TH']);
+const BLOCKS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'TR', 'TD',
+  'DL', 'DT', 'DD', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', ...FURNITURE,
+]);
+/** Deeper pages are read as plain text: no real article nests this deep, and Readability recurses. */
+const MAX_NESTING_DEPTH = 500;
+const EMBEDDED_POST = /twitter-tweet|instagram-media|tiktok-embed|fb-post/;
+
+interface WalkState {
+  buffer: string[];
+  blockquoteDepth: number;
+  furnitureDepth: number;
+  blocks: DraftBlock[];
+}
+
+function flush(state: WalkState): void {
+  const text = collapseWhitespace(state.buffer.join(''));
+  state.buffer = [];
+  if (text === '') return;
+  const block: DraftBlock = { text, blockquote: state.blockquoteDepth > 0 };
+  if (state.furnitureDepth > 0) block.furniture = true;
+  state.blocks.push(block);
+}
+
+/** Cuts an element's content into text blocks at block-level elements, without recursion. */
+export function blocksOf(root: DomNode): DraftBlock[] {
+  const state: WalkState = { buffer: [], blockquoteDepth: 0, furnitureDepth: 0, blocks: [] };
+  const stack: { node: DomNode; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      state.buffer.push(node.textContent ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = node.nodeName.toUpperCase();
+    const element = node as DomElement;
+    if (leaving) {
+      flush(state);
+      if (tag === 'BLOCKQUOTE') state.blockquoteDepth--;
+      if (FURNITURE.has(tag)) state.furnitureDepth--;
+      continue;
+    }
+    if (SKIPPED.has(tag) || EMBEDDED_POST.test(element.getAttribute('class') ?? '')) continue;
+    if (tag === 'BR') {
+      state.buffer.push('\n');
+      continue;
+    }
+    if (BLOCKS.has(tag)) {
+      flush(state);
+      if (tag === 'BLOCKQUOTE') state.blockquoteDepth++;
+      if (FURNITURE.has(tag)) state.furnitureDepth++;
+      stack.push({ node, leaving: true });
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, leaving: false });
+    }
+  }
+  flush(state);
+  return attachBlockquoteCredits(state.blocks);
+}
+
+/** "— Jane Doe" under a quotation, in its own <footer> or <cite>, belongs to the quotation before it. */
+function attachBlockquoteCredits(blocks: DraftBlock[]): DraftBlock[] {
+  const result: DraftBlock[] = [];
+  for (const block of blocks) {
+    const previous = result.at(-1);
+    if (previous?.blockquote && block.blockquote && /^[—–-]\s?\S/.test(block.text) && block.text.length < 120) {
+      previous.text = `${previous.text} ${block.text}`;
+      continue;
+    }
+    result.push(block);
+  }
+  return result.map((block) => (block.blockquote && block.furniture && /^[—–-]/.test(block.text) ? { ...block, furniture: false } : block));
+}
+
+/** Removes captions and credits before Readability, which keeps figure captions with the content. */
+function removeFurniture(doc: DomDocument): void {
+  for (const element of selectAll(doc, 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed')) element.remove();
+  // Readability drops <footer> and <cite>; a quotation's credit inside them must survive as a paragraph.
+  for (const credit of selectAll(doc, 'blockquote footer, blockquote cite')) {
+    const paragraph = doc.createElement('p');
+    paragraph.textContent = textOf(credit);
+    credit.replaceWith(paragraph);
+  }
+  for (const element of selectAll(doc, 'figcaption, [class*="caption"], [class*="credit"], [class*="newsletter"], [class*="related"], [class*="share"]')) {
+    if (textOf(element).length < 400 && element.tagName !== 'BODY' && element.tagName !== 'HTML') element.remove();
+  }
+}
+
+/** The main content's blocks, via Readability; the whole body when Readability finds no article or fails. */
+function mainContentBlocks(doc: DomDocument): DraftBlock[] {
+  try {
+    const result = new Readability(doc as never, { serializer: (node) => node, charThreshold: 200 }).parse();
+    const content = result?.content as DomNode | null | undefined;
+    if (content) {
+      const blocks = blocksOf(content);
+      if (blocks.some((block) => !block.furniture)) return blocks;
+    }
+  } catch {
+    // Readability recurses over the tree and can fail on hostile nesting; fall back to the whole body below.
+  }
+  return doc.body ? blocksOf(doc.body) : [];
+}
+
+/** Reads an HTML article page (or a fragment such as a feed's content:encoded) into a draft. */
+export function draftFromHtml(html: string): ArticleDraft {
+  const page = stripInertMarkup(html);
+  if (nestingDepth(page) > MAX_NESTING_DEPTH) return draftFromText(htmlToPlainText(page));
+  const doc = parseDocument(page);
+  const metadata = readPageMetadata(doc);
+  const firstHeading = textOf(doc.querySelector('h1'));
+  removeFurniture(doc);
+  const blocks = mainContentBlocks(doc);
+  return {
+    headline: metadata.headline ?? firstHeading,
+    standfirst: metadata.standfirst,
+    byline: metadata.byline,
+    publishedAt: metadata.publishedAt,
+    topics: metadata.topics,
+    blocks,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * What the article has said about people and organisations so far: the full names it has used (so a later
+ * "Doucet" or "Mr Ashby" becomes "Lyse Doucet" / "Tom Ashby") and who spoke last (so "she" and
+ * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
+ */
+import { nameRunLength, ORGANISATION_ROLES, readName, SPOKESPERSON_ROLES, type Gender, type NamedEntity } from './names.js';
+import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
+
+/** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
+const MAX_REGISTER_CHARS = 20_000;
+
+export interface NameBook {
+  /** Records every multi-word person and every organisation named in `text`. */
+  registerNames(text: string): void;
+  /** Surname → full name used earlier, and the gender any title gave it. */
+  resolve(entity: NamedEntity): NamedEntity;
+  /** Records that this entity spoke (or was reported speaking), for later pronouns and roles. */
+  noteSpeaker(entity: NamedEntity): void;
+  /** The last person who spoke whose gender does not contradict the pronoun's. */
+  lastPerson(gender: Gender | null): NamedEntity | null;
+  /** The last organisation that spoke, else the last one named. */
+  lastOrganisation(): NamedEntity | null;
+}
+
+const PREPOSITIONS = new Set(['at', 'of', 'for', 'in', 'with', 'from', 'on', 'to', 'by', 'and', 'that', 'which', 'who']);
+const isOrganisationNoun = (token: Token | undefined): boolean =>
+  token !== undefined && ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text);
+
+/**
+ * Whether the words around a name say it is an organisation: "the energy firm Calder Petroleum",
+ * "the ferry operator, Firth Crossings", "Nimbus Cloud, one of the largest providers".
+ */
+function describedAsOrganisation(tokens: Token[], start: number, end: number): boolean {
+  const before = tokens[start - 1]?.text === ',' ? tokens[start - 2] : tokens[start - 1];
+  if (isOrganisationNoun(before)) return true;
+  if (tokens[end]?.text !== ',') return false;
+  let i = end + 1;
+  if (tokens[i]?.text === 'one' && tokens[i + 1]?.text === 'of') i += 2;
+  if (!['a', 'an', 'the'].includes(tokens[i]?.text ?? '')) return false;
+  for (let j = i + 1; j < i + 5 && isLowerCaseWord(tokens[j]) && !PREPOSITIONS.has(tokens[j]?.text ?? ''); j++) {
+    if (isOrganisationNoun(tokens[j])) return true;
+  }
+  return false;
+}
+
+/** A new, empty book for one article. */
+export function createNameBook(): NameBook {
+  const fullNames: NamedEntity[] = [];
+  const genders = new Map<string, Gender>();
+  const speakers: NamedEntity[] = [];
+  const organisations: NamedEntity[] = [];
+
+  const surname = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+
+  const knownOrganisations = new Set<string>();
+  const genderOf = (entity: NamedEntity): Gender | null => entity.gender ?? genders.get(surname(entity.name)) ?? null;
+
+  function remember(entity: NamedEntity): void {
+    if (entity.kind === 'organisation') {
+      organisations.push(entity);
+      knownOrganisations.add(entity.name);
+    } else if (entity.name.includes(' ')) fullNames.push(entity);
+    if (entity.gender) genders.set(surname(entity.name), entity.gender);
+  }
+
+  function resolve(entity: NamedEntity): NamedEntity {
+    let resolved = knownOrganisations.has(entity.name) ? { ...entity, kind: 'organisation' as const } : entity;
+    if (resolved.kind === 'person' && !entity.name.includes(' ')) {
+      const full = fullNames.findLast((known) => surname(known.name) === entity.name);
+      if (full) resolved = { ...full, gender: entity.gender ?? full.gender };
+    }
+    const gender = resolved.gender ?? (resolved.kind === 'person' ? genders.get(surname(resolved.name)) ?? null : null);
+    if (entity.gender) genders.set(surname(resolved.name), entity.gender);
+    return { ...resolved, gender };
+  }
+
+  return {
+    registerNames(text) {
+      const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
+      for (let i = 0; i < tokens.length; ) {
+        const length = nameRunLength(tokens, i);
+        if (length === 0) {
+          i++;
+          continue;
+        }
+        const entity = readName(tokens.slice(i, i + length).map((token) => token.text));
+        if (entity) remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
+        i += length;
+      }
+    },
+    resolve,
+    noteSpeaker(entity) {
+      speakers.push(entity);
+      if (entity.kind === 'organisation') organisations.push(entity);
+      if (entity.kind === 'person' && entity.gender) genders.set(surname(entity.name), entity.gender);
+    },
+    lastPerson(gender) {
+      const speaker = speakers.findLast((candidate) => {
+        if (candidate.kind !== 'person' && !candidate.spokesperson) return false;
+        const known = candidate.kind === 'person' ? genderOf(candidate) : null;
+        return gender === null || known === null || known === gender;
+      });
+      return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
+    },
+    lastOrganisation() {
+      return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Proper names in news copy: reading a run of capitalised words as a person or an organisation, dropping
+ * titles and roles ("Russia's President Vladimir Putin" → "Vladimir Putin"), and telling the two apart.
+ */
+import { isCapitalised, type Token } from './tokens.js';
+
+export type EntityKind = 'person' | 'organisation';
+export type Gender = 'male' | 'female';
+
+/** A proper name as the article uses it, titles removed. */
+export interface NamedEntity {
+  name: string;
+  kind: EntityKind;
+  gender: Gender | null;
+  /** An organisation heard through its spokesman: a later "he" or "she" may still be that spokesman. */
+  spokesperson?: boolean;
+}
+
+/** Titles and capitalised roles that precede a name and are not part of it. */
+const TITLES = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron',
+  'President', 'Vice', 'Prime', 'Minister', 'Chancellor', 'Secretary', 'Senator', 'Sen', 'Rep', 'Representative',
+  'Gov', 'Governor', 'Mayor', 'Judge', 'Justice', 'General', 'Gen', 'Col', 'Colonel', 'Capt', 'Captain', 'Major',
+  'Lt', 'Lieutenant', 'Sgt', 'Sergeant', 'Chief', 'Inspector', 'Detective', 'Det', 'Supt', 'Superintendent',
+  'Constable', 'Officer', 'Commissioner', 'Ambassador', 'Pope', 'King', 'Queen', 'Prince', 'Princess', 'Rev',
+  'Reverend', 'Father', 'Sister', 'Brother', 'Rabbi', 'Imam', 'Bishop', 'Archbishop', 'Coach', 'Councillor',
+  'Cllr', 'Councilman', 'Councilwoman', 'Councilmember', 'Alderman', 'Deputy', 'Assistant', 'Acting', 'Former',
+  'Executive', 'Director', 'Editor', 'Correspondent', 'Reporter', 'Spokesman', 'Spokeswoman', 'Spokesperson',
+  'Chairman', 'Chairwoman', 'Chair', 'Founder', 'Leader', 'Premier', 'Sheriff', 'Attorney', 'Speaker',
+  'Congressman', 'Congresswoman', 'Admiral', 'Marshal', 'Dean', 'Chef', 'Nurse', 'Doctor', 'Manager', 'Head',
+  'MP', 'MEP', 'MSP', 'CEO', 'Boss', 'Member', 'Grandmother', 'Grandfather', 'Gran', 'Grandad', 'Mum', 'Mother',
+  'Dad', 'Pensioner', 'Widow', 'Widower', 'Student', 'Teacher', 'Farmer', 'Resident', 'Campaigner', 'Shopkeeper',
+  'Landlord', 'Owner', 'Driver', 'Survivor', 'Veteran', 'Actor', 'Actress', 'Singer', 'Star', 'Presenter',
+  'Author', 'Novelist', 'Poet', 'Artist', 'Striker', 'Midfielder', 'Defender', 'Goalkeeper', 'Winger', 'Officials', 'Councilor', 'Trustee', 'Superintendent', 'Principal', 'Analyst', 'Economist', 'Professor', 'Lawyer', 'Researcher', 'Scientist',
+]);
+const MALE_TITLES = new Set(['Mr', 'Sir', 'Lord', 'Baron', 'King', 'Prince', 'Father', 'Brother', 'Congressman', 'Councilman', 'Chairman', 'Spokesman']);
+const FEMALE_TITLES = new Set(['Mrs', 'Ms', 'Miss', 'Dame', 'Lady', 'Baroness', 'Queen', 'Princess', 'Sister', 'Congresswoman', 'Councilwoman', 'Chairwoman', 'Spokeswoman']);
+
+/** Capitalised words that start sentences or clauses but are never names. */
+const FUNCTION_WORDS = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'Of', 'With', 'And', 'But', 'Or', 'So', 'As',
+  'If', 'When', 'While', 'After', 'Before', 'Since', 'Although', 'Though', 'However', 'Meanwhile', 'Speaking',
+  'According', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her',
+  'Their', 'Our', 'My', 'Its', 'There', 'Here', 'Asked', 'Writing', 'Yet', 'Still', 'Now', 'Then', 'Today',
+  'Yesterday', 'Last', 'Next', 'Earlier', 'Later', 'Both', 'All', 'Some', 'Many', 'Most', 'Other', 'Others',
+  'Such', 'What', 'Why', 'How', 'Who', 'Where', 'News', 'Under', 'Over', 'During', 'Despite', 'Amid', 'Also',
+  'Not', 'No', 'Yes', 'One', 'Two', 'Three', 'Several', 'Each', 'Every', 'Another', 'Instead', 'Even', 'Only',
+]);
+const CALENDAR_WORDS = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
+  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Christmas', 'Easter',
+]);
+/** Words that make a capitalised run an organisation. */
+const ORGANISATION_WORDS = new Set([
+  'Council', 'Ministry', 'Department', 'Rail', 'Railway', 'Railways', 'Police', 'Service', 'Services', 'Agency',
+  'Bank', 'Group', 'Company', 'Ltd', 'Inc', 'Plc', 'PLC', 'Corp', 'Corporation', 'LLC', 'University', 'College',
+  'School', 'Hospital', 'Trust', 'Union', 'Association', 'Authority', 'Commission', 'Office', 'Party', 'Committee',
+  'Foundation', 'Institute', 'Airlines', 'Airways', 'Network', 'Board', 'Federation', 'Society', 'Club', 'Church',
+  'Times', 'News', 'Post', 'Journal', 'Media', 'Labs', 'Systems', 'Technologies', 'Energy', 'Motors', 'Water',
+  'Housing', 'Health', 'Museum', 'Coalition', 'Alliance', 'Fund', 'Bureau', 'Centre', 'Center', 'Partners',
+  'Holdings', 'Industries', 'Network', 'Government', 'Administration', 'Court', 'Army', 'Navy', 'Force',
+  'Brigade', 'Institution', 'Organisation', 'Organization', 'Charity', 'Council', 'Assembly', 'Parliament',
+  'Congress', 'Senate', 'Cabinet', 'Kremlin', 'Pentagon', 'Treasury', 'Ofcom', 'Ofgem', 'Ofwat', 'Watch',
+  'Project', 'Campaign', 'Initiative', 'Network', 'Agency', 'Airport', 'Port', 'Festival', 'League', 'FC',
+  'United', 'City', 'Studios', 'Records', 'Press', 'Insurance', 'Capital', 'Partnership', 'Consortium',
+  'Trains', 'Buses', 'Transit', 'Chamber', 'Commerce', 'Electric', 'Telecom', 'Airline', 'Pharmaceuticals',
+  'Foods', 'Logistics', 'Software', 'Entertainment', 'Publishing', 'Construction', 'Homes', 'Mining',
+]);
+/** Lower-case nouns that stand for an organisation, or for someone speaking on its behalf. */
+export const ORGANISATION_ROLES = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'representative', 'statement', 'company', 'firm', 'group',
+  'organisation', 'organization', 'agency', 'ministry', 'department', 'council', 'authority', 'charity', 'union',
+  'bank', 'airline', 'retailer', 'club', 'party', 'police', 'force', 'regulator', 'government', 'operator',
+  'university', 'hospital', 'trust', 'board', 'campaign', 'insurer', 'carrier', 'developer', 'business',
+  'spokespeople', 'spokesmen', 'spokeswomen', 'service', 'office', 'watchdog', 'broadcaster', 'provider',
+  'providers', 'maker', 'manufacturer', 'chain', 'supplier', 'startup', 'platform', 'publisher', 'lender',
+  'brand', 'giant', 'conglomerate', 'newspaper', 'network', 'utility', 'airport', 'school', 'college',
+]);
+/** Role nouns that speak for an organisation rather than name one. */
+export const SPOKESPERSON_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'spokespeople', 'spokesmen', 'spokeswomen']);
+
+/** Name particles that may sit inside a person's or an organisation's name. */
+export const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'of', 'for', 'dos', 'del']);
+
+const isAcronym = (word: string): boolean => word.length >= 2 && word.length <= 6 && /^[\p{Lu}\d&]+$/u.test(word);
+const isFamilyDescriptor = (word: string): boolean => /^\p{L}+-of-\p{L}+$/u.test(word);
+const stripPossessive = (word: string): string => word.replace(/['’]s?$/u, '');
+const isPossessive = (word: string): boolean => /\p{L}['’]s?$/u.test(word) && !/^[OD]['’]/u.test(word);
+
+/** Length of the run of name words starting at `start` (capitalised words and inner particles). */
+export function nameRunLength(tokens: Token[], start: number): number {
+  let end = start;
+  while (end < tokens.length) {
+    const token = tokens[end];
+    if (isCapitalised(token)) {
+      end++;
+      if (isPossessive(token?.text ?? '') && !isCapitalised(tokens[end])) break;
+    } else if (end > start && token?.word && PARTICLES.has(token.text) && isCapitalised(tokens[end + 1])) {
+      // "Bank of England" but not "Ian Marr of Hampshire Police": of/for join only an organisation's name.
+      const joinsOrganisation = token.text !== 'of' && token.text !== 'for';
+      const runSoFar = tokens.slice(start, end).map((word) => word.text);
+      if (!joinsOrganisation && !runSoFar.some((word) => ORGANISATION_WORDS.has(word))) break;
+      end++;
+    } else break;
+  }
+  return end - start;
+}
+
+/**
+ * Reads a run of capitalised words as a name: everything up to a possessive ("Russia's") and leading
+ * function words, titles and roles are dropped. Returns null when nothing name-like is left.
+ */
+export function readName(words: string[]): NamedEntity | null {
+  let rest = words.map(stripPeriod);
+  let gender: Gender | null = null;
+  const lastPossessive = rest.slice(0, -1).findLastIndex(isPossessive);
+  if (lastPossessive >= 0) rest = rest.slice(lastPossessive + 1);
+  const lastTitle = rest.slice(0, -1).findLastIndex((word) => TITLES.has(word) || isFamilyDescriptor(word));
+  for (const title of rest.slice(0, lastTitle + 1)) {
+    if (MALE_TITLES.has(title)) gender = 'male';
+    if (FEMALE_TITLES.has(title)) gender = 'female';
+  }
+  rest = rest.slice(lastTitle + 1);
+  while (rest.length > 1 && (FUNCTION_WORDS.has(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
+  // "Ian Marr of Hampshire Police" is Ian Marr; "Bank of England" stays whole.
+  const link = rest.findIndex((word, index) => index > 0 && (word === 'of' || word === 'for'));
+  if (link > 0 && !rest.slice(0, link).some((word) => ORGANISATION_WORDS.has(word))) rest = rest.slice(0, link);
+  const last = rest.at(-1);
+  if (last !== undefined) rest[rest.length - 1] = stripPossessive(last);
+  if (rest.length === 0 || rest.every((word) => FUNCTION_WORDS.has(word) || CALENDAR_WORDS.has(word) || TITLES.has(word))) {
+    return null;
+  }
+  const name = rest.join(' ');
+  return { name, kind: looksLikeOrganisation(rest) ? 'organisation' : 'person', gender };
+}
+
+function stripPeriod(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
+/** An organisation by its words: "Network Rail", "Ministry of Health", "BBC". */
+export function looksLikeOrganisation(words: string[]): boolean {
+  if (words.some((word) => ORGANISATION_WORDS.has(word))) return true;
+  // "BBC", "NHS England": an acronym of three letters or more names an organisation ("JD Vance" does not).
+  return words.some((word) => isAcronym(word) && word.length >= 3) || (words.length === 1 && isAcronym(words[0] ?? ''));
+}
+
+/** Whether a capitalised word is a function word or date, which can stand capitalised at a sentence start. */
+export function isNeverAName(word: string): boolean {
+  return FUNCTION_WORDS.has(word) || CALENDAR_WORDS.has(word);
+}

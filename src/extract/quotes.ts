@@ -1,0 +1,142 @@
+/**
+ * Direct quotations of an article body with their speakers: finds the spans, joins quotations that run on
+ * across paragraphs, reads unmarked <blockquote>s, attributes speakers and drops what is not a quotation
+ * (fragments, titles of works, repeats).
+ */
+import type { Quote } from '../core/domain.js';
+import { createNameBook } from './name-book.js';
+import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
+import { attributeParagraph, type CarriedSpeaker } from './speakers.js';
+import { capitalisedShare, comparisonKey, countWords, countWordsUpTo, endsWithTerminalPunctuation, MAX_QUOTATIONS, MAX_QUOTE_SCAN_CHARS } from './text-utils.js';
+
+/** Quotations shorter than this are fragments or scare quotes ('in public', 'war criminal'). */
+export const MIN_QUOTE_WORDS = 4;
+
+/** Options for {@link findQuotes}. */
+export interface FindQuotesOptions {
+  /** Indexes of paragraphs that came from a <blockquote>: without marks, their whole text is a quotation. */
+  blockquotes?: ReadonlySet<number>;
+  /** Text read before the body for names only (headline, standfirst), so "Zelenskyy" resolves to a full name. */
+  namesFrom?: string[];
+}
+
+interface PreparedParagraph {
+  /** The text attribution reads: the paragraph, or a lead-in plus the marked-up blockquote. */
+  text: string;
+  spans: QuoteSpan[];
+}
+
+/** A dash line closing a pull quote or blockquote: "— Jane Doe, mayor". */
+function dashAttributionStart(text: string): number {
+  for (const dash of [' — ', ' – ', '\n— ', '\n– ', ' - ']) {
+    const at = text.lastIndexOf(dash);
+    if (at > 0 && text.length - at < 120) return at;
+  }
+  return text.startsWith('— ') || text.startsWith('– ') ? 0 : -1;
+}
+
+/** An unmarked blockquote read as one quotation, with the previous paragraph's "she wrote:" as its lead-in. */
+function prepareBlockquote(text: string, previous: string | undefined): PreparedParagraph {
+  const leadIn = previous !== undefined && /[:,]\s*$/.test(previous) ? `${previous.slice(-300)} ` : '';
+  const dash = dashAttributionStart(text);
+  const quoted = dash > 0 ? text.slice(0, dash) : text;
+  const rest = dash > 0 ? text.slice(dash) : '';
+  const combined = `${leadIn}\u201c${quoted}\u201d${rest}`;
+  return { text: combined, spans: [{ family: 'unmarked', open: leadIn.length, close: leadIn.length + quoted.length + 1, closed: true }] };
+}
+
+function prepareParagraphs(paragraphs: string[], blockquotes: ReadonlySet<number>): PreparedParagraph[] {
+  let budget = MAX_QUOTATIONS;
+  const prepared = paragraphs.map((whole, index): PreparedParagraph => {
+    // Bounded work on hostile input: a long paragraph is searched only at its start, and only so many in all.
+    const text = whole.length > MAX_QUOTE_SCAN_CHARS ? whole.slice(0, MAX_QUOTE_SCAN_CHARS) : whole;
+    if (budget <= 0) return { text, spans: [] };
+    const spans = findQuoteSpans(text).slice(0, budget);
+    budget -= spans.length;
+    if (spans.length === 0 && blockquotes.has(index)) return prepareBlockquote(text, paragraphs[index - 1]);
+    return { text, spans };
+  });
+  // A quotation left open continues only when the next paragraph opens with a mark; otherwise the opener was
+  // an apostrophe or a typo, and the rest of the paragraph is not a quotation.
+  prepared.forEach((paragraph, index) => {
+    const last = paragraph.spans.at(-1);
+    if (last && !last.closed && !opensWithQuotationMark(paragraphs[index + 1] ?? '')) paragraph.spans.pop();
+  });
+  return prepared;
+}
+
+/** A title of a work or a name in marks ('The Lord of the Rings'), not speech. */
+function looksLikeTitle(text: string): boolean {
+  return countWords(text) <= 10 && !endsWithTerminalPunctuation(text) && !/[,;:]$/.test(text) && capitalisedShare(text) >= 0.8;
+}
+
+interface Found {
+  quote: Quote;
+  paragraphWords: number;
+  continuesPrevious: boolean;
+}
+
+/**
+ * Finds the direct quotations in body paragraphs, each with its speaker (or null when nobody credible is
+ * named) and the index of its paragraph. Pure and linear in the size of the text.
+ */
+export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}): Quote[] {
+  const book = createNameBook();
+  for (const text of options.namesFrom ?? []) book.registerNames(text);
+  const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
+  const carried: CarriedSpeaker = { entity: null };
+  const found: Found[] = [];
+  prepared.forEach(({ text, spans }, index) => {
+    const speakers = attributeParagraph(text, spans, book, carried);
+    const previousOpen = prepared[index - 1]?.spans.at(-1)?.closed === false;
+    const paragraphWords = spans.length > 0 ? countWordsUpTo(paragraphs[index] ?? '') : 0;
+    const leadingSpace = text.length - text.trimStart().length;
+    spans.forEach((span, spanIndex) => {
+      found.push({
+        quote: { text: spanText(text, span), speaker: speakers[spanIndex]?.name ?? null, paragraph: index },
+        paragraphWords,
+        continuesPrevious: previousOpen && spanIndex === 0 && span.open <= leadingSpace,
+      });
+    });
+  });
+  shareSpeakersAcrossContinuations(found);
+  return keepQuotations(found);
+}
+
+/** A quotation running over several paragraphs has one speaker, wherever its attribution stands. */
+function shareSpeakersAcrossContinuations(found: Found[]): void {
+  for (let end = found.length - 1; end > 0; end--) {
+    let start = end;
+    while (start > 0 && found[start]?.continuesPrevious) start--;
+    if (start === end) continue;
+    const chain = found.slice(start, end + 1);
+    const speaker = chain.find((item) => item.quote.speaker !== null)?.quote.speaker ?? null;
+    for (const item of chain) item.quote.speaker ??= speaker;
+    end = start;
+  }
+}
+
+function keepQuotations(found: Found[]): Quote[] {
+  const slotByKey = new Map<string, number>();
+  const kept: Found[] = [];
+  for (const item of found) {
+    const { text } = item.quote;
+    if (countWords(text) < MIN_QUOTE_WORDS || looksLikeTitle(text)) continue;
+    const key = comparisonKey(text);
+    const slot = slotByKey.get(key);
+    const earlier = slot === undefined ? undefined : kept[slot];
+    if (slot !== undefined && earlier) {
+      // The same words twice: one is a caption or pull quote. Keep the one in the longer paragraph.
+      if (item.paragraphWords > earlier.paragraphWords) {
+        item.quote.speaker ??= earlier.quote.speaker;
+        kept[slot] = item;
+      } else {
+        earlier.quote.speaker ??= item.quote.speaker;
+      }
+      continue;
+    }
+    slotByKey.set(key, kept.length);
+    kept.push(item);
+  }
+  return kept.map((item) => item.quote).sort((a, b) => a.paragraph - b.paragraph);
+}

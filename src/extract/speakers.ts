@@ -1,0 +1,208 @@
+/**
+ * Who said each quotation of a paragraph. The attribution is looked for right after the quotation
+ * ("…,' she said"), then before it in the same sentence ("Kalin claimed that while '…'"), then inherited from
+ * the quotation it continues; pronouns, roles and surnames are resolved against the article's name book.
+ */
+import {
+  isParticiple,
+  isReportingVerb,
+  phraseAt,
+  phraseBeforeVerb,
+  sentenceSubject,
+  type SpeakerPhrase,
+} from './attribution.js';
+import type { NameBook } from './name-book.js';
+import { readName, type NamedEntity } from './names.js';
+import type { QuoteSpan } from './quote-marks.js';
+import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** Attribution windows are read this far at most, which bounds the work on hostile paragraphs. */
+const WINDOW_CHARS = 400;
+/** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
+const MENTION_CHARS = 20_000;
+const DASHES = new Set(['—', '–', '-', '―']);
+
+type Attribution = SpeakerPhrase | 'inherit' | null;
+
+function skipLeadingPunctuation(tokens: Token[]): Token[] {
+  let i = 0;
+  while (i < tokens.length && !tokens[i]?.word && tokens[i]?.text !== '.') i++;
+  return tokens.slice(i);
+}
+
+/** "…,' she said" / "…,” said Tom Ashby" / "…' – Jane Doe" / "…,' according to X". */
+function attributionAfter(window: string): Attribution {
+  const startsWithDash = DASHES.has(window.trimStart()[0] ?? '');
+  const tokens = skipLeadingPunctuation(tokenize(window));
+  const first = tokens[0];
+  if (first === undefined || !first.word) return null;
+  if (isReportingVerb(first)) return phraseAt(tokens, 1) ?? { type: 'unnamed' };
+  if (first.text === 'according' && tokens[1]?.text === 'to') return phraseAt(tokens, 2);
+  if (startsWithDash) return phraseAt(tokens, 0);
+  for (let v = 1; v < Math.min(tokens.length, 14); v++) {
+    const token = tokens[v];
+    if (token === undefined || token.text === '.' || token.text === ';') break;
+    if (!isReportingVerb(token)) continue;
+    const phrase = phraseBeforeVerb(tokens, v);
+    return phrase === 'coordinated' ? null : phrase;
+  }
+  return null;
+}
+
+/** "X said: '…'", "X, role, said '…'", "according to X, '…'", "X claimed that while '…'", ", adding: '…'". */
+function attributionBefore(tokens: Token[], sentence: Token[] | null): Attribution {
+  let sawParticiple = false;
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const token = tokens[v];
+    if (token?.text.toLowerCase() === 'according' && tokens[v + 1]?.text === 'to') {
+      const phrase = phraseAt(tokens, v + 2);
+      if (phrase) return phrase;
+    }
+    if (isParticiple(token)) {
+      // "Tom Ashby, director of X, calling the rise '…'": the participle's own subject, when it names one.
+      const subject = phraseBeforeVerb(tokens, v);
+      if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
+      sawParticiple = true;
+      continue;
+    }
+    if (!isReportingVerb(token)) continue;
+    const phrase = phraseBeforeVerb(tokens, v);
+    if (phrase === 'coordinated') {
+      const subject = sentence ? sentenceSubject(sentence) : null;
+      if (subject) return subject;
+      continue;
+    }
+    if (phrase === null) return phraseAt(tokens, v + 1);
+    if (phrase.type !== 'unnamed') return phrase;
+  }
+  return sawParticiple ? 'inherit' : null;
+}
+
+/** Turns a phrase into a named speaker using what the article said before. */
+function resolvePhrase(phrase: SpeakerPhrase, book: NameBook): NamedEntity | null {
+  switch (phrase.type) {
+    case 'name': {
+      const entity = readName(phrase.words);
+      if (entity === null) return null;
+      const resolved = book.resolve(phrase.organisation ? { ...entity, kind: 'organisation' } : entity);
+      return phrase.spokesperson ? { ...resolved, spokesperson: true } : resolved;
+    }
+    case 'pronoun': {
+      if (phrase.pronoun === 'he' || phrase.pronoun === 'she') {
+        const gender = phrase.pronoun === 'he' ? 'male' : 'female';
+        const person = book.lastPerson(gender);
+        return person && (person.kind === 'person' ? { ...person, gender } : person);
+      }
+      return book.lastOrganisation();
+    }
+    case 'organisation-role': {
+      const organisation = book.lastOrganisation();
+      return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
+    }
+    case 'unnamed':
+      return null;
+  }
+}
+
+interface Mention {
+  at: number;
+  phrase: SpeakerPhrase;
+  /** Sentence subjects count only when they name someone in full; reporting verbs always count. */
+  subjectOnly: boolean;
+}
+
+/**
+ * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
+ * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
+ */
+function mentionsIn(masked: string, starts: number[]): Mention[] {
+  const tokens = tokenize(masked.slice(0, MENTION_CHARS));
+  const mentions: Mention[] = [];
+  let next = 0;
+  for (const start of starts) {
+    if (start >= MENTION_CHARS) break;
+    while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
+    const subject = sentenceSubject(tokens.slice(next, next + 12));
+    if (subject?.type === 'name') mentions.push({ at: start, phrase: subject, subjectOnly: true });
+  }
+  tokens.forEach((token, v) => {
+    if (!isReportingVerb(token)) return;
+    const phrase = phraseBeforeVerb(tokens, v);
+    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name') mentions.push({ at: token.start, phrase, subjectOnly: false });
+  });
+  return mentions.sort((a, b) => a.at - b.at);
+}
+
+function noteMention(mention: Mention, book: NameBook): NamedEntity | null {
+  const entity = resolvePhrase(mention.phrase, book);
+  if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
+  book.noteSpeaker(entity);
+  return entity;
+}
+
+/** What a paragraph's quotations inherit from the paragraph before. */
+export interface CarriedSpeaker {
+  entity: NamedEntity | null;
+}
+
+/**
+ * Speakers of one paragraph's quotations, in span order. `carried` is the speaker a paragraph that opens with a
+ * quotation inherits (the previous paragraph's last speaker); it is updated for the next paragraph.
+ */
+export function attributeParagraph(text: string, spans: QuoteSpan[], book: NameBook, carried: CarriedSpeaker): (NamedEntity | null)[] {
+  book.registerNames(text);
+  const masked = maskQuotations(text, spans);
+  const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
+  const mentions = mentionsIn(masked, starts);
+  let nextMention = 0;
+  let lastSpeaker = carried.entity;
+  let lastMentioned: NamedEntity | null = null;
+  const noteMentionsBefore = (offset: number): void => {
+    while (nextMention < mentions.length && (mentions[nextMention]?.at ?? 0) < offset) {
+      const mention = mentions[nextMention++];
+      if (mention) lastMentioned = noteMention(mention, book) ?? lastMentioned;
+    }
+  };
+  const speakers: (NamedEntity | null)[] = [];
+  spans.forEach((span, i) => {
+    noteMentionsBefore(span.open);
+    const previous = spans[i - 1];
+    const next = spans[i + 1];
+    const previousEnd = previous ? previous.close + 1 : 0;
+    const sentenceStart = sentenceStartBefore(starts, span.open);
+    const windowStart = Math.max(sentenceStart, previousEnd, span.open - WINDOW_CHARS);
+    const beforeTokens = tokenize(masked.slice(windowStart, span.open));
+
+    const quoted = text.slice(span.open + 1, span.close).trimEnd();
+    const endsSentence = /[.!?…]$/u.test(quoted);
+    const afterEnd = Math.min(next ? next.open : text.length, sentenceStartAfter(starts, span.close, text.length), span.close + WINDOW_CHARS);
+    const afterWindow = span.closed ? masked.slice(span.close + 1, afterEnd) : '';
+    const dashAfter = DASHES.has(afterWindow.trimStart()[0] ?? '');
+
+    const sameSentenceAsPrevious = previous !== undefined && sentenceStart <= previous.open;
+    const sentence = sameSentenceAsPrevious ? null : beforeTokens;
+    let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow) : null;
+    if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
+      const before = attributionBefore(beforeTokens, sentence);
+      if (before !== null) attribution = before;
+    }
+    if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
+      attribution = sentenceSubject(beforeTokens);
+    }
+    let speaker: NamedEntity | null;
+    if (attribution === null || attribution === 'inherit') {
+      speaker = i > 0 ? (speakers[i - 1] ?? null) : beforeTokens.some((token) => token.word) ? null : carried.entity;
+    } else {
+      speaker = resolvePhrase(attribution, book);
+    }
+    if (speaker) {
+      book.noteSpeaker(speaker);
+      lastSpeaker = speaker;
+    }
+    speakers.push(speaker);
+  });
+  noteMentionsBefore(Number.POSITIVE_INFINITY);
+  carried.entity = spans.length > 0 ? lastSpeaker : lastMentioned;
+  return speakers;
+}

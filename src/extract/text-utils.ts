@@ -1,0 +1,86 @@
+/** Small text helpers shared by the extraction steps. All run in linear time. */
+
+/** Plain text larger than this is refused: no article is this long, and the work must stay bounded. */
+export const MAX_TEXT_CHARS = 2_000_000;
+/** HTML larger than this is refused; pages carry scripts and markup, so the limit is higher than for text. */
+export const MAX_HTML_CHARS = 5_000_000;
+/** Only the first this-many characters of a paragraph are searched for quotations. */
+export const MAX_QUOTE_SCAN_CHARS = 50_000;
+/** No article has more quotations than this; beyond it, the rest are not read. */
+export const MAX_QUOTATIONS = 1_000;
+
+/**
+ * Unifies line endings and invisible characters so later steps see one kind of space: non-breaking and
+ * other Unicode spaces become plain spaces; zero-width characters and soft hyphens disappear.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
+}
+
+/** Collapses every run of whitespace to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const isAsciiAlphanumeric = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Number of words, counting runs of non-space characters that contain a letter or digit. */
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  let wordHasLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 10 || code === 9) {
+      if (inWord && wordHasLetter) count++;
+      inWord = false;
+      wordHasLetter = false;
+    } else {
+      inWord = true;
+      if (!wordHasLetter && (isAsciiAlphanumeric(code) || (code > 127 && /[\p{L}\p{N}]/u.test(text[i] ?? '')))) wordHasLetter = true;
+    }
+  }
+  if (inWord && wordHasLetter) count++;
+  return count;
+}
+
+/** Words in the first `limit` characters: enough to tell a short block from a long one, bounded on huge ones. */
+export function countWordsUpTo(text: string, limit = 2_000): number {
+  return countWords(text.length > limit ? text.slice(0, limit) : text);
+}
+
+/** A key for comparing texts that differ only in case, spacing, punctuation or quotation-mark style. */
+export function comparisonKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether the text ends like a finished sentence, allowing closing marks and brackets after the stop. */
+export function endsWithTerminalPunctuation(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && '"\'”’»)] '.includes(text[i] ?? '')) i--;
+  return i >= 0 && '.!?…'.includes(text[i] ?? '');
+}
+
+/** Whether the first letter of the text is upper-case (skipping leading marks and ellipses). */
+export function startsWithCapital(text: string): boolean {
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) return /\p{Lu}/u.test(ch);
+    if (/\p{N}/u.test(ch)) return true;
+  }
+  return false;
+}
+
+/** Share of words that start with a capital letter, ignoring short function words. */
+export function capitalisedShare(text: string): number {
+  const words = text.split(' ').filter((word) => /\p{L}/u.test(word));
+  const significant = words.filter((word) => word.length > 3 || /^\p{Lu}/u.test(word));
+  if (significant.length === 0) return 0;
+  const capitalised = significant.filter((word) => /^[\p{P}]*\p{Lu}/u.test(word)).length;
+  return capitalised / significant.length;
+}

@@ -1,0 +1,46 @@
+/** A linear tokenizer for the short attribution windows around quotations. */
+
+export interface Token {
+  text: string;
+  /** True for words (letters, digits, inner apostrophes, hyphens and dots); false for punctuation. */
+  word: boolean;
+  /** Offset of the token in the text it was read from. */
+  start: number;
+}
+
+const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+const JOINERS = new Set(["'", '’', '-', '.', '‑']);
+
+/** Splits text into words and single punctuation characters; spaces are dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    if (isWordChar(ch)) {
+      let end = i + 1;
+      while (end < text.length) {
+        const next = text[end] ?? '';
+        if (isWordChar(next)) end++;
+        else if (JOINERS.has(next) && isWordChar(text[end + 1] ?? '')) end += 2;
+        else break;
+      }
+      tokens.push({ text: text.slice(i, end), word: true, start: i });
+      i = end;
+    } else {
+      if (ch.trim() !== '') tokens.push({ text: ch, word: false, start: i });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** Whether a token is a word starting with a capital letter. */
+export function isCapitalised(token: Token | undefined): boolean {
+  return token !== undefined && token.word && /^\p{Lu}/u.test(token.text);
+}
+
+/** Whether a token is a word starting with a lower-case letter. */
+export function isLowerCaseWord(token: Token | undefined): boolean {
+  return token !== undefined && token.word && /^\p{Ll}/u.test(token.text);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/index.js';
+import { loadArticleFixtures } from './fixture-set.js';
+import { scoreQuotes, totalScore, type QuoteScore } from './quote-metrics.js';
+
+const fixtures = loadArticleFixtures();
+
+describe('the labelled article set', () => {
+  it('has at least 15 articles in both text and HTML', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(15);
+    expect(fixtures.filter((fixture) => fixture.format === 'html').length).toBeGreaterThanOrEqual(5);
+    expect(fixtures.filter((fixture) => fixture.format === 'txt').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds quotations with F1 ≥ 0.95 and attributes speakers with accuracy ≥ 0.90', () => {
+    const scores: QuoteScore[] = [];
+    const lines: string[] = [];
+    for (const fixture of fixtures) {
+      const score = scoreQuotes(extractArticle(fixture.input).quotes, fixture.expected.quotes);
+      scores.push(score);
+      const problems = [
+        ...score.missing.map((text) => `    missing: ${text}`),
+        ...score.unexpected.map((text) => `    unexpected: ${text}`),
+        ...score.wrongSpeakers.map((text) => `    speaker: ${text}`),
+      ];
+      lines.push(`  ${fixture.name}: ${score.matched}/${score.expected} found, ${score.found} extracted, ${score.speakerCorrect} speakers right`, ...problems);
+    }
+    const totals = totalScore(scores);
+    const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
+    console.log(
+      [
+        'Quote extraction over the labelled set:',
+        ...lines,
+        `  precision ${percent(totals.precision)}, recall ${percent(totals.recall)}, F1 ${percent(totals.f1)}, speaker accuracy ${percent(totals.speakerAccuracy)}`,
+      ].join('\n'),
+    );
+    expect(totals.f1).toBeGreaterThanOrEqual(0.95);
+    expect(totals.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  describe.each(fixtures)('$name', (fixture) => {
+    const article = extractArticle(fixture.input);
+    const { expected } = fixture;
+
+    it.runIf(expected.headline !== undefined)('has the expected headline', () => {
+      expect(article.headline).toBe(expected.headline);
+    });
+    it.runIf(expected.standfirst !== undefined)('has the expected standfirst', () => {
+      expect(article.standfirst).toBe(expected.standfirst);
+    });
+    it.runIf(expected.byline !== undefined)('has the expected byline', () => {
+      expect(article.byline).toBe(expected.byline);
+    });
+    it.runIf(expected.publishedAt !== undefined)('has the expected publication time', () => {
+      expect(article.publishedAt).toBe(expected.publishedAt);
+    });
+    it.runIf(expected.topics !== undefined)('has the expected topics', () => {
+      expect(new Set(article.topics)).toEqual(new Set(expected.topics));
+    });
+    it('keeps furniture out of the paragraphs', () => {
+      for (const text of expected.forbiddenParagraphText ?? []) {
+        expect(article.paragraphs.filter((paragraph) => paragraph.includes(text))).toEqual([]);
+      }
+      expect(article.paragraphs.length).toBeGreaterThan(0);
+      for (const quote of article.quotes) expect(article.paragraphs[quote.paragraph]).toContain(quote.text);
+    });
+    it('chooses at most three key quotes with named speakers, one per speaker first', () => {
+      expect(article.keyQuotes.length).toBeLessThanOrEqual(3);
+      for (const quote of article.keyQuotes) expect(quote.speaker).not.toBeNull();
+      const speakers = article.keyQuotes.map((quote) => quote.speaker);
+      const distinctQuoted = new Set(article.quotes.filter((quote) => article.keyQuotes.some((key) => key.speaker === quote.speaker)).map((q) => q.speaker));
+      if (distinctQuoted.size >= speakers.length) expect(new Set(speakers).size).toBe(speakers.length);
+    });
+  });
+});

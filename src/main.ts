@@ -3,6 +3,10 @@ import { loadCatalogue } from './catalogue.js';
 import type { Config } from './config.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
+import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
+import { pacingFromConfig } from './delivery/pacing.js';
+import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
+import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
@@ -17,6 +21,10 @@ export interface App {
   db: Db;
   stores: Stores;
   services: Services;
+  /** Feed polling, feed checks and OPML; its worker threads start on first use. */
+  ingest: Ingest;
+  /** Subscriptions' digests: the minute tick, the outbox worker; platforms add their messenger. */
+  digest: DigestRuntime;
   close(): void;
 }
 
@@ -24,8 +32,19 @@ export interface App {
 export function createApp(config: Config, logger: Logger): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
+  const ingest = createIngest(
+    { feeds: stores.feeds, topics: stores.topics, stories: stores.stories, clock: systemClock, logger },
+    ingestSettings(config),
+  );
+  const digest = createDigestRuntime({
+    ...stores,
+    control: stores.deliveryControl,
+    pacing: pacingFromConfig(config),
+    clock: systemClock,
+    logger,
+  });
   const services: Services = {
-    settings: { defaultTimezone: config.DEFAULT_TIMEZONE },
+    settings: { defaultTimezone: config.DEFAULT_TIMEZONE, defaultDigestCap: config.DIGEST_DEFAULT_CAP },
     clock: systemClock,
     logger,
     commands: COMMANDS,
@@ -33,8 +52,31 @@ export function createApp(config: Config, logger: Logger): App {
     feeds: stores.feeds,
     chats: stores.chats,
     audit: stores.audit,
+    stories: stores.stories,
+    feedTools: ingest,
+    subscriptions: stores.subscriptions,
+    schedules: digest.calendar,
+    digests: digest.actions,
   };
-  return { config, logger, db, stores, services, close: () => db.close() };
+  const close = (): void => {
+    void ingest.close();
+    db.close();
+  };
+  return { config, logger, db, stores, services, ingest, digest, close };
+}
+
+/** Ingestion's settings from the configuration. */
+export function ingestSettings(config: Config): IngestSettings {
+  return {
+    pollIntervalMinutes: config.FEED_POLL_INTERVAL_MINUTES,
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxBytes: config.FETCH_MAX_BYTES,
+    maxRedirects: config.FETCH_MAX_REDIRECTS,
+    allowPrivate: config.ALLOW_PRIVATE_FEEDS,
+    concurrency: config.FETCH_CONCURRENCY,
+    perHostConcurrency: config.FETCH_PER_HOST_CONCURRENCY,
+    articleConcurrency: config.ARTICLE_FETCH_CONCURRENCY,
+  };
 }
 
 /** Loads the operator's catalogue into the database when it changed. */
@@ -69,6 +111,8 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   const app = createApp(config, logger);
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
+  let markStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
   const shutdown = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ reason }, 'stopping');
@@ -80,25 +124,24 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
         }
       }
       app.close();
+      markStopped();
     })();
     return stopping;
   };
   const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
+  // A stray rejection inside an SDK is logged with its cause; it must not take the bot down.
+  const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled rejection');
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.on('unhandledRejection', onRejection);
 
   try {
     prepareCatalogue(app);
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
+    app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
+    running.push({ name: 'digests', stop: () => app.digest.stop() });
     logger.info({ platforms: platformsStarted }, 'newsbrief running');
-    await new Promise<void>((resolve) => {
-      const wait = setInterval(() => {
-        if (stopping) {
-          clearInterval(wait);
-          void stopping.then(resolve);
-        }
-      }, 100);
-    });
+    await stopped;
     return 0;
   } catch (error) {
     await shutdown('start-up failed');
@@ -106,12 +149,15 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('unhandledRejection', onRejection);
   }
 }
 
 async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd: () => void): Promise<string[]> {
   const started: string[] = [];
   if (!app.config.DISCORD_TOKEN && !app.config.TELEGRAM_BOT_TOKEN) {
+    // The console is the offline demo: answer the first command with stories, not an empty database.
+    await app.ingest.pollDueFeeds().catch((error: unknown) => app.logger.error({ err: error }, 'first poll failed'));
     const console = runConsole({
       input: io.stdin,
       output: io.stdout,
@@ -122,7 +168,42 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
     });
     running.push({ name: 'console', stop: async () => { console.stop(); await console.done; } });
     void console.done.then(onConsoleEnd);
+    app.digest.addMessenger(createConsoleMessenger(io.stdout));
     started.push('console');
+  }
+  const { config, services, logger } = app;
+  // Loaded only when configured: the SDKs cost start-up time the console does not need.
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./platforms/discord/start.js');
+    const discord = await startDiscord({
+      token: config.DISCORD_TOKEN,
+      apiRoot: config.DISCORD_API_ROOT,
+      operatorIds: config.DISCORD_OPERATOR_IDS,
+      moderatorRole: config.DISCORD_MODERATOR_ROLE,
+      services,
+      logger,
+      hashes: app.stores.meta,
+    });
+    running.push({ name: 'discord', stop: () => discord.stop() });
+    app.digest.addMessenger(discord.messenger);
+    started.push('discord');
+  }
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const { startTelegram } = await import('./platforms/telegram/start.js');
+    const webhook = config.TELEGRAM_WEBHOOK_URL
+      ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
+      : undefined;
+    const telegram = await startTelegram({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      operatorIds: config.TELEGRAM_OPERATOR_IDS,
+      services,
+      logger,
+      webhook,
+    });
+    running.push({ name: 'telegram', stop: () => telegram.stop() });
+    app.digest.addMessenger(telegram.messenger);
+    started.push('telegram');
   }
   return started;
 }

@@ -1,5 +1,12 @@
 import { loadConfig, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
+import { runDigest } from './digest.js';
+import { runExtractCommand } from './extract.js';
+import { runIngest } from './ingest.js';
+import { createPageFetcher } from './page-fetcher.js';
+import { runRegisterCommands } from './register-commands.js';
+import { openDatabase } from '../store/database.js';
+import { createMetaStore } from '../store/meta-store.js';
 import { createLogger } from '../logger.js';
 import { createApp, prepareCatalogue, runBot, type Io } from '../main.js';
 import { runConsole } from '../platforms/console/console-platform.js';
@@ -58,6 +65,25 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       return 0;
     } finally {
       app.close();
+    }
+  }),
+  ingest: withConfig(runIngest),
+  digest: withConfig(runDigest),
+  extract: withConfig(async (config, argv, io) => {
+    const pages = createPageFetcher(config);
+    try {
+      return await runExtractCommand(argv, io, { fetchPage: pages.fetchPage });
+    } finally {
+      await pages.close();
+    }
+  }),
+  'register-commands': withConfig(async (config, argv, io) => {
+    const db = openDatabase(config.DATABASE_PATH);
+    try {
+      const deps = { token: config.DISCORD_TOKEN, apiRoot: config.DISCORD_API_ROOT, commands: COMMANDS, hashes: createMetaStore(db) };
+      return await runRegisterCommands(argv, io, deps);
+    } finally {
+      db.close();
     }
   }),
 };

@@ -6,6 +6,7 @@ import type {
   CommunityId,
   Feed,
   Platform,
+  Subscription,
   Topic,
 } from './domain.js';
 import type { Digest } from './reply.js';
@@ -85,10 +86,48 @@ export interface AuditLog {
   list(options?: { communityId?: CommunityId | null; limit?: number }): AuditEntry[];
 }
 
+/** What a chat asks for when it subscribes to a topic. */
+export interface NewSubscription {
+  chatId: ChatId;
+  topicId: number;
+  schedule: string;
+  timezone: string;
+  cap: number;
+  nextRunAt: string | null;
+}
+
+/** A due subscription with what the digest job needs of its chat and topic. */
+export interface DueSubscription extends Subscription {
+  topic: { slug: string; name: string };
+  chat: { platform: Platform; pausedAt: string | null };
+}
+
+/** Subscriptions: chat × topic × schedule × timezone × cap, found when due by their stored next run. */
+export interface SubscriptionStore {
+  /**
+   * Creates the subscription — its watermark at the newest stored story, so it starts with what
+   * arrives next — or changes schedule, timezone, cap and next run of the existing one.
+   */
+  save(subscription: NewSubscription): { subscription: Subscription; created: boolean };
+  find(chatId: ChatId, topicId: number): Subscription | null;
+  listForChat(chatId: ChatId): Subscription[];
+  remove(chatId: ChatId, topicId: number): boolean;
+  /** Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms when given. */
+  due(now: Date, platforms?: readonly Platform[]): DueSubscription[];
+  setNextRun(id: number, nextRunAt: string | null): void;
+  /** Moves the chat's subscriptions that are in timezone `from` to `to`, each with its new next run. */
+  retime(chatId: ChatId, from: string, to: string, nextRunAt: (subscription: Subscription) => string | null): number;
+}
+
 /** Platform-specific message ready to send (an opaque JSON-serialisable body), e.g. one Telegram message. */
 export interface OutgoingMessage {
   platform: Platform;
   body: unknown;
+  /**
+   * Set by the outbox when it sends: the same for every attempt of one planned message, across
+   * restarts. A platform that can deduplicate uses it (Discord: a nonce with enforce_nonce).
+   */
+  idempotencyKey?: string;
 }
 
 export type SendResult =

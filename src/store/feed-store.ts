@@ -73,6 +73,7 @@ export function createFeedStore(db: Db): FeedStore {
     all: db.prepare<[], FeedRow>(`SELECT * FROM feeds ORDER BY id`),
     orphans: db.prepare(`DELETE FROM feeds WHERE id NOT IN (SELECT feed_id FROM topic_feeds)`),
   };
+  const updates = new Map<string, ReturnType<typeof db.prepare>>();
   const get = (id: number): Feed | null => {
     const row = statements.get.get(id);
     return row ? toFeed(row) : null;
@@ -112,7 +113,11 @@ export function createFeedStore(db: Db): FeedStore {
         const values = Object.fromEntries(
           entries.map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 1 : 0) : value]),
         );
-        db.prepare(`UPDATE feeds SET ${assignments} WHERE id = @id`).run({ ...values, id });
+        const sql = `UPDATE feeds SET ${assignments} WHERE id = @id`;
+        // Polls update every feed every few minutes with the same few column sets: prepare each once.
+        let statement = updates.get(sql);
+        if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+        statement.run({ ...values, id });
       }
       const feed = get(id);
       if (!feed) throw new Error(`feed ${id} does not exist`);

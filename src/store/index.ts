@@ -1,8 +1,13 @@
 import { createAuditLog } from './audit-log.js';
 import { createChatStore } from './chat-store.js';
+import { createDeliveryControl } from './delivery-control.js';
+import { createDigestStore } from './digest-store.js';
+import { createOutboxStore } from './outbox-store.js';
+import { createSubscriptionStore } from './subscription-store.js';
 import type { Db } from './database.js';
 import { createFeedStore } from './feed-store.js';
 import { createMetaStore } from './meta-store.js';
+import { createStoryStore } from './story-store.js';
 import { createTopicStore } from './topic-store.js';
 
 export { openDatabase, type Db } from './database.js';
@@ -15,6 +20,12 @@ export function createStores(db: Db) {
     chats: createChatStore(db),
     audit: createAuditLog(db),
     meta: createMetaStore(db),
+    stories: createStoryStore(db),
+    subscriptions: createSubscriptionStore(db),
+    /** Digest reading (stories, deliveries) and writing (outbox, deliveries, watermarks). */
+    digests: createDigestStore(db),
+    outbox: createOutboxStore(db),
+    deliveryControl: createDeliveryControl(db),
   };
 }
 

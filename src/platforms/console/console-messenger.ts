@@ -1,5 +1,5 @@
 import type { Messenger } from '../../core/ports.js';
-import { renderDigestText } from './render.js';
+import { renderDigestText } from '../../core/digest/render-text.js';
 
 /** Delivers digests to the terminal: one message per digest, written to `output`. */
 export function createConsoleMessenger(output: NodeJS.WritableStream): Messenger {

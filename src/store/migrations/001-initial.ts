@@ -79,6 +79,14 @@ export const initialSchema: Migration = {
       CREATE INDEX stories_headline ON stories (normalized_headline);
       CREATE INDEX stories_feed ON stories (feed_id, id);
 
+      -- The significant words of each headline: finds near-identical headlines (clusters) without scanning.
+      CREATE TABLE headline_tokens (
+        token TEXT NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        PRIMARY KEY (token, story_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX headline_tokens_story ON headline_tokens (story_id);
+
       CREATE TABLE quotes (
         id INTEGER PRIMARY KEY,
         story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
@@ -86,10 +94,12 @@ export const initialSchema: Migration = {
         text TEXT NOT NULL,
         speaker TEXT,
         paragraph INTEGER NOT NULL,
-        key_rank INTEGER
+        key_rank INTEGER,
+        -- Lower case, punctuation dropped: how two outlets' copies of one quotation are matched for clustering.
+        normalized_text TEXT NOT NULL DEFAULT ''
       );
       CREATE INDEX quotes_story ON quotes (story_id, position);
-      CREATE INDEX quotes_text ON quotes (text);
+      CREATE INDEX quotes_text ON quotes (normalized_text);
 
       CREATE TABLE story_topics (
         topic_id INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,

@@ -1,0 +1,74 @@
+import { isAllowed, refusalReason } from '../src/core/access.js';
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { QUOTES_PER_ENTRY } from '../src/core/digest/build.js';
+import { chatTimezone, requireSubscription } from '../src/core/digest/chat-subscriptions.js';
+import type { Topic } from '../src/core/domain.js';
+import { audit } from '../src/core/ownership.js';
+import { errorReply, textReply, type Reply } from '../src/core/reply.js';
+import { normaliseSlug } from '../src/core/slug.js';
+import { storyEntryOf } from '../src/core/story-entry.js';
+import { requireVisibleTopic } from '../src/core/topics.js';
+
+/**
+ * A topic this chat does not follow yet: its newest stories, shown as a digest would show them,
+ * so people can see what they would get before they subscribe. Nothing is recorded.
+ */
+function sampleDigest(context: CommandContext, topic: Topic): Reply {
+  const { services } = context;
+  const stories = services.stories.latest([topic.id], services.settings.defaultDigestCap);
+  if (stories.length === 0) return textReply(`No stories in ${topic.name} yet. Feeds are polled every few minutes.`);
+  const entries = stories.map((story) => storyEntryOf(services.stories, story, QUOTES_PER_ENTRY));
+  return {
+    kind: 'digest',
+    digest: {
+      chatId: context.chat.id,
+      title: `Sample — ${topic.name}: its newest stories as a digest shows them. /subscribe ${topic.slug} to get new ones on a schedule.`,
+      timezone: chatTimezone(context),
+      sections: [{ topicSlug: topic.slug, topicName: topic.name, entries, more: 0 }],
+    },
+  };
+}
+
+export const digest = defineCommand({
+  name: 'digest',
+  description: "Show this chat's digest now as it would be sent; add 'send' to send it",
+  access: 'anyone',
+  options: [
+    { name: 'topic', description: 'Only this topic (default: every topic the chat follows)', type: 'string', autocomplete: 'topic' },
+    { name: 'send', description: 'Send it now and count it as sent', type: 'string', choices: [{ name: 'send', value: 'send' }] },
+  ],
+  example: '/digest world send',
+  run(context, args) {
+    const { services, chat, actor, now } = context;
+    let slug = args.topic === undefined ? undefined : normaliseSlug(args.topic as string);
+    let send = args.send === 'send';
+    // Typed as `/digest send`: the one word is the action, not a topic.
+    if (slug === 'send' && !send) {
+      slug = undefined;
+      send = true;
+    }
+    const topic = slug ? requireVisibleTopic(context, slug) : null;
+    if (topic && !send && !services.subscriptions.find(chat.id, topic.id)) return sampleDigest(context, topic);
+    if (topic) requireSubscription(context, topic);
+    else if (services.subscriptions.listForChat(chat.id).length === 0) {
+      return textReply('This chat follows no topics yet. /subscribe <topic> follows one.');
+    }
+    const topicIds = topic ? [topic.id] : null;
+    const what = topic ? `'${topic.slug}'` : 'this chat';
+
+    if (!send) {
+      const preview = services.digests.preview(chat.id, topicIds, now);
+      if (!preview) return textReply(`Nothing new for ${what} since the last digest.`);
+      return { kind: 'digest', digest: { ...preview, title: `Preview — ${preview.title}` } };
+    }
+    if (!isAllowed('chat-manager', actor)) return errorReply(refusalReason('chat-manager'));
+    const sent = services.digests.sendNow(chat.id, topicIds, now);
+    if (!sent) return textReply(`Nothing new to send for ${what}.`);
+    audit(context, 'digest.send', `${topic?.slug ?? 'all topics'}: ${sent.stories} stories`);
+    const counted = `${sent.stories} ${sent.stories === 1 ? 'story' : 'stories'} in ${sent.messages} message${sent.messages === 1 ? '' : 's'}`;
+    if (services.chats.get(chat.id)?.pausedAt) {
+      return textReply(`Queued ${counted}; deliveries here are paused, so they go out after /resume.`);
+    }
+    return textReply(`Sending ${counted}; they count as delivered.`);
+  },
+});

@@ -1,0 +1,160 @@
+import { defineCommandGroup, type CommandContext } from '../src/core/command.js';
+import type { Feed, Topic } from '../src/core/domain.js';
+import { UserError } from '../src/core/errors.js';
+import {
+  capLines,
+  chatTimezone,
+  feedName,
+  feedStatus,
+  feedUrlSchema,
+  managedTopics,
+  sameFeedUrl,
+} from '../src/core/feed-admin.js';
+import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
+import { textReply } from '../src/core/reply.js';
+import { slugSchema } from '../src/core/slug.js';
+import { requireVisibleTopic } from '../src/core/topics.js';
+
+const topicOption = {
+  name: 'topic',
+  description: 'Topic name, e.g. local-news',
+  type: 'string',
+  required: true,
+  autocomplete: 'topic',
+  schema: slugSchema,
+} as const;
+const urlOption = {
+  name: 'url',
+  description: 'Feed address (or a page that announces one)',
+  type: 'string',
+  required: true,
+  schema: feedUrlSchema,
+} as const;
+
+/** The topic, if the caller may change its feeds here (nothing is changed otherwise). */
+function changeableTopic(context: CommandContext, slug: string): Topic {
+  const topic = requireVisibleTopic(context, slug);
+  assertCanChangeTopic(context, topic);
+  return topic;
+}
+
+function feedOfTopic(context: CommandContext, topic: Topic, url: string): Feed {
+  const feed = context.services.feeds.listForTopic(topic.id).find((candidate) => sameFeedUrl(candidate.url, url));
+  if (!feed) throw new UserError(`${url} is not a feed of '${topic.slug}'. /feed list ${topic.slug} shows its feeds.`);
+  return feed;
+}
+
+export const feed = defineCommandGroup({
+  name: 'feed',
+  description: 'Manage the feeds behind topics',
+  subcommands: [
+    {
+      name: 'add',
+      description: 'Add a feed (or the feed a page announces) to a topic',
+      access: 'moderator',
+      options: [topicOption, urlOption],
+      example: '/feed add local-news https://example.org/rss',
+      async run(context, args) {
+        const topic = changeableTopic(context, args.topic as string);
+        const check = await context.services.feedTools.checkFeed(args.url as string);
+        if (!check.ok) throw new UserError(`Could not add ${String(args.url)}: ${check.reason}`);
+        const { feeds } = context.services;
+        if (feeds.listForTopic(topic.id).some((existing) => sameFeedUrl(existing.url, check.feedUrl))) {
+          return textReply(`${check.feedUrl} is already a feed of '${topic.slug}'.`, { ephemeral: true });
+        }
+        let stored = feeds.ensure(check.feedUrl, { title: check.title });
+        if (!stored.enabled || stored.consecutiveFailures > 0 || (!stored.title && check.title)) {
+          // Adding a feed again is how a moderator revives a disabled one: it is polled again soon.
+          stored = feeds.update(stored.id, {
+            title: stored.title ?? check.title,
+            enabled: true,
+            consecutiveFailures: 0,
+            disabledReason: null,
+            nextPollAt: null,
+          });
+        }
+        feeds.attach(topic.id, stored.id, context.actor.id);
+        audit(context, 'feed.add', `${topic.slug}: ${stored.url}`);
+        const found = check.discoveredFrom ? `Found it on ${check.discoveredFrom}.\n` : '';
+        const items = `${check.itemCount} item${check.itemCount === 1 ? '' : 's'}`;
+        return textReply(
+          `${found}Added "${check.title ?? stored.url}" (${items}) to '${topic.slug}'. ` +
+            'Its first poll stores the current items without sending them; new stories reach digests after that.',
+          { ephemeral: true },
+        );
+      },
+    },
+    {
+      name: 'remove',
+      description: 'Remove a feed from a topic',
+      access: 'moderator',
+      options: [topicOption, urlOption],
+      example: '/feed remove local-news https://example.org/rss',
+      run(context, args) {
+        const topic = changeableTopic(context, args.topic as string);
+        const target = feedOfTopic(context, topic, args.url as string);
+        context.services.feeds.detach(topic.id, target.id);
+        context.services.feeds.deleteOrphans();
+        audit(context, 'feed.remove', `${topic.slug}: ${target.url}`);
+        return textReply(`Removed ${feedName(target)} from '${topic.slug}'. Stories already sent stay sent.`, {
+          ephemeral: true,
+        });
+      },
+    },
+    {
+      name: 'list',
+      description: 'List the feeds of a topic, or of every topic here',
+      access: 'moderator',
+      options: [{ ...topicOption, required: false, description: 'Topic name (all topics here when left out)' }],
+      example: '/feed list local-news',
+      run(context, args) {
+        const { topics, feeds } = context.services;
+        const chosen = args.topic
+          ? [requireVisibleTopic(context, args.topic as string)]
+          : topics.listVisible(context.chat.communityId);
+        const timezone = chatTimezone(context);
+        const lines = chosen.flatMap((topic) => {
+          const list = feeds.listForTopic(topic.id);
+          const owner = topic.communityId ? '' : ' (global)';
+          return [
+            `${topic.slug}${owner}: ${list.length === 0 ? 'no feeds yet' : `${list.length} feed${list.length === 1 ? '' : 's'}`}`,
+            ...list.map((item) => `  • ${feedName(item)} — ${feedStatus(item, timezone)}`),
+          ];
+        });
+        if (lines.length === 0)
+          return textReply('No topics here yet. Create one with /topic create.', { ephemeral: true });
+        return textReply(capLines(lines).join('\n'), { title: 'Feeds', ephemeral: true });
+      },
+    },
+    {
+      name: 'health',
+      description: 'Failing and disabled feeds, with the reason and next retry',
+      access: 'moderator',
+      options: [],
+      example: '/feed health',
+      run(context) {
+        const timezone = chatTimezone(context);
+        const seen = new Set<number>();
+        const lines: string[] = [];
+        let total = 0;
+        for (const topic of managedTopics(context)) {
+          for (const item of context.services.feeds.listForTopic(topic.id)) {
+            if (seen.has(item.id)) continue;
+            seen.add(item.id);
+            total++;
+            if (item.enabled && item.consecutiveFailures === 0) continue;
+            lines.push(`• ${feedName(item)} (${topic.slug}) — ${feedStatus(item, timezone)}`);
+          }
+        }
+        if (total === 0)
+          return textReply('No feeds here yet. Add one with /feed add <topic> <url>.', { ephemeral: true });
+        if (lines.length === 0) return textReply(`All ${total} feeds are healthy.`, { ephemeral: true });
+        const footer = '\nA disabled feed comes back when a moderator adds it again with /feed add.';
+        return textReply(capLines(lines).join('\n') + footer, {
+          title: `${lines.length} of ${total} feeds need attention`,
+          ephemeral: true,
+        });
+      },
+    },
+  ],
+});

@@ -1,0 +1,117 @@
+import { defineCommand, type AttachmentArg, type CommandContext } from '../src/core/command.js';
+import type { Topic } from '../src/core/domain.js';
+import { AccessDeniedError, UserError } from '../src/core/errors.js';
+import { normaliseHttpUrl } from '../src/core/feed-admin.js';
+import type { OpmlFeed } from '../src/core/ingest-port.js';
+import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
+import { textReply } from '../src/core/reply.js';
+import { normaliseSlug } from '../src/core/slug.js';
+
+/** Topic for feeds the OPML file puts in no category. */
+const UNCATEGORISED = 'imported';
+
+/** Whose topics an import fills: the caller's community, or global ones for the operator outside any. */
+function importOwner(context: CommandContext): string | null {
+  if (context.chat.communityId) return context.chat.communityId;
+  if (context.actor.isOperator) return null;
+  throw new AccessDeniedError(
+    'Import feeds inside a server or group; only the operator can import into global topics.',
+  );
+}
+
+interface Plan {
+  slug: string;
+  name: string;
+  /** The existing topic, or null when the import creates it. */
+  topic: Topic | null;
+  entries: OpmlFeed[];
+}
+
+/** Groups the OPML's feeds by topic and decides, before changing anything, which topics may be used. */
+function planImport(context: CommandContext, owner: string | null, entries: readonly OpmlFeed[]) {
+  const plans = new Map<string, Plan>();
+  const skipped: string[] = [];
+  for (const entry of entries) {
+    const slug = normaliseSlug(entry.category ?? '').slice(0, 40) || UNCATEGORISED;
+    let plan = plans.get(slug);
+    if (!plan) {
+      const existing = context.services.topics.findVisible(slug, owner);
+      plan = { slug, name: entry.folder ?? entry.category ?? slug, topic: existing, entries: [] };
+      plans.set(slug, plan);
+    }
+    plan.entries.push(entry);
+  }
+  const usable: Plan[] = [];
+  for (const plan of plans.values()) {
+    if (plan.topic && plan.topic.communityId !== owner) {
+      skipped.push(
+        `${plan.entries.length} feed(s) of '${plan.slug}': that is a global topic, which only the operator changes — rename the category`,
+      );
+      continue;
+    }
+    if (plan.topic) assertCanChangeTopic(context, plan.topic);
+    usable.push(plan);
+  }
+  return { plans: usable, skipped };
+}
+
+export const importCommand = defineCommand({
+  name: 'import',
+  description: 'Add the feeds of an OPML file (attached, or a URL); categories become topics',
+  access: 'moderator',
+  options: [
+    { name: 'url', description: 'Address of an OPML file (or attach the file instead)', type: 'string' },
+    { name: 'file', description: 'An OPML file exported from a feed reader', type: 'attachment' },
+  ],
+  example: '/import https://example.org/subscriptions.opml',
+  async run(context, args) {
+    const file = args.file as AttachmentArg | undefined;
+    const source = file?.url ?? (args.url as string | undefined);
+    if (!source)
+      throw new UserError('Attach an OPML file, or give its address: /import https://example.org/feeds.opml');
+    const owner = importOwner(context);
+    const entries = await context.services.feedTools.readOpml(source);
+    if (entries.length === 0) throw new UserError('That OPML file lists no feeds (no <outline xmlUrl="…">).');
+    const { plans, skipped } = planImport(context, owner, entries);
+    const { topics, feeds } = context.services;
+    const created: string[] = [];
+    let added = 0;
+    let already = 0;
+    for (const plan of plans) {
+      let topic = plan.topic;
+      if (!topic) {
+        topic = topics.create({ slug: plan.slug, name: plan.name.slice(0, 80), communityId: owner });
+        audit(context, 'topic.create', `${plan.slug} (import)`);
+        created.push(plan.slug);
+      }
+      const present = new Set(feeds.listForTopic(topic.id).map((feed) => feed.url));
+      for (const entry of plan.entries) {
+        const url = normaliseHttpUrl(entry.url);
+        if (!url) {
+          skipped.push(`${entry.url}: not an http(s) address`);
+          continue;
+        }
+        if (present.has(url)) {
+          already++;
+          continue;
+        }
+        const stored = feeds.ensure(url, { title: entry.title });
+        feeds.attach(topic.id, stored.id, context.actor.id);
+        present.add(url);
+        audit(context, 'feed.add', `${topic.slug}: ${url} (import)`);
+        added++;
+      }
+    }
+    const lines = [
+      `Added ${added} feed${added === 1 ? '' : 's'} to ${plans.length} topic${plans.length === 1 ? '' : 's'}` +
+        (created.length ? ` (new: ${created.join(', ')})` : '') +
+        (already ? `; ${already} were already there` : '') +
+        '.',
+      ...(skipped.length
+        ? [`Skipped ${skipped.length}:`, ...skipped.slice(0, 20).map((reason) => `  • ${reason}`)]
+        : []),
+      'Each feed is checked by its first poll; /feed health lists any that fail.',
+    ];
+    return textReply(lines.join('\n'), { title: 'OPML import', ephemeral: true });
+  },
+});

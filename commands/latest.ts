@@ -1,0 +1,51 @@
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { chatTimezone } from '../src/core/digest/chat-subscriptions.js';
+import type { Topic } from '../src/core/domain.js';
+import { textReply } from '../src/core/reply.js';
+import { slugSchema } from '../src/core/slug.js';
+import { storyEntryOf } from '../src/core/story-entry.js';
+import { requireVisibleTopic } from '../src/core/topics.js';
+
+/** /latest shows one key quote per story: enough to tell stories apart in a quick look. */
+const QUOTES_IN_LATEST = 1;
+
+/** The topic asked for; else the chat's subscribed topics; else every topic it can see. */
+function topicsFor(context: CommandContext, slug: string | undefined): Topic[] {
+  if (slug) return [requireVisibleTopic(context, slug)];
+  const { subscriptions, topics } = context.services;
+  const subscribed = subscriptions
+    .listForChat(context.chat.id)
+    .map((subscription) => topics.get(subscription.topicId))
+    .filter((topic): topic is Topic => topic !== null);
+  return subscribed.length > 0 ? subscribed : topics.listVisible(context.chat.communityId);
+}
+
+export const latest = defineCommand({
+  name: 'latest',
+  description: 'The newest stories of a topic, or of the topics this chat follows',
+  access: 'anyone',
+  options: [
+    { name: 'topic', description: 'Topic (default: the ones this chat follows)', type: 'string', autocomplete: 'topic', schema: slugSchema },
+    { name: 'count', description: 'How many stories, 1-10 (default 5)', type: 'integer', min: 1, max: 10 },
+  ],
+  example: '/latest world 3',
+  run(context, args) {
+    const chosen = topicsFor(context, args.topic as string | undefined);
+    const count = (args.count as number | undefined) ?? 5;
+    const names = chosen.length === 1 ? chosen[0]!.name : 'your topics';
+    if (chosen.length === 0) return textReply('There are no topics here yet — /topics explains how to get some.');
+    const stories = context.services.stories.latest(
+      chosen.map((topic) => topic.id),
+      count,
+    );
+    if (stories.length === 0) {
+      return textReply(`No stories in ${names} yet. Feeds are polled every few minutes; try again soon.`);
+    }
+    return {
+      kind: 'stories',
+      title: `Latest in ${names}`,
+      entries: stories.map((story) => storyEntryOf(context.services.stories, story, QUOTES_IN_LATEST)),
+      timezone: chatTimezone(context),
+    };
+  },
+});

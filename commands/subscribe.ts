@@ -1,0 +1,63 @@
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import { chatTimezone, describeNextRun, describeSubscription } from '../src/core/digest/chat-subscriptions.js';
+import { audit } from '../src/core/ownership.js';
+import { textReply, type Reply } from '../src/core/reply.js';
+import { DEFAULT_SCHEDULE, parseSchedule } from '../src/core/schedule.js';
+import { parseSubscriptionWords } from '../src/core/schedule-words.js';
+import { slugSchema } from '../src/core/slug.js';
+import { requireVisibleTopic } from '../src/core/topics.js';
+
+/** At most this many topic buttons (Discord allows 25 per message). */
+const MAX_CHOICES = 25;
+
+/** No topic given: buttons for the topics this chat does not follow yet, or the usage as text. */
+function chooseTopic(context: CommandContext): Reply {
+  const { services, chat } = context;
+  const followed = new Set(services.subscriptions.listForChat(chat.id).map((subscription) => subscription.topicId));
+  const open = services.topics.listVisible(chat.communityId).filter((topic) => !followed.has(topic.id));
+  if (open.length === 0) return textReply('There is no topic left to follow here. /topics lists them all.');
+  if (chat.platform === 'console') {
+    return textReply(`Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ${open.map((topic) => topic.slug).join(', ')}`);
+  }
+  return {
+    kind: 'text',
+    text: `Which topic should this chat follow? (${DEFAULT_SCHEDULE} by default — /subscribe <topic> <schedule> to choose)`,
+    choices: open.slice(0, MAX_CHOICES).map((topic) => ({ label: topic.name, command: `/subscribe ${topic.slug}` })),
+  };
+}
+
+export const subscribe = defineCommand({
+  name: 'subscribe',
+  description: 'Follow a topic in this chat, with a digest on a schedule',
+  access: 'chat-manager',
+  options: [
+    { name: 'topic', description: 'Topic to follow (see /topics)', type: 'string', autocomplete: 'topic', schema: slugSchema },
+    {
+      name: 'schedule',
+      description: 'instant, hourly, daily 08:00, weekdays 08:00, weekly mon 08:00 or cron; add "max 5" to cap it',
+      type: 'string',
+    },
+    { name: 'timezone', description: "IANA timezone such as Europe/London (default: the chat's)", type: 'string' },
+  ],
+  example: '/subscribe world daily 08:00 Europe/London',
+  run(context, args) {
+    const slug = args.topic as string | undefined;
+    if (!slug) return chooseTopic(context);
+    const { services, chat, now } = context;
+    const topic = requireVisibleTopic(context, slug);
+    const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);
+    const existing = services.subscriptions.find(chat.id, topic.id);
+    const schedule = parseSchedule(words.schedule ?? existing?.schedule ?? DEFAULT_SCHEDULE).text;
+    const timezone = words.timezone ?? existing?.timezone ?? chatTimezone(context);
+    const cap = words.cap ?? existing?.cap ?? services.settings.defaultDigestCap;
+    const nextRunAt = services.schedules.nextRun(schedule, timezone, now).toISOString();
+    services.chats.ensure(chat);
+    const { subscription, created } = services.subscriptions.save({ chatId: chat.id, topicId: topic.id, schedule, timezone, cap, nextRunAt });
+    const described = describeSubscription(subscription);
+    audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);
+    const verb = created ? 'This chat now follows' : 'Updated';
+    return textReply(
+      `${verb} ${topic.name} (${topic.slug}): ${described}.\nNext digest: ${describeNextRun(subscription, chatTimezone(context))}.`,
+    );
+  },
+});

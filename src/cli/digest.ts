@@ -1,0 +1,87 @@
+import { loadConfig, type Config } from '../config.js';
+import { renderDigestText } from '../core/digest/render-text.js';
+import { ConfigError } from '../core/errors.js';
+import { createLogger } from '../logger.js';
+import { createApp, type App, type Io } from '../main.js';
+
+const USAGE = `Usage: newsbrief digest [--chat <id>] [--topic <slug>]
+
+Prints the digest each chat would get now, as plain text. Nothing is sent and no watermark moves.
+  --chat <id>     only this chat (e.g. telegram:-1001234, discord:123456789012345678)
+  --topic <slug>  only this topic's section
+`;
+
+type Output = Pick<Io, 'stdout' | 'stderr'>;
+
+/** `npx newsbrief digest`: 0 when previewed, 1 when the database or configuration is unusable, 2 for bad arguments. */
+export async function runDigestCommand(argv: string[], io: Output): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`newsbrief: ${error.message}\n`);
+    return 1;
+  }
+  return runDigest(config, argv, io);
+}
+
+function parseArgs(argv: string[]): { chat?: string; topic?: string } | string {
+  const options: { chat?: string; topic?: string } = {};
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index]!;
+    const value = argv[index + 1];
+    if ((flag === '--chat' || flag === '--topic') && value && !value.startsWith('--')) {
+      options[flag === '--chat' ? 'chat' : 'topic'] = value;
+      index++;
+    } else {
+      return flag === '--chat' || flag === '--topic' ? `${flag} needs a value` : `unknown argument ${flag}`;
+    }
+  }
+  return options;
+}
+
+export async function runDigest(config: Config, argv: string[], io: Output): Promise<number> {
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    io.stderr.write(`newsbrief digest: ${options}\n\n${USAGE}`);
+    return 2;
+  }
+  let app: App;
+  try {
+    app = createApp(config, createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
+  } catch (error) {
+    io.stderr.write(`newsbrief digest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const chatIds = options.chat
+      ? [options.chat]
+      : (app.db.prepare(`SELECT DISTINCT chat_id FROM subscriptions ORDER BY chat_id`).pluck().all() as string[]);
+    if (chatIds.length === 0) {
+      io.stdout.write('No chat follows a topic yet: nothing to preview.\n');
+      return 0;
+    }
+    const now = app.services.clock.now();
+    for (const chatId of chatIds) {
+      const subscriptions = app.stores.subscriptions.listForChat(chatId);
+      const chat = app.stores.chats.get(chatId);
+      let topicIds: number[] | null = null;
+      if (options.topic) {
+        const topic = app.stores.topics.findVisible(options.topic, chat?.communityId ?? null);
+        if (!topic || !subscriptions.some((subscription) => subscription.topicId === topic.id)) {
+          if (options.chat) io.stdout.write(`── ${chatId} ──\n(does not follow '${options.topic}')\n\n`);
+          continue;
+        }
+        topicIds = [topic.id];
+      }
+      const paused = chat?.pausedAt ? ` (paused: ${chat.pausedReason ?? 'no reason given'})` : '';
+      const digest = subscriptions.length > 0 ? app.services.digests.preview(chatId, topicIds, now) : null;
+      const body = subscriptions.length === 0 ? '(follows no topic)' : digest ? renderDigestText(digest) : '(nothing new since the last digest)';
+      io.stdout.write(`── ${chatId}${paused} ──\n${body}\n\n`);
+    }
+    return 0;
+  } finally {
+    app.close();
+  }
+}

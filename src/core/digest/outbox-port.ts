@@ -1,0 +1,40 @@
+import type { ChatId, ChatKind, Platform } from '../domain.js';
+
+/** One planned platform message waiting in the outbox. */
+export interface OutboxMessage {
+  id: number;
+  chatId: ChatId;
+  platform: Platform;
+  chatKind: ChatKind;
+  /** (subscriptions, scheduled time, part): the same across restarts. */
+  idempotencyKey: string;
+  /** The rendered OutgoingMessage as JSON: a restart sends exactly what was planned. */
+  payload: string;
+  attempts: number;
+  nextAttemptAt: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'held' | 'failed';
+
+/** The durable queue of messages to send. Messages of one chat are sent in id order. */
+export interface OutboxStore {
+  /** Pending messages, oldest first. */
+  pending(limit: number): OutboxMessage[];
+  /**
+   * Records an attempt on a message about to be sent; false when it is no longer pending (held by
+   * a pause, sent meanwhile), in which case it must not be sent.
+   */
+  claim(id: number, at: Date): boolean;
+  markSent(id: number, at: Date): void;
+  /** Keeps the message for another attempt at `at`. */
+  retryLater(id: number, at: Date, error: string): void;
+  counts(): Record<OutboxStatus, number>;
+}
+
+/** Pausing and resuming a chat's deliveries, with its outbox, in one transaction. */
+export interface DeliveryControl {
+  /** Marks the chat paused with the reason and holds (keeps, unsent) its pending messages. */
+  pause(chatId: ChatId, reason: string, at: Date): { held: number };
+  /** Clears the pause and makes the held messages pending again, due now. */
+  resume(chatId: ChatId, at: Date): { released: number };
+}

@@ -1,0 +1,26 @@
+/**
+ * Feed-supplied text made safe to show as plain text: one line, no control characters (terminal
+ * escapes), no invisible or direction-changing characters that could hide or reorder what is
+ * shown. Markup characters are kept as they are: each renderer escapes them for its own format.
+ */
+
+// C0/C1 controls, soft hyphen, zero-width and joiner characters, bidi marks, overrides and isolates,
+// invisible operators, variation-selector-like fillers and the byte-order mark.
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching these characters one by one is the point
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+const SPACES = /[\s\u2028\u2029]+/g;
+
+/** Collapses white space (new lines included) to single spaces and drops invisible characters. */
+export function plainText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Cuts text to `max` characters at a word boundary where one is near, ending with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, Math.max(1, max - 1)).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

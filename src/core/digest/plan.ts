@@ -1,0 +1,152 @@
+import type { ChatId, Quote } from '../domain.js';
+import type { Digest, StoryEntry } from '../reply.js';
+import { buildDigest, toStoryEntry, type SectionInput } from './build.js';
+import type { DigestSource, NewStories } from './ports.js';
+import { rankClusters, selectFromRanked, type RankedCluster } from './select.js';
+
+/**
+ * Plans one chat's digest from the stories behind its due subscriptions: what to show, which
+ * stories become delivered, where each watermark moves. Reads through the DigestSource port and
+ * writes nothing, so a preview and a real run plan exactly the same digest.
+ */
+
+/** A subscription as planning needs it. */
+export interface PlannedSubscription {
+  id: number;
+  topicId: number;
+  topicSlug: string;
+  topicName: string;
+  cap: number;
+  watermark: number;
+}
+
+export interface ChatDigestPlan {
+  /** Null when nothing is new: an empty digest is not sent. */
+  digest: Digest | null;
+  deliveries: { storyId: number; subscriptionId: number }[];
+  /** Each subscription's watermark once this digest is sent: the highest story id considered. */
+  watermarks: Map<number, number>;
+}
+
+interface TopicNews extends NewStories {
+  /** Older stories of the same clusters, by cluster: coverage the chat may already have seen. */
+  earlier: Map<number, number[]>;
+  /** The new stories as ranked events, the same for every chat until exclusions apply. */
+  ranked: RankedCluster[];
+}
+
+/**
+ * Caches what every subscription of a topic with the same watermark shares (its new stories, their
+ * older cluster members, key quotes) for the length of one run. Stories arriving meanwhile are
+ * simply not considered yet: the watermark only moves past what was read.
+ */
+export interface PlanningCache {
+  news(topicId: number, watermark: number): TopicNews;
+  /** The entry for one ranked event, its key quotes loaded; built once however many chats get it. */
+  entry(cluster: RankedCluster): StoryEntry;
+}
+
+/** The cache key of a topic's news after a watermark. */
+export const newsKey = (topicId: number, watermark: number): string => `${topicId}:${watermark}`;
+
+/**
+ * `uses`, when given, says how many subscriptions of the run will ask for each news key: a topic's
+ * news is let go after its last use, so a large run holds only what is still to come.
+ */
+export function createPlanningCache(source: DigestSource, uses?: Map<string, number>): PlanningCache {
+  const news = new Map<string, TopicNews>();
+  const quotes = new Map<number, readonly Quote[]>();
+  const entries = new WeakMap<RankedCluster, StoryEntry>();
+  return {
+    news(topicId, watermark) {
+      const key = newsKey(topicId, watermark);
+      let found = news.get(key);
+      if (!found) {
+        const fresh = source.newStories(topicId, watermark);
+        const clusterIds = [...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId])))];
+        const earlier = clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, watermark) : new Map();
+        found = { ...fresh, earlier, ranked: rankClusters(fresh.stories) };
+        news.set(key, found);
+      }
+      const left = uses?.get(key);
+      if (left !== undefined) {
+        if (left <= 1) {
+          uses!.delete(key);
+          news.delete(key);
+        } else {
+          uses!.set(key, left - 1);
+        }
+      }
+      return found;
+    },
+    entry(cluster) {
+      let entry = entries.get(cluster);
+      if (!entry) {
+        const missing = cluster.members.filter((story) => !quotes.has(story.id)).map((story) => story.id);
+        if (missing.length > 0) {
+          const loaded = source.keyQuotes(missing);
+          for (const id of missing) quotes.set(id, loaded.get(id) ?? []);
+        }
+        entry = toStoryEntry(cluster, quotes);
+        entries.set(cluster, entry);
+      }
+      return entry;
+    },
+  };
+}
+
+/** Plans the digest for one chat: a section per subscription (in the order given), each story once. */
+export function planChatDigest(
+  source: DigestSource,
+  cache: PlanningCache,
+  input: { chatId: ChatId; timezone: string; at: Date; subscriptions: readonly PlannedSubscription[] },
+): ChatDigestPlan {
+  const { chatId } = input;
+  const watermarks = new Map<number, number>();
+  const sectionInputs: (SectionInput & { subscriptionId: number })[] = [];
+  const news = input.subscriptions.map((subscription) => cache.news(subscription.topicId, subscription.watermark));
+  input.subscriptions.forEach((subscription, index) => watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)));
+  // Nothing new (an instant subscription's usual minute): no need to ask what the chat already has.
+  if (news.every((topicNews) => topicNews.stories.length === 0)) return { digest: null, deliveries: [], watermarks };
+
+  const lowest = Math.min(...input.subscriptions.map((subscription) => subscription.watermark));
+  const delivered = source.deliveredSince(chatId, lowest);
+  // Everything the chat already has, and everything placed in an earlier section of this digest.
+  const excludedStoryIds = new Set(delivered.keys());
+  const excludedClusterIds = new Set<number>();
+  for (const clusterId of delivered.values()) if (clusterId !== null) excludedClusterIds.add(clusterId);
+
+  input.subscriptions.forEach((subscription, index) => {
+    const topicNews = news[index]!;
+    if (topicNews.stories.length === 0) return;
+    if (topicNews.earlier.size > 0) {
+      const older = [...topicNews.earlier.values()].flat();
+      const seen = source.deliveredAmong(chatId, older);
+      for (const [clusterId, members] of topicNews.earlier) {
+        if (members.some((id) => seen.has(id))) excludedClusterIds.add(clusterId);
+      }
+    }
+    const selection = selectFromRanked(topicNews.ranked, { cap: subscription.cap, excludedStoryIds, excludedClusterIds });
+    for (const cluster of selection.chosen) {
+      for (const story of cluster.members) excludedStoryIds.add(story.id);
+      if (cluster.lead.clusterId !== null) excludedClusterIds.add(cluster.lead.clusterId);
+    }
+    sectionInputs.push({ subscriptionId: subscription.id, topicSlug: subscription.topicSlug, topicName: subscription.topicName, ...selection });
+  });
+
+  const digest = buildDigest({
+    chatId,
+    timezone: input.timezone,
+    at: input.at,
+    sections: sectionInputs.map((section) => ({
+      topicSlug: section.topicSlug,
+      topicName: section.topicName,
+      entries: section.chosen.map((cluster) => cache.entry(cluster)),
+      more: section.more,
+    })),
+  });
+  const deliveries = sectionInputs.flatMap((section) =>
+    section.chosen.flatMap((cluster) => cluster.members.map((story) => ({ storyId: story.id, subscriptionId: section.subscriptionId }))),
+  );
+  return { digest, deliveries, watermarks };
+}

@@ -1,0 +1,53 @@
+import { formatTime } from '../format-time.js';
+import type { Digest, StoryEntry } from '../reply.js';
+import { plainText } from './plain-text.js';
+
+/**
+ * The plain-text rendering of a neutral digest (the console's, and the operator's preview).
+ * Every feed-supplied string goes through plainText, so a headline can neither fake a new entry
+ * with a line break nor carry terminal escapes.
+ */
+
+/** The link to show for a story: http(s) only, else nothing. */
+export function safeLinkUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "+3 more — /latest world": what the cap left out. */
+export function moreLine(more: number, topicSlug: string): string {
+  return `+${more} more — /latest ${topicSlug}`;
+}
+
+/** One entry as lines of text: headline, source and time, also covered by, quotes, link. */
+export function renderEntryText(entry: StoryEntry, timezone: string): string {
+  const lines = [`• ${plainText(entry.headline)}`];
+  const meta = [plainText(entry.source), formatTime(entry.time, timezone)].filter(Boolean);
+  if (entry.alsoCoveredBy.length > 0) meta.push(`also covered by ${entry.alsoCoveredBy.map(plainText).join(', ')}`);
+  lines.push(`  ${meta.join(' · ')}`);
+  for (const quote of entry.quotes) {
+    const speaker = quote.speaker ? ` — ${plainText(quote.speaker)}` : '';
+    lines.push(`  “${plainText(quote.text)}”${speaker}`);
+  }
+  const link = safeLinkUrl(entry.url);
+  if (link) lines.push(`  ${link}`);
+  return lines.join('\n');
+}
+
+/** The whole digest as plain text: title, then a section per topic (headed when there are several). */
+export function renderDigestText(digest: Digest): string {
+  const blocks = [plainText(digest.title)];
+  for (const section of digest.sections) {
+    const lines: string[] = [];
+    if (digest.sections.length > 1) lines.push(`■ ${plainText(section.topicName)}`);
+    lines.push(...section.entries.map((entry) => renderEntryText(entry, digest.timezone)));
+    if (section.more > 0) lines.push(moreLine(section.more, section.topicSlug));
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,93 @@
+import type { DeliveryControl, OutboxMessage, OutboxStore } from '../core/digest/outbox-port.js';
+import type { ChatStore, Clock, Logger, Messenger, SendResult } from '../core/ports.js';
+import type { ChatQueues } from './chat-queues.js';
+import type { Pacer, PaceWindow } from './pacer.js';
+
+/** What the delivery worker has seen since it started. */
+export interface DeliveryStats {
+  sent: number;
+  /** 429s received despite pacing, each waited out. */
+  rateLimited: number;
+  transientFailures: number;
+  pausedChats: number;
+  migratedChats: number;
+}
+
+export interface OutcomeDeps {
+  outbox: OutboxStore;
+  control: DeliveryControl;
+  chats: ChatStore;
+  queues: ChatQueues;
+  pacer: Pacer;
+  clock: Clock;
+  logger: Logger;
+  windowsOf(message: OutboxMessage): PaceWindow[];
+  backoffMs(attempts: number): number;
+  maxInMemoryWaitMs: number;
+}
+
+/**
+ * What a send comes to decides what happens next: sent; waited out (429, counted); retried with
+ * exponential backoff, the message kept (5xx, timeouts, network); the chat paused, its messages
+ * held and its moderators told (blocked, kicked, deleted); the chat moved (Telegram supergroup).
+ */
+export function createOutcomeHandler(deps: OutcomeDeps) {
+  const { outbox, queues, pacer, clock, logger } = deps;
+  const stats: DeliveryStats = { sent: 0, rateLimited: 0, transientFailures: 0, pausedChats: 0, migratedChats: 0 };
+
+  const handle = async (message: OutboxMessage, result: SendResult, messenger: Messenger): Promise<void> => {
+    const now = clock.now();
+    if (result.ok) {
+      outbox.markSent(message.id, now);
+      stats.sent++;
+      return;
+    }
+    switch (result.kind) {
+      case 'rate-limited': {
+        stats.rateLimited++;
+        const until = now.getTime() + Math.max(0, result.retryAfterMs);
+        // The chat's own windows wait; the platform-wide one is ours to keep, and pacing keeps it.
+        for (const window of deps.windowsOf(message).slice(1)) pacer.block(window.key, until);
+        if (result.retryAfterMs > deps.maxInMemoryWaitMs) {
+          outbox.retryLater(message.id, new Date(until), result.error);
+          message.nextAttemptAt = new Date(until).toISOString();
+        }
+        logger.warn({ chatId: message.chatId, retryAfterMs: result.retryAfterMs }, 'rate limited by the platform despite pacing');
+        queues.putBack(message);
+        return;
+      }
+      case 'transient': {
+        stats.transientFailures++;
+        const attempts = message.attempts + 1;
+        const at = new Date(now.getTime() + deps.backoffMs(attempts));
+        outbox.retryLater(message.id, at, result.error);
+        queues.putBack({ ...message, attempts, nextAttemptAt: at.toISOString() });
+        logger.warn({ chatId: message.chatId, attempts, retryAt: at.toISOString(), error: result.error }, 'send failed, will retry');
+        return;
+      }
+      case 'permanent': {
+        stats.pausedChats++;
+        const reason = `the bot can no longer post here (${result.error})`;
+        const { held } = deps.control.pause(message.chatId, reason, now);
+        queues.drop(message.chatId);
+        logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
+        const chat = deps.chats.get(message.chatId);
+        if (chat && messenger.notifyPaused) {
+          await messenger.notifyPaused(chat, reason).catch((error: unknown) =>
+            logger.warn({ err: error, chatId: chat.id }, 'could not tell the moderators about the pause'),
+          );
+        }
+        return;
+      }
+      case 'migrated': {
+        stats.migratedChats++;
+        deps.chats.rename(message.chatId, result.newChatId);
+        for (const queued of [message, ...queues.drop(message.chatId)]) queues.putBack({ ...queued, chatId: result.newChatId });
+        logger.info({ from: message.chatId, to: result.newChatId }, 'chat moved to a new id');
+        return;
+      }
+    }
+  };
+
+  return { handle, stats: (): DeliveryStats => ({ ...stats }) };
+}

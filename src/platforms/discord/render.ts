@@ -1,0 +1,146 @@
+import type { APIEmbed } from 'discord.js';
+import type { Digest, StoryEntry } from '../../core/reply.js';
+import { fitEscaped, fitPlain, oneLine, safeHttpUrl, truncate } from './markdown.js';
+
+/**
+ * Stories and digests as Discord embeds: one embed per story, messages split between stories,
+ * within Discord's limits (10 embeds and 6000 embed characters per message, 4096 per
+ * description, 256 per title), and never pinging anyone.
+ */
+
+export const LIMITS = {
+  embedsPerMessage: 10,
+  charactersPerMessage: 6000,
+  description: 4096,
+  title: 256,
+  footer: 2048,
+  author: 256,
+  content: 2000,
+} as const;
+
+/** A channel message body as the REST API takes it (JSON-serialisable: it is stored in the outbox). */
+export interface DiscordMessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: unknown[];
+  allowed_mentions: { parse: [] };
+}
+
+/** What the Discord messenger sends: the message, and a title should the channel be a forum. */
+export interface DiscordOutgoing {
+  message: DiscordMessageBody;
+  /** A forum channel takes posts, not messages: the first part of a digest opens one named so. */
+  postTitle?: string;
+}
+
+export const NO_MENTIONS = { parse: [] as [] };
+const COLOUR = 0x2b6cb0;
+
+/** The characters Discord counts towards a message's 6000. */
+export function embedSize(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
+
+function validTimestamp(time: string): string | undefined {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** One story as an embed; `extra` (already escaped) ends its description. */
+export function entryEmbed(entry: StoryEntry, options: { topicName?: string; extra?: string } = {}): APIEmbed {
+  const lines: string[] = [];
+  for (const quote of entry.quotes.slice(0, 2)) {
+    const text = oneLine(quote.text);
+    if (!text) continue;
+    const speaker = quote.speaker ? oneLine(quote.speaker) : '';
+    lines.push(`> “${fitEscaped(text, 900)}”${speaker ? `\n> — **${fitEscaped(speaker, 100)}**` : ''}`);
+  }
+  const covered = entry.alsoCoveredBy.map((name) => oneLine(name)).filter(Boolean);
+  if (covered.length > 0) {
+    const shown = covered.slice(0, 8).map((name) => fitEscaped(name, 80));
+    const rest = covered.length - shown.length;
+    lines.push(`*Also covered by ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}*`);
+  }
+  if (options.extra) lines.push(options.extra);
+  const url = safeHttpUrl(entry.url);
+  const footer = fitPlain([options.topicName, oneLine(entry.source)].filter(Boolean).join(' · '), LIMITS.footer);
+  const timestamp = validTimestamp(entry.time);
+  return {
+    title: fitEscaped(oneLine(entry.headline) || 'Untitled', LIMITS.title),
+    ...(url ? { url } : {}),
+    ...(lines.length > 0 ? { description: truncate(lines.join('\n\n'), LIMITS.description) } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+    ...(timestamp ? { timestamp } : {}),
+    color: COLOUR,
+  };
+}
+
+/** Packs embeds into messages of at most 10 embeds and 6000 characters; the first carries `content`. */
+export function packEmbeds(content: string | undefined, embeds: readonly APIEmbed[]): DiscordMessageBody[] {
+  const messages: DiscordMessageBody[] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const next = embedSize(embed);
+    if (
+      current.length > 0 &&
+      (current.length >= LIMITS.embedsPerMessage || size + next > LIMITS.charactersPerMessage)
+    ) {
+      messages.push({ embeds: current, allowed_mentions: NO_MENTIONS });
+      current = [];
+      size = 0;
+    }
+    current.push(embed);
+    size += next;
+  }
+  if (current.length > 0 || messages.length === 0) messages.push({ embeds: current, allowed_mentions: NO_MENTIONS });
+  if (content) messages[0] = { content: truncate(content, LIMITS.content), ...messages[0]! };
+  return messages.map((message) =>
+    message.embeds?.length === 0 ? { content: message.content ?? '\u200b', allowed_mentions: NO_MENTIONS } : message,
+  );
+}
+
+function digestEmbeds(digest: Digest): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  for (const section of digest.sections) {
+    const topicName = fitPlain(section.topicName, 100);
+    const more =
+      section.more > 0 ? `*+${section.more} more — /latest ${fitEscaped(oneLine(section.topicSlug), 60)}*` : undefined;
+    section.entries.forEach((entry, index) => {
+      const last = index === section.entries.length - 1;
+      const embed = entryEmbed(entry, { topicName, ...(last && more ? { extra: more } : {}) });
+      if (index === 0) embed.author = { name: topicName };
+      embeds.push(embed);
+    });
+    if (section.entries.length === 0 && more) {
+      embeds.push({ author: { name: topicName }, description: more, color: COLOUR });
+    }
+  }
+  return embeds;
+}
+
+/** A digest as Discord messages, each one a forum post's part should the channel be a forum. */
+export function renderDiscordDigest(digest: Digest): DiscordOutgoing[] {
+  const title = oneLine(digest.title) || 'Your digest';
+  const content = `📰 **${fitEscaped(title, 300)}**`;
+  return packEmbeds(content, digestEmbeds(digest)).map((message) => ({ message, postTitle: truncate(title, 100) }));
+}
+
+/** A list of stories (/latest) as Discord messages. */
+export function renderDiscordStories(
+  title: string,
+  entries: readonly StoryEntry[],
+  footer?: string,
+): DiscordMessageBody[] {
+  const heading = `**${fitEscaped(oneLine(title), 300)}**${footer ? `\n*${fitEscaped(oneLine(footer), 1000)}*` : ''}`;
+  return packEmbeds(
+    heading,
+    entries.map((entry) => entryEmbed(entry)),
+  );
+}

@@ -1,0 +1,127 @@
+import { formatTime } from '../../core/format-time.js';
+import type { Digest, StoryEntry } from '../../core/reply.js';
+import { bold, escapeHtml, italic, link, oneLine, safeHttpUrl, TELEGRAM_TEXT_LIMIT, truncate } from './html.js';
+
+/**
+ * Stories and digests as Telegram HTML messages: split between entries, never inside one, each
+ * message within 4096 characters, link previews off (a digest's links would all fight for one
+ * preview).
+ */
+
+/** One sendMessage call's options and text, JSON-serialisable (it is stored in the outbox). */
+export interface TelegramMessageBody {
+  text: string;
+  parse_mode: 'HTML';
+  link_preview_options: { is_disabled: boolean };
+  reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
+}
+
+export const htmlMessage = (text: string): TelegramMessageBody => ({
+  text,
+  parse_mode: 'HTML',
+  link_preview_options: { is_disabled: true },
+});
+
+interface Budget {
+  headline: number;
+  quote: number;
+  quotes: number;
+  covered: number;
+}
+
+// Tried in order until the entry fits: feed text can be long, and escaping can make it longer.
+const BUDGETS: readonly Budget[] = [
+  { headline: 300, quote: 600, quotes: 2, covered: 8 },
+  { headline: 200, quote: 280, quotes: 2, covered: 4 },
+  { headline: 120, quote: 140, quotes: 1, covered: 2 },
+  { headline: 100, quote: 0, quotes: 0, covered: 0 },
+];
+
+/** The largest an entry (with its section heading) may be, leaving room for a message header. */
+const ENTRY_LIMIT = 3200;
+const MAX_URL = 2048;
+
+function renderEntryWith(entry: StoryEntry, timezone: string, budget: Budget, withLink: boolean): string {
+  const headline = truncate(oneLine(entry.headline), budget.headline) || 'Untitled';
+  const url = withLink ? safeHttpUrl(entry.url) : null;
+  const lines = [`<b>${link(headline, url && url.length <= MAX_URL ? url : null)}</b>`];
+  const meta = [truncate(oneLine(entry.source), 80), formatTime(entry.time, timezone)].filter(Boolean).join(' · ');
+  if (meta) lines.push(italic(meta));
+  for (const quote of entry.quotes.slice(0, budget.quotes)) {
+    const text = truncate(oneLine(quote.text), budget.quote);
+    if (!text) continue;
+    const speaker = quote.speaker ? oneLine(quote.speaker) : '';
+    const by = speaker ? `\n— ${italic(truncate(speaker, 80))}` : '';
+    lines.push(`<blockquote>“${escapeHtml(text)}”${by}</blockquote>`);
+  }
+  const covered = entry.alsoCoveredBy.map((name) => truncate(oneLine(name), 60)).filter(Boolean);
+  if (covered.length > 0 && budget.covered > 0) {
+    const shown = covered.slice(0, budget.covered);
+    const rest = covered.length - shown.length;
+    lines.push(italic(`Also covered by ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`));
+  }
+  return lines.join('\n');
+}
+
+/** One story as HTML, shrunk until it fits comfortably inside one message. */
+export function renderEntryHtml(entry: StoryEntry, timezone: string, limit = ENTRY_LIMIT): string {
+  for (const budget of BUDGETS) {
+    const html = renderEntryWith(entry, timezone, budget, true);
+    if (html.length <= limit) return html;
+  }
+  return renderEntryWith(entry, timezone, BUDGETS[BUDGETS.length - 1]!, false);
+}
+
+/** Joins blocks into messages of at most `limit` characters, starting a new one between blocks. */
+export function packBlocks(blocks: readonly string[], limit = TELEGRAM_TEXT_LIMIT): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    const joined = current ? `${current}\n\n${block}` : block;
+    if (joined.length <= limit) {
+      current = joined;
+      continue;
+    }
+    if (current) messages.push(current);
+    current = block.length <= limit ? block : truncate(block, limit);
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
+function sectionBlocks(digest: Digest): string[] {
+  const blocks: string[] = [];
+  for (const section of digest.sections) {
+    const heading = bold(`▸ ${truncate(oneLine(section.topicName), 100)}`);
+    const more = section.more > 0 ? italic(`+${section.more} more — /latest ${oneLine(section.topicSlug)}`) : null;
+    if (section.entries.length === 0) {
+      blocks.push(more ? `${heading}\n${more}` : heading);
+      continue;
+    }
+    section.entries.forEach((entry, index) => {
+      const html = renderEntryHtml(entry, digest.timezone);
+      // The heading travels with the section's first entry, so it is never left alone at a message's end.
+      blocks.push(index === 0 ? `${heading}\n\n${html}` : html);
+    });
+    if (more) blocks.push(more);
+  }
+  return blocks;
+}
+
+/** A digest as Telegram messages. */
+export function renderTelegramDigest(digest: Digest): TelegramMessageBody[] {
+  const header = `📰 ${bold(truncate(oneLine(digest.title), 200) || 'Your digest')}`;
+  return packBlocks([header, ...sectionBlocks(digest)]).map(htmlMessage);
+}
+
+/** A list of stories (/latest) as Telegram messages. */
+export function renderTelegramStories(
+  title: string,
+  entries: readonly StoryEntry[],
+  timezone: string,
+  footer?: string,
+): TelegramMessageBody[] {
+  const blocks = [bold(truncate(oneLine(title), 200)), ...entries.map((entry) => renderEntryHtml(entry, timezone))];
+  if (footer) blocks.push(italic(truncate(oneLine(footer), 500)));
+  return packBlocks(blocks).map(htmlMessage);
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Api, Bot, webhookCallback } from 'grammy';
+import type { Logger, Messenger } from '../../core/ports.js';
+import type { Services } from '../../core/services.js';
+import { createTelegramAccess } from './access.js';
+import { createCallbackStore } from './callback-store.js';
+import { registerTelegramCommands } from './command-menus.js';
+import { createTelegramMessenger } from './messenger.js';
+import { createUpdateHandlers } from './updates.js';
+
+/** What the Telegram platform needs; src/main.ts fills it from the configuration. */
+export interface TelegramOptions {
+  /** TELEGRAM_BOT_TOKEN. */
+  token: string;
+  /** TELEGRAM_API_ROOT: a self-hosted Bot API server, or the fake in tests. */
+  apiRoot?: string;
+  /** TELEGRAM_WEBHOOK_URL/_PORT/_SECRET: receive updates by webhook instead of long polling. */
+  webhook?: { url: string; port: number; secret?: string; host?: string };
+  /** TELEGRAM_OPERATOR_IDS. */
+  operatorIds: readonly string[];
+  services: Services;
+  logger: Logger;
+  /** getUpdates long-polling timeout, seconds (30 unless a test wants a quicker stop). */
+  pollTimeoutSeconds?: number;
+  /** How long a group-administrator check is trusted, ms. */
+  adminCacheMs?: number;
+}
+
+export interface TelegramPlatform {
+  messenger: Messenger;
+  /** The bot's @username, from getMe. */
+  username: string;
+  /** Where the webhook server listens (webhook mode only). */
+  webhookPort?: number;
+  /** Stops taking updates and lets the ones in flight finish. */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+/**
+ * Starts the Telegram bot: getMe, the command menus, then long polling (through
+ * @grammyjs/runner, updates of one chat in order, chats concurrently) or a webhook server.
+ */
+export async function startTelegram(options: TelegramOptions): Promise<TelegramPlatform> {
+  const { token, apiRoot, services, operatorIds } = options;
+  const logger = options.logger.child({ platform: 'telegram' });
+  const client = apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {};
+  const bot = new Bot(token, { client });
+  // Replies to commands: a last safety net only. Deliveries use their own Api below, whose
+  // rate limits reach the delivery worker's pacing instead of being slept through here.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  bot.catch((error) =>
+    logger.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
+  );
+  const deliveryApi = new Api(token, client);
+
+  await bot.init();
+  const access = createTelegramAccess({ api: bot.api, operatorIds, logger, ttlMs: options.adminCacheMs });
+  const handlers = createUpdateHandlers({
+    services,
+    logger,
+    access,
+    callbacks: createCallbackStore(),
+    api: bot.api,
+    botId: () => bot.botInfo.id,
+  });
+  await registerTelegramCommands(bot.api, services.commands, logger);
+
+  let stop: () => Promise<void>;
+  let webhookPort: number | undefined;
+  if (options.webhook) {
+    bot.use(handlers);
+    ({ stop, port: webhookPort } = await startWebhook(bot, options.webhook, logger));
+  } else {
+    bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    bot.use(handlers);
+    await bot.api.deleteWebhook();
+    const runner = run(bot, {
+      runner: {
+        fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+        silent: true,
+      },
+    });
+    watchRunner(runner, logger);
+    stop = async () => {
+      if (runner.isRunning()) await runner.stop();
+    };
+  }
+  logger.info(
+    { username: bot.botInfo.username, mode: options.webhook ? 'webhook' : 'polling' },
+    'telegram bot running',
+  );
+  const messenger = createTelegramMessenger({ api: deliveryApi, logger });
+  return { messenger, username: bot.botInfo.username, stop, ...(webhookPort !== undefined ? { webhookPort } : {}) };
+}
+
+function watchRunner(runner: RunnerHandle, logger: Logger): void {
+  // The runner gives up on errors it cannot recover from (a revoked token, a second poller).
+  void runner.task()?.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped'));
+}
+
+async function startWebhook(
+  bot: Bot,
+  webhook: NonNullable<TelegramOptions['webhook']>,
+  logger: Logger,
+): Promise<{ stop: () => Promise<void>; port: number }> {
+  const secret = webhook.secret ?? randomBytes(24).toString('hex');
+  const path = new URL(webhook.url).pathname;
+  // Answer Telegram before its timeout even when a command takes long; the work goes on.
+  const callback = webhookCallback(bot, 'http', {
+    secretToken: secret,
+    onTimeout: 'return',
+    timeoutMilliseconds: 8000,
+  });
+  const server: Server = createServer((request, response) => {
+    const requestPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (request.method !== 'POST' || requestPath !== path) {
+      response.writeHead(404).end();
+      return;
+    }
+    callback(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, 'telegram webhook request failed');
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(webhook.port, webhook.host ?? '0.0.0.0', () => resolve());
+  });
+  const stop = async (): Promise<void> => {
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  try {
+    await bot.api.setWebhook(webhook.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop, port: (server.address() as AddressInfo).port };
+}

@@ -1,0 +1,80 @@
+import { createPlanningCache, planChatDigest, type ChatDigestPlan } from '../core/digest/plan.js';
+import type { DeliveryControl } from '../core/digest/outbox-port.js';
+import type { DigestActions, DigestLedger, DigestSource } from '../core/digest/ports.js';
+import type { ChatId, Platform } from '../core/domain.js';
+import { UserError } from '../core/errors.js';
+import type { ChatStore, Messenger, SubscriptionStore, TopicStore } from '../core/ports.js';
+
+/**
+ * What /digest, /pause and /resume do: preview a chat's digest (nothing moves), send it now
+ * (as a scheduled run would, minus the schedule), pause and resume its deliveries.
+ */
+export interface DigestActionsOptions {
+  subscriptions: SubscriptionStore;
+  topics: TopicStore;
+  chats: ChatStore;
+  source: DigestSource;
+  ledger: DigestLedger;
+  control: DeliveryControl;
+  messengerFor(platform: Platform): Messenger | undefined;
+  /** Called after messages were queued or released: wakes the delivery worker. */
+  onQueued?: () => void;
+}
+
+export function createDigestActions(options: DigestActionsOptions): DigestActions {
+  const plan = (chatId: ChatId, topicIds: readonly number[] | null, now: Date): ChatDigestPlan | null => {
+    const chosen = options.subscriptions
+      .listForChat(chatId)
+      .filter((subscription) => !topicIds || topicIds.includes(subscription.topicId));
+    if (chosen.length === 0) return null;
+    const subscriptions = chosen.map((subscription) => {
+      const topic = options.topics.get(subscription.topicId);
+      return {
+        id: subscription.id,
+        topicId: subscription.topicId,
+        topicSlug: topic?.slug ?? String(subscription.topicId),
+        topicName: topic?.name ?? String(subscription.topicId),
+        cap: subscription.cap,
+        watermark: subscription.watermark,
+      };
+    });
+    const cache = createPlanningCache(options.source);
+    return planChatDigest(options.source, cache, { chatId, timezone: chosen[0]!.timezone, at: now, subscriptions });
+  };
+
+  return {
+    preview(chatId, topicIds, now) {
+      return plan(chatId, topicIds, now)?.digest ?? null;
+    },
+    sendNow(chatId, topicIds, now) {
+      const chat = options.chats.get(chatId);
+      const messenger = chat ? options.messengerFor(chat.platform) : undefined;
+      if (!chat || !messenger) throw new UserError('Digests cannot be sent to this chat right now: its platform is not running.');
+      const planned = plan(chatId, topicIds, now);
+      if (!planned?.digest) return null;
+      const messages = messenger.renderDigest(planned.digest).map((message, index) => ({
+        key: `manual:${chatId}:${now.toISOString()}#${index + 1}`,
+        payload: JSON.stringify(message),
+      }));
+      const written = options.ledger.commit({
+        chatId,
+        at: now.toISOString(),
+        messages,
+        deliveries: planned.deliveries,
+        advances: [...planned.watermarks].map(([subscriptionId, watermark]) => ({ subscriptionId, watermark })),
+      });
+      if (!written) throw new UserError('That digest is already on its way.');
+      options.onQueued?.();
+      const stories = planned.digest.sections.reduce((count, section) => count + section.entries.length, 0);
+      return { stories, messages: messages.length };
+    },
+    pause(chatId, reason, now) {
+      return options.control.pause(chatId, reason, now);
+    },
+    resume(chatId, now) {
+      const result = options.control.resume(chatId, now);
+      options.onQueued?.();
+      return result;
+    },
+  };
+}

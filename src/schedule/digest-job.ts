@@ -1,0 +1,169 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { createPlanningCache, newsKey, planChatDigest, type PlanningCache } from '../core/digest/plan.js';
+import type { DigestLedger, DigestSource } from '../core/digest/ports.js';
+import type { ChatId, Platform } from '../core/domain.js';
+import type { Clock, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
+import type { ScheduleCalendar } from '../core/schedule.js';
+
+/**
+ * The "send due digests" job: every subscription whose stored next run has come, grouped by chat
+ * (topics due together go out as one digest, a section each), planned, rendered for the chat's
+ * platform and written to the outbox with the deliveries and new watermarks in one transaction.
+ * The delivery worker sends them.
+ *
+ * After downtime a subscription is due once, however many slots it missed, and its next run is
+ * computed from now: the missed digest goes out once.
+ */
+
+export interface DigestJobOptions {
+  subscriptions: SubscriptionStore;
+  source: DigestSource;
+  ledger: DigestLedger;
+  calendar: ScheduleCalendar;
+  /** The running platforms' messengers: a chat whose platform is not running waits for it. */
+  messengerFor(platform: Platform): Messenger | undefined;
+  clock: Clock;
+  logger: Logger;
+  /** Chats planned per transaction. */
+  chatsPerBatch?: number;
+}
+
+export interface DigestRunReport {
+  due: number;
+  digests: number;
+  messages: number;
+  /** Chats with nothing new: no digest sent, next run set. */
+  empty: number;
+  /** Subscriptions of paused chats: nothing built, next run set, watermark kept. */
+  paused: number;
+  failed: number;
+}
+
+const PLATFORMS: readonly Platform[] = ['discord', 'telegram', 'console'];
+
+interface RunMode {
+  /** Write outbox, deliveries and subscriptions (false: plan only). */
+  write: boolean;
+  /** Render each digest for its platform (false only when not writing). */
+  render: boolean;
+}
+
+/** The idempotency key of part `part` of a digest: its subscriptions, their scheduled times, the part. */
+export function digestMessageKey(slots: readonly { id: number; nextRunAt: string | null }[], part: number): string {
+  return `digest:${slots.map((slot) => `${slot.id}@${slot.nextRunAt ?? 'now'}`).join(',')}#${part}`;
+}
+
+export function createDigestJob(options: DigestJobOptions) {
+  const { subscriptions, ledger, calendar, logger } = options;
+
+  const nextRunOf = (subscription: DueSubscription, now: Date): string | null => {
+    const slot = subscription.nextRunAt ? Date.parse(subscription.nextRunAt) : 0;
+    return calendar.nextRun(subscription.schedule, subscription.timezone, new Date(Math.max(now.getTime(), slot))).toISOString();
+  };
+
+  const runChat = (chatId: ChatId, due: DueSubscription[], now: Date, cache: PlanningCache, report: DigestRunReport, run: RunMode): void => {
+    const { write, render } = run;
+    const first = due[0]!;
+    if (first.chat.pausedAt) {
+      if (!write) return;
+      for (const subscription of due) subscriptions.setNextRun(subscription.id, nextRunOf(subscription, now));
+      report.paused += due.length;
+      return;
+    }
+    const ordered = due.length === 1 ? due : [...due].sort((a, b) => (a.topic.slug < b.topic.slug ? -1 : a.topic.slug > b.topic.slug ? 1 : a.id - b.id));
+    const plan = planChatDigest(options.source, cache, {
+      chatId,
+      timezone: first.timezone,
+      at: now,
+      subscriptions: ordered.map((subscription) => ({
+        id: subscription.id,
+        topicId: subscription.topicId,
+        topicSlug: subscription.topic.slug,
+        topicName: subscription.topic.name,
+        cap: subscription.cap,
+        watermark: subscription.watermark,
+      })),
+    });
+    if (!render) {
+      if (plan.digest) report.digests++;
+      else report.empty++;
+      return;
+    }
+    const messages = plan.digest
+      ? options.messengerFor(first.chat.platform)!.renderDigest(plan.digest).map((message, index) => ({
+          key: digestMessageKey(ordered, index + 1),
+          payload: JSON.stringify(message),
+        }))
+      : [];
+    if (write) {
+      const advances = ordered.map((subscription) => ({
+        subscriptionId: subscription.id,
+        watermark: plan.watermarks.get(subscription.id) ?? subscription.watermark,
+        nextRunAt: nextRunOf(subscription, now),
+        expectedNextRunAt: subscription.nextRunAt,
+      }));
+      // False when another run planned this slot first: it is that run's digest, not ours.
+      if (!ledger.commit({ chatId, at: now.toISOString(), messages, deliveries: plan.deliveries, advances })) return;
+    }
+    if (messages.length > 0) {
+      report.digests++;
+      report.messages += messages.length;
+    } else {
+      report.empty++;
+    }
+  };
+
+  return {
+    /**
+     * Plans and queues every digest due now. Yields to the event loop between batches of chats.
+     * With `write: false` it plans and renders them all and writes nothing; with `render: false`
+     * too, it only builds the neutral digests (benchmarks).
+     */
+    async runDue(mode: { write?: boolean; render?: boolean } = {}): Promise<DigestRunReport> {
+      const write = mode.write ?? true;
+      const run: RunMode = { write, render: write || mode.render !== false };
+      const now = options.clock.now();
+      const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
+      const due = subscriptions.due(now, platforms);
+      const report: DigestRunReport = { due: due.length, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
+      const byChat = new Map<ChatId, DueSubscription[]>();
+      for (const subscription of due) {
+        const list = byChat.get(subscription.chatId);
+        if (list) list.push(subscription);
+        else byChat.set(subscription.chatId, [subscription]);
+      }
+      const uses = new Map<string, number>();
+      for (const subscription of due) {
+        const key = newsKey(subscription.topicId, subscription.watermark);
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
+      const cache = createPlanningCache(options.source, uses);
+      const chats = [...byChat];
+      const size = options.chatsPerBatch ?? 500;
+      for (let start = 0; start < chats.length; start += size) {
+        ledger.batch(() => {
+          for (const [chatId, list] of chats.slice(start, start + size)) {
+            try {
+              // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
+              if (write) ledger.batch(() => runChat(chatId, list, now, cache, report, run));
+              else runChat(chatId, list, now, cache, report, run);
+            } catch (error) {
+              // One chat's problem (a schedule the calendar cannot read) must not stop the others,
+              // nor come back every minute: it is tried again in an hour.
+              report.failed++;
+              logger.error({ err: error, chatId }, 'digest planning failed');
+              if (!write) continue;
+              const retry = new Date(now.getTime() + 60 * 60_000).toISOString();
+              for (const subscription of list) subscriptions.setNextRun(subscription.id, retry);
+            }
+          }
+        });
+        if (start + size < chats.length) await yieldToEvents();
+      }
+      if (report.due > 0 && write) logger.info(report, 'due digests planned');
+      return report;
+    },
+  };
+}
+
+export type DigestJob = ReturnType<typeof createDigestJob>;

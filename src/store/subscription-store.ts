@@ -1,0 +1,113 @@
+import type { Platform, Subscription } from '../core/domain.js';
+import type { DueSubscription, SubscriptionStore } from '../core/ports.js';
+import type { Db } from './database.js';
+import { nowIso } from './rows.js';
+
+interface SubscriptionRow {
+  id: number;
+  chat_id: string;
+  topic_id: number;
+  schedule: string;
+  timezone: string;
+  cap: number;
+  watermark: number;
+  next_run_at: string | null;
+  created_at: string;
+}
+
+interface DueRow extends SubscriptionRow {
+  topic_slug: string;
+  topic_name: string;
+  chat_platform: string;
+  chat_paused_at: string | null;
+}
+
+const toSubscription = (row: SubscriptionRow): Subscription => ({
+  id: row.id,
+  chatId: row.chat_id,
+  topicId: row.topic_id,
+  schedule: row.schedule,
+  timezone: row.timezone,
+  cap: row.cap,
+  watermark: row.watermark,
+  nextRunAt: row.next_run_at,
+  createdAt: row.created_at,
+});
+
+export function createSubscriptionStore(db: Db): SubscriptionStore {
+  const statements = {
+    find: db.prepare<[string, number], SubscriptionRow>(`SELECT * FROM subscriptions WHERE chat_id = ? AND topic_id = ?`),
+    forChat: db.prepare<[string], SubscriptionRow>(
+      `SELECT subscriptions.* FROM subscriptions JOIN topics ON topics.id = subscriptions.topic_id
+       WHERE chat_id = ? ORDER BY topics.slug, subscriptions.id`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, cap, watermark, next_run_at, created_at)
+       VALUES (@chatId, @topicId, @schedule, @timezone, @cap, coalesce((SELECT max(id) FROM stories), 0), @nextRunAt,
+         @createdAt)`,
+    ),
+    update: db.prepare(
+      `UPDATE subscriptions SET schedule = @schedule, timezone = @timezone, cap = @cap, next_run_at = @nextRunAt
+       WHERE chat_id = @chatId AND topic_id = @topicId`,
+    ),
+    remove: db.prepare<[string, number]>(`DELETE FROM subscriptions WHERE chat_id = ? AND topic_id = ?`),
+    // The range on the indexed next_run_at: a tick reads what is due, not what exists.
+    due: db.prepare<[{ now: string; platforms: string | null }], DueRow>(
+      `SELECT subscriptions.*, topics.slug AS topic_slug, topics.name AS topic_name,
+         chats.platform AS chat_platform, chats.paused_at AS chat_paused_at
+       FROM subscriptions
+       JOIN topics ON topics.id = subscriptions.topic_id
+       JOIN chats ON chats.id = subscriptions.chat_id
+       WHERE subscriptions.next_run_at <= @now
+         AND (@platforms IS NULL OR chats.platform IN (SELECT value FROM json_each(@platforms)))
+       ORDER BY subscriptions.next_run_at, subscriptions.id`,
+    ),
+    setNextRun: db.prepare<[string | null, number]>(`UPDATE subscriptions SET next_run_at = ? WHERE id = ?`),
+    inZone: db.prepare<[string, string], SubscriptionRow>(`SELECT * FROM subscriptions WHERE chat_id = ? AND timezone = ?`),
+    retime: db.prepare<[string, string | null, number]>(`UPDATE subscriptions SET timezone = ?, next_run_at = ? WHERE id = ?`),
+  };
+
+  const find = (chatId: string, topicId: number): Subscription | null => {
+    const row = statements.find.get(chatId, topicId);
+    return row ? toSubscription(row) : null;
+  };
+
+  return {
+    save(input) {
+      return db.transaction(() => {
+        const existing = find(input.chatId, input.topicId);
+        if (existing) statements.update.run(input);
+        else statements.insert.run({ ...input, createdAt: nowIso() });
+        return { subscription: find(input.chatId, input.topicId)!, created: !existing };
+      })();
+    },
+    find,
+    listForChat(chatId) {
+      return statements.forChat.all(chatId).map(toSubscription);
+    },
+    remove(chatId, topicId) {
+      return statements.remove.run(chatId, topicId).changes > 0;
+    },
+    due(now, platforms) {
+      return statements.due
+        .all({ now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null })
+        .map(
+          (row): DueSubscription => ({
+            ...toSubscription(row),
+            topic: { slug: row.topic_slug, name: row.topic_name },
+            chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
+          }),
+        );
+    },
+    setNextRun(id, nextRunAt) {
+      statements.setNextRun.run(nextRunAt, id);
+    },
+    retime(chatId, from, to, nextRunAt) {
+      return db.transaction(() => {
+        const rows = statements.inZone.all(chatId, from).map(toSubscription);
+        for (const subscription of rows) statements.retime.run(to, nextRunAt({ ...subscription, timezone: to }), subscription.id);
+        return rows.length;
+      })();
+    },
+  };
+}

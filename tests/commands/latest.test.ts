@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { dispatchLine } from '../../src/core/dispatch.js';
+import type { Reply } from '../../src/core/reply.js';
+import { prepareCatalogue } from '../../src/main.js';
+import { contextFor, groupChat, member, privateChat, testApp } from '../helpers/test-app.js';
+
+const SAMPLE_CATALOGUE = fileURLToPath(new URL('../../data/catalogue.json', import.meta.url));
+
+/** The real app over the bundled sample catalogue, every feed polled once. */
+async function appWithSampleStories() {
+  const app = testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
+  prepareCatalogue(app);
+  await app.ingest.pollDueFeeds({ all: true });
+  return app;
+}
+
+const stories = (reply: Reply | null) => {
+  if (reply?.kind !== 'stories') throw new Error(`expected stories, got ${JSON.stringify(reply)}`);
+  return reply;
+};
+
+describe('/latest', () => {
+  it('shows the newest stories of a topic with source, link and a key quote with its speaker', async () => {
+    const app = await appWithSampleStories();
+    const reply = stories(await dispatchLine(COMMANDS, '/latest climate 3', contextFor(app, privateChat(), member()), app.logger));
+    expect(reply.title).toBe('Latest in Climate');
+    expect(reply.entries).toHaveLength(3);
+    for (const entry of reply.entries) {
+      expect(entry.source).toBe('Climate Desk');
+      expect(entry.url).toMatch(/^https:\/\/climate-desk\.example\/2026\/11\//);
+    }
+    const times = reply.entries.map((entry) => entry.time);
+    expect([...times].sort().reverse()).toEqual(times);
+    const quoted = reply.entries.flatMap((entry) => entry.quotes);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const quote of quoted) expect(quote.speaker).toBeTruthy();
+  });
+
+  it('shows a story two outlets carried once, with the other outlet as also covering it', async () => {
+    const app = await appWithSampleStories();
+    const reply = stories(await dispatchLine(COMMANDS, '/latest world 10', contextFor(app, privateChat(), member()), app.logger));
+    const exchange = reply.entries.filter((entry) => /prisoner exchange/i.test(entry.headline));
+    expect(exchange).toHaveLength(1);
+    const other = exchange[0]!.source === 'The World Herald' ? 'Global Dispatch' : 'The World Herald';
+    expect(exchange[0]!.alsoCoveredBy).toEqual([other]);
+  });
+
+  it('defaults to the topics the chat follows, else every topic it can see, five stories', async () => {
+    const app = await appWithSampleStories();
+    const chat = groupChat();
+    const all = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    expect(all.title).toBe('Latest in your topics');
+    expect(all.entries).toHaveLength(5);
+    const climate = app.stores.topics.findVisible('climate', null)!;
+    app.stores.subscriptions.save({ chatId: chat.id, topicId: climate.id, schedule: 'hourly', timezone: 'UTC', cap: 8, nextRunAt: null });
+    const followed = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    expect(new Set(followed.entries.map((entry) => entry.source))).toEqual(new Set(['Climate Desk']));
+  });
+
+  it('explains a misspelt topic and an out-of-range count', async () => {
+    const app = testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
+    prepareCatalogue(app);
+    const context = contextFor(app, privateChat(), member());
+    expect(await dispatchLine(COMMANDS, '/latest climat', context, app.logger)).toEqual({
+      kind: 'error',
+      message: "unknown topic 'climat' — did you mean 'climate'?",
+    });
+    expect(await dispatchLine(COMMANDS, '/latest world 50', context, app.logger)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('count must be from 1 to 10, not 50'),
+    });
+    expect(await dispatchLine(COMMANDS, '/latest world', context, app.logger)).toMatchObject({
+      kind: 'text',
+      text: expect.stringContaining('No stories in World yet'),
+    });
+  });
+});

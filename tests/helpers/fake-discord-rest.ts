@@ -1,0 +1,166 @@
+import type { createDiscordLimiter } from './fake-discord-limits.js';
+import type { FakeChannel } from './fake-discord.js';
+
+/** The REST side of the fake Discord: the routes newsbrief's clients call, and the failures a test can queue. */
+
+export interface DiscordFailure {
+  status: number;
+  code: number;
+  message: string;
+  /** For a 429: seconds to wait, sent as Retry-After and retry_after. */
+  retryAfter?: number;
+}
+
+export const discordFailures = {
+  missingAccess: (): DiscordFailure => ({ status: 403, code: 50001, message: 'Missing Access' }),
+  missingPermissions: (): DiscordFailure => ({ status: 403, code: 50013, message: 'Missing Permissions' }),
+  unknownChannel: (): DiscordFailure => ({ status: 404, code: 10003, message: 'Unknown Channel' }),
+  serverError: (): DiscordFailure => ({ status: 502, code: 0, message: 'Bad Gateway' }),
+  rateLimited: (retryAfter: number): DiscordFailure => ({
+    status: 429,
+    code: 0,
+    message: 'You are being rate limited.',
+    retryAfter,
+  }),
+};
+
+export interface RestState {
+  applicationId: string;
+  bot: Record<string, unknown>;
+  snowflake: () => string;
+  channels: Map<string, FakeChannel & { guild_id?: string }>;
+  registered: { global: unknown[] | null; guilds: Map<string, unknown[]> };
+  limiter: ReturnType<typeof createDiscordLimiter> | null;
+  gatewayUrl: () => string;
+}
+
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handle: (
+    match: RegExpExecArray,
+    body: Record<string, unknown>,
+    query: Record<string, string>,
+  ) => { status: number; body?: unknown; headers?: Record<string, string> };
+}
+
+export function discordRoutes(state: RestState): Route[] {
+  const { applicationId, bot, snowflake, channels, registered, limiter } = state;
+  const messageObject = (channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    id: snowflake(),
+    type: 0,
+    channel_id: channelId,
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    author: bot,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    flags: body.flags ?? 0,
+    application_id: applicationId,
+    ...extra,
+  });
+
+  const ok = (body: unknown) => ({ status: 200, body });
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/gateway\/bot$/,
+      handle: () =>
+        ok({
+          url: state.gatewayUrl(),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/applications\/@me$/,
+      handle: () => ok({ id: applicationId, name: 'newsbrief', bot, flags: 0, description: '' }),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/applications\/(\d+)\/commands$/,
+      handle: (_, body) => {
+        registered.global = body as unknown as unknown[];
+        return ok(
+          (registered.global ?? []).map((command) => ({
+            id: snowflake(),
+            application_id: applicationId,
+            version: '1',
+            ...(command as object),
+          })),
+        );
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/,
+      handle: (match, body) => {
+        registered.guilds.set(match[2]!, body as unknown as unknown[]);
+        return ok(
+          (body as unknown as unknown[]).map((command) => ({
+            id: snowflake(),
+            application_id: applicationId,
+            version: '1',
+            ...(command as object),
+          })),
+        );
+      },
+    },
+    { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, handle: () => ({ status: 204 }) },
+    {
+      method: 'PATCH',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+      handle: (_, body) => ok(messageObject('0', body, { webhook_id: applicationId })),
+    },
+    { method: 'DELETE', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, handle: () => ({ status: 204 }) },
+    {
+      method: 'POST',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
+      handle: (_, body) => ok(messageObject('0', body, { webhook_id: applicationId })),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/channels\/(\d+)$/,
+      handle: (match) => {
+        const channel = channels.get(match[1]!);
+        return channel ? ok(channel) : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/channels\/(\d+)\/messages$/,
+      handle: (match, body) => {
+        const channel = channels.get(match[1]!);
+        if (channel?.type === 15)
+          return { status: 400, body: { message: 'Cannot send messages in a non-text channel', code: 50008 } };
+        const wait = limiter?.take(match[1]!, Date.now()) ?? null;
+        if (wait) return wait;
+        return { ...ok(messageObject(match[1]!, body)), headers: limiter?.headers(match[1]!, Date.now()) ?? {} };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/channels\/(\d+)\/threads$/,
+      handle: (match, body) => {
+        const parent = channels.get(match[1]!);
+        const thread = {
+          id: snowflake(),
+          type: 11,
+          name: String(body.name ?? ''),
+          parent_id: match[1]!,
+          guild_id: parent?.guild_id,
+        };
+        channels.set(thread.id, thread);
+        return ok({ ...thread, message: messageObject(thread.id, (body.message ?? {}) as Record<string, unknown>) });
+      },
+    },
+  ];
+}

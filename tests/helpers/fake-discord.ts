@@ -1,0 +1,247 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { guildPayload, interactionPayload, type InteractionSpec } from './fake-discord-payloads.js';
+import { createDiscordLimiter, type DiscordLimits } from './fake-discord-limits.js';
+import { discordRoutes, type DiscordFailure } from './fake-discord-rest.js';
+import { createWaiters } from './fake-waiters.js';
+
+export { discordFailures, type DiscordFailure } from './fake-discord-rest.js';
+
+/**
+ * A small Discord on one 127.0.0.1 port for the real discord.js Client: REST under /api/v10
+ * and the gateway over ws (HELLO → IDENTIFY → READY → GUILD_CREATE for every guild, heartbeat
+ * ACKs, INTERACTION_CREATE on demand). Every REST call is recorded; the next matching call can
+ * be made to fail; limits, when asked for, answer 429 like Discord does.
+ */
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  /** 0 text, 5 announcement, 11 public thread, 15 forum. */
+  type: number;
+  parent_id?: string;
+}
+
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions?: string;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  system_channel_id?: string;
+  channels: FakeChannel[];
+  roles?: FakeRole[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path after /api/v10, e.g. /channels/1/messages or /webhooks/1/token/messages/@original. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+}
+
+export interface FakeDiscordOptions {
+  guilds?: FakeGuild[];
+  /** Answer 429 when a channel's or the global message rate is exceeded (true: Discord's numbers). */
+  limits?: boolean | Partial<DiscordLimits>;
+}
+
+export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
+  const applicationId = '1100000000000000001';
+  const bot = {
+    id: applicationId,
+    username: 'newsbrief',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
+  // Shaped like a real token, so the configuration's check accepts it.
+  const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.fake-token-for-the-local-discord-xyz';
+  const guilds = options.guilds ?? [];
+  const limiter = options.limits ? createDiscordLimiter(options.limits === true ? {} : options.limits) : null;
+  const requests: RecordedRequest[] = [];
+  const failures: { method: string; path: RegExp; failure: DiscordFailure }[] = [];
+  const identifies: unknown[] = [];
+  const sockets = new Set<WebSocket>();
+  const interactionTokens = new Map<string, string>();
+  const channels = new Map<string, FakeChannel & { guild_id?: string }>();
+  for (const guild of guilds)
+    for (const channel of guild.channels) channels.set(channel.id, { ...channel, guild_id: guild.id });
+  const registered = { global: null as unknown[] | null, guilds: new Map<string, unknown[]>() };
+  let nextId = 1300000000000000000n;
+  let sequence = 0;
+  const snowflake = (): string => String(nextId++);
+
+  const { notify, waitUntil } = createWaiters('Discord');
+
+  const routes = discordRoutes({
+    applicationId,
+    bot,
+    snowflake,
+    channels,
+    registered,
+    limiter,
+    gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const query = Object.fromEntries(url.searchParams);
+    const method = request.method ?? 'GET';
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+      requests.push({ method, path, query, body: text ? body : null, status });
+      notify();
+      // A 204 carries no body and no content-type: discord.js would try to parse JSON otherwise.
+      if (payload === undefined) response.writeHead(status, headers).end();
+      else response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    const authorised = request.headers.authorization === `Bot ${token}` || /^\/(interactions|webhooks)\//.test(path);
+    if (!authorised) return send(401, { message: '401: Unauthorized', code: 0 });
+    const failure = failures.findIndex((candidate) => candidate.method === method && candidate.path.test(path));
+    if (failure >= 0) {
+      const [{ failure: answer }] = failures.splice(failure, 1) as [(typeof failures)[number]];
+      const wait = answer.retryAfter;
+      const headers: Record<string, string> =
+        wait === undefined ? {} : { 'retry-after': String(wait), 'x-ratelimit-scope': 'user' };
+      return send(
+        answer.status,
+        {
+          message: answer.message,
+          code: answer.code,
+          ...(wait === undefined ? {} : { retry_after: wait, global: false }),
+        },
+        headers,
+      );
+    }
+    for (const route of routes) {
+      const match = route.method === method ? route.pattern.exec(path) : null;
+      if (!match) continue;
+      const result = route.handle(match, body, query);
+      return send(result.status, result.body, result.headers);
+    }
+    send(404, { message: '404: Not Found', code: 0 });
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent)
+        response
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: String(error), code: 0 }));
+    });
+  });
+  const gateway = new WebSocketServer({ server, path: '/gateway' });
+  const dispatchEvent = (socket: WebSocket, t: string, d: unknown): void => {
+    socket.send(JSON.stringify({ op: 0, t, s: ++sequence, d }));
+  };
+  gateway.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (data) => {
+      const payload = JSON.parse(String(data)) as { op: number; d: unknown };
+      if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (payload.op !== 2) return;
+      identifies.push(payload.d);
+      dispatchEvent(socket, 'READY', {
+        v: 10,
+        user: bot,
+        guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+        session_id: 'fake-session',
+        resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
+        application: { id: applicationId, flags: 0 },
+        shard: [0, 1],
+      });
+      for (const guild of guilds) dispatchEvent(socket, 'GUILD_CREATE', guildPayload(guild));
+      notify();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  /** What the bot sent back for an interaction: callback, edits, follow-ups, deletions, in order. */
+  const responsesTo = (interactionId: string): RecordedRequest[] => {
+    const interactionToken = interactionTokens.get(interactionId);
+    return requests.filter(
+      (request) =>
+        request.path.startsWith(`/interactions/${interactionId}/`) ||
+        (interactionToken !== undefined && request.path.startsWith(`/webhooks/${applicationId}/${interactionToken}`)),
+    );
+  };
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}/api`,
+    token,
+    applicationId,
+    bot,
+    requests,
+    identifies,
+    registered,
+    /** Bodies posted to a channel (successful ones). */
+    messagesIn: (channelId: string): Record<string, unknown>[] =>
+      requests
+        .filter(
+          (request) =>
+            request.method === 'POST' && request.path === `/channels/${channelId}/messages` && request.status === 200,
+        )
+        .map((request) => request.body as Record<string, unknown>),
+    responsesTo,
+    /** Sends INTERACTION_CREATE on every gateway connection; returns the interaction's id. */
+    interact(spec: InteractionSpec): string {
+      const id = snowflake();
+      const interactionToken = `itoken-${id}`;
+      interactionTokens.set(id, interactionToken);
+      const guild = spec.guildId ? guilds.find((candidate) => candidate.id === spec.guildId) : undefined;
+      const channel = channels.get(spec.channelId);
+      const payload = interactionPayload(spec, {
+        id,
+        token: interactionToken,
+        applicationId,
+        channel,
+        guild,
+        snowflake,
+      });
+      for (const socket of sockets) dispatchEvent(socket, 'INTERACTION_CREATE', payload);
+      return id;
+    },
+    /** Sends a raw dispatch (e.g. a malformed one) on every gateway connection. */
+    dispatchRaw(t: string, d: unknown): void {
+      for (const socket of sockets) dispatchEvent(socket, t, d);
+    },
+    /** The next request matching `method` and `path` (decoded, after /api/v10) fails with `failure`. */
+    failNext(method: string, path: RegExp, failure: DiscordFailure): void {
+      failures.push({ method, path, failure });
+    },
+    waitUntil,
+    /** Resolves with the interaction's responses once there are `count` of them. */
+    async waitForResponses(interactionId: string, count = 1, timeoutMs?: number): Promise<RecordedRequest[]> {
+      await waitUntil(
+        () => responsesTo(interactionId).length >= count,
+        `${count} response(s) to ${interactionId}`,
+        timeoutMs,
+      );
+      return responsesTo(interactionId);
+    },
+    waitForIdentify: (timeoutMs?: number) => waitUntil(() => identifies.length > 0, 'IDENTIFY', timeoutMs),
+    async close(): Promise<void> {
+      for (const socket of sockets) socket.terminate();
+      gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

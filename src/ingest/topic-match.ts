@@ -1,5 +1,6 @@
 import type { Topic } from '../core/domain.js';
 import type { StoryMatchText } from '../core/story-port.js';
+import { foldText as fold } from '../core/fold-text.js';
 
 /**
  * Whether a story belongs to a topic its feed is in: it must mention one of the topic's include
@@ -27,12 +28,3 @@ export function matchingTopicIds(topics: readonly Topic[], story: StoryMatchText
   return topics.filter((topic) => storyMatchesTopic(topic, story)).map((topic) => topic.id);
 }
 
-/** Lower case, accents removed, every run of non-letters/digits one space. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}

@@ -1,3 +1,5 @@
+import { foldText as fold } from '../core/fold-text.js';
+
 /**
  * How stories from different outlets are recognised as one event: near-identical headlines after
  * normalisation, or a shared quotation, within 48 hours of each other.
@@ -14,16 +16,6 @@ const MIN_QUOTE_WORDS = 6;
 const STOPWORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or says said the to was were will with'.split(' '),
 );
-
-/** Lower case, accents and punctuation dropped, single spaces. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /**
  * The headline as stored in stories.normalized_headline: folded, and without a trailing

@@ -8,7 +8,7 @@
 // invisible operators, variation-selector-like fillers and the byte-order mark.
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching these characters one by one is the point
-  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
 const SPACES = /[\s\u2028\u2029]+/g;
 
 /** Collapses white space (new lines included) to single spaces and drops invisible characters. */
@@ -23,4 +23,32 @@ export function truncate(text: string, max: number): string {
   const cut = chars.slice(0, Math.max(1, max - 1)).join('');
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/** Drops invisible characters and normalises line ends; keeps line breaks (for multi-line fields). */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Cuts to at most `max` UTF-16 units — the unit Discord's and Telegram's limits count — with an
+ * ellipsis, never inside a surrogate pair.
+ */
+export function truncateUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/** The link to show for a story: http(s) only — a feed must not smuggle `javascript:` or `tg:` links — and under 2000 characters. */
+export function safeLinkUrl(url: string | null | undefined): string | null {
+  if (!url || url.length > 2000) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

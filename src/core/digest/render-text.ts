@@ -1,23 +1,14 @@
 import { formatTime } from '../format-time.js';
 import type { Digest, StoryEntry } from '../reply.js';
-import { plainText } from './plain-text.js';
+import { plainText, safeLinkUrl } from './plain-text.js';
+
+export { safeLinkUrl } from './plain-text.js';
 
 /**
  * The plain-text rendering of a neutral digest (the console's, and the operator's preview).
  * Every feed-supplied string goes through plainText, so a headline can neither fake a new entry
  * with a line break nor carry terminal escapes.
  */
-
-/** The link to show for a story: http(s) only, else nothing. */
-export function safeLinkUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** "+3 more — /latest world": what the cap left out. */
 export function moreLine(more: number, topicSlug: string): string {

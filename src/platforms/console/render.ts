@@ -1,4 +1,4 @@
-import { plainText } from '../../core/digest/plain-text.js';
+import { cleanText as commandText, plainText } from '../../core/digest/plain-text.js';
 import { renderDigestText, renderEntryText } from '../../core/digest/render-text.js';
 import type { Reply } from '../../core/reply.js';
 
@@ -6,10 +6,6 @@ import type { Reply } from '../../core/reply.js';
  * Replies as terminal text. Feed text goes through plainText (no terminal escapes, no invisible
  * characters); command text keeps its line breaks, with control characters removed.
  */
-
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const commandText = (text: string): string => text.replace(CONTROL, '');
 
 export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {

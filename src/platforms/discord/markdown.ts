@@ -5,25 +5,10 @@
  * message says `allowed_mentions: { parse: [] }` — but they must not even look like one.
  */
 
-// Controls, zero-width and bidi-override characters: they hide or reorder text and carry no news.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+import { cleanText, plainText as oneLine, safeLinkUrl as safeHttpUrl, truncateUnits as truncate } from '../../core/digest/plain-text.js';
 
-/** Drops invisible characters; keeps line breaks. */
-export const cleanText = (text: string): string => text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
-
-/** One line of feed text: invisible characters dropped, runs of white space made one space. */
-export const oneLine = (text: string): string => cleanText(text).replace(/\s+/g, ' ').trim();
-
-/** Cuts to at most `max` UTF-16 units with an ellipsis, never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…`;
-}
+/** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
+export { cleanText, oneLine, safeHttpUrl, truncate };
 
 /**
  * Backslash-escapes what Discord would read as markdown or a mention: emphasis, code, spoilers,
@@ -51,13 +36,3 @@ export function fitEscaped(text: string, max: number): string {
 /** Plain-text field (footer, author, label) cleaned and cut to `max`. */
 export const fitPlain = (text: string, max: number): string => truncate(oneLine(text), max);
 
-/** The URL when it is http(s) and short enough for an embed, else null. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url || url.length > 2000) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}

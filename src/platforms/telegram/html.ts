@@ -4,43 +4,17 @@
  * never open, close or break an entity.
  */
 
+import { cleanText, plainText as oneLine, safeLinkUrl as safeHttpUrl, truncateUnits as truncate } from '../../core/digest/plain-text.js';
+
+/** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
+export { cleanText, oneLine, safeHttpUrl, truncate };
+
 /** Telegram's limit for one message's text, counted in UTF-16 units after entity parsing. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
-
-// Controls, zero-width and bidi-override characters: they hide or reorder text and carry no news.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 export const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => ENTITIES[char]!);
-
-/** Drops invisible characters; keeps line breaks. */
-export const cleanText = (text: string): string => text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
-
-/** One line of feed text: invisible characters dropped, runs of white space made one space. */
-export const oneLine = (text: string): string => cleanText(text).replace(/\s+/g, ' ').trim();
-
-/** Cuts to at most `max` UTF-16 units with an ellipsis, never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end).trimEnd()}…`;
-}
-
-/** The URL when it is http(s), else null: a feed must not smuggle `javascript:` or `tg:` links. */
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export const bold = (text: string): string => `<b>${escapeHtml(text)}</b>`;
 export const italic = (text: string): string => `<i>${escapeHtml(text)}</i>`;

@@ -2,8 +2,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Modules only src/main.ts, the platforms, the store, ingest and the schedulers may touch. */
-const OUTER_LIBRARIES = ['discord.js', 'grammy', '@grammyjs/*', 'better-sqlite3', 'node-cron', 'pino', 'pino-pretty', 'undici'];
-const OUTER_FOLDERS = ['**/store/**', '**/platforms/**', '**/ingest/**', '**/schedule/**', '**/main.js', '**/config.js'];
+const OUTER_LIBRARIES = [
+  'discord.js',
+  'grammy',
+  '@grammyjs/*',
+  'better-sqlite3',
+  'node-cron',
+  'pino',
+  'pino-pretty',
+  'undici',
+];
+const OUTER_FOLDERS = [
+  '**/store/**',
+  '**/platforms/**',
+  '**/ingest/**',
+  '**/schedule/**',
+  '**/main.js',
+  '**/config.js',
+];
 
 /** DESIGN.md's dependency directions, enforced: the inner folders stay free of SDKs, SQLite, cron and the outer folders. */
 const inward = (extraFolders = []) => ({
@@ -11,8 +27,14 @@ const inward = (extraFolders = []) => ({
     'error',
     {
       patterns: [
-        { group: OUTER_LIBRARIES, message: 'core, extract and commands stay free of SDKs, SQLite and cron (DESIGN.md).' },
-        { group: [...OUTER_FOLDERS, ...extraFolders], message: 'This folder may not import the outer parts (DESIGN.md).' },
+        {
+          group: OUTER_LIBRARIES,
+          message: 'core, extract and commands stay free of SDKs, SQLite and cron (DESIGN.md).',
+        },
+        {
+          group: [...OUTER_FOLDERS, ...extraFolders],
+          message: 'This folder may not import the outer parts (DESIGN.md).',
+        },
       ],
     },
   ],
@@ -33,15 +55,51 @@ export default tseslint.config(
   { files: ['commands/**/*.ts'], rules: inward(['**/extract/**']) },
   {
     files: ['src/platforms/discord/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['grammy', '@grammyjs/*', '**/platforms/telegram/**', '../telegram/**', '../console/**'], message: 'A platform never imports another platform.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['grammy', '@grammyjs/*', '**/platforms/telegram/**', '../telegram/**', '../console/**'],
+              message: 'A platform never imports another platform.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/platforms/telegram/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*', '**/platforms/discord/**', '../discord/**', '../console/**'], message: 'A platform never imports another platform.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['discord.js', '@discordjs/*', '**/platforms/discord/**', '../discord/**', '../console/**'],
+              message: 'A platform never imports another platform.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/platforms/console/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', 'grammy', '@grammyjs/*', '../discord/**', '../telegram/**'], message: 'A platform never imports another platform.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['discord.js', 'grammy', '@grammyjs/*', '../discord/**', '../telegram/**'],
+              message: 'A platform never imports another platform.',
+            },
+          ],
+        },
+      ],
+    },
   },
   { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

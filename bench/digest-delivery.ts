@@ -78,7 +78,13 @@ export async function benchDelivery(): Promise<void> {
   try {
     const stores = createStores(db);
     const runs: Record<'telegram' | 'discord', PlatformRun> = {
-      telegram: { platform: 'telegram', limit: DEFAULT_PACING.telegramMessagesPerSecond, done: [], took: [], started: 0 },
+      telegram: {
+        platform: 'telegram',
+        limit: DEFAULT_PACING.telegramMessagesPerSecond,
+        done: [],
+        took: [],
+        started: 0,
+      },
       discord: { platform: 'discord', limit: DEFAULT_PACING.discordRequestsPerSecond, done: [], took: [], started: 0 },
     };
     const timed = (messenger: Messenger, run: PlatformRun): Messenger => ({
@@ -94,7 +100,10 @@ export async function benchDelivery(): Promise<void> {
       },
     });
     const messengers: Partial<Record<Platform, Messenger>> = {
-      telegram: timed(createTelegramMessenger({ api: new Api(telegram.token, { apiRoot: telegram.apiRoot }), logger: silentLogger }), runs.telegram),
+      telegram: timed(
+        createTelegramMessenger({ api: new Api(telegram.token, { apiRoot: telegram.apiRoot }), logger: silentLogger }),
+        runs.telegram,
+      ),
       discord: timed(
         createDiscordMessenger({
           rest: new REST({ api: discord.apiRoot, rejectOnRateLimit: () => true, retries: 0 }).setToken(discord.token),
@@ -110,11 +119,20 @@ export async function benchDelivery(): Promise<void> {
         // Telegram: four in five private chats, one in five groups (20 a minute each, too).
         const group = index % 5 === 0;
         const chats: { id: string; platform: 'telegram' | 'discord'; kind: ChatKind }[] = [
-          { id: `telegram:${group ? -(100_000 + index) : 100_000 + index}`, platform: 'telegram', kind: group ? 'group' : 'private' },
+          {
+            id: `telegram:${group ? -(100_000 + index) : 100_000 + index}`,
+            platform: 'telegram',
+            kind: group ? 'group' : 'private',
+          },
           { id: `discord:${300000000000000000n + BigInt(index)}`, platform: 'discord', kind: 'channel' },
         ];
         for (const chat of chats) {
-          stores.chats.ensure({ id: chat.id, platform: chat.platform, kind: chat.kind, communityId: chat.kind === 'private' ? null : chat.id });
+          stores.chats.ensure({
+            id: chat.id,
+            platform: chat.platform,
+            kind: chat.kind,
+            communityId: chat.kind === 'private' ? null : chat.id,
+          });
           const messages = Array.from({ length: PER_CHAT }, (_, part) => ({
             key: `bench:${chat.id}#${part + 1}`,
             payload: JSON.stringify(messengers[chat.platform]!.renderDigest(digestFor(chat.id, part + 1))[0]),
@@ -133,14 +151,18 @@ export async function benchDelivery(): Promise<void> {
       clock: { now: () => new Date() },
       logger: silentLogger,
     });
-    console.log(`delivery: ${CHATS * PER_CHAT} messages to ${CHATS} chats on each of a fake Telegram Bot API and a fake Discord REST API (limits enforced), at once`);
+    console.log(
+      `delivery: ${CHATS * PER_CHAT} messages to ${CHATS} chats on each of a fake Telegram Bot API and a fake Discord REST API (limits enforced), at once`,
+    );
     await worker.drain();
     const telegram429 = telegram.calls.filter((call) => call.method === 'sendMessage' && !call.ok).length;
     const discord429 = discord.requests.filter((request) => request.status === 429).length;
     console.log(report(runs.telegram, telegram429, `Telegram's ${runs.telegram.limit} messages/s`));
     console.log(report(runs.discord, discord429, `Discord's ${runs.discord.limit} requests/s`));
     const stats = worker.stats();
-    console.log(`  worker: ${stats.sent} sent, ${stats.rateLimited} rate-limited results waited out, ${stats.transientFailures} transient failures; outbox ${JSON.stringify(stores.outbox.counts())}`);
+    console.log(
+      `  worker: ${stats.sent} sent, ${stats.rateLimited} rate-limited results waited out, ${stats.transientFailures} transient failures; outbox ${JSON.stringify(stores.outbox.counts())}`,
+    );
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

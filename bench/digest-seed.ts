@@ -33,7 +33,10 @@ const topicOf = (id: number): number => (Math.floor(id / 10) % TOPICS) + 1;
 
 function chatOf(index: number): { id: string; platform: Platform; kind: string } {
   const slot = index % 10;
-  if (slot < 5) return index % 5 === 0 ? { id: `telegram:-100${index}`, platform: 'telegram', kind: 'group' } : { id: `telegram:${index}`, platform: 'telegram', kind: 'private' };
+  if (slot < 5)
+    return index % 5 === 0
+      ? { id: `telegram:-100${index}`, platform: 'telegram', kind: 'group' }
+      : { id: `telegram:${index}`, platform: 'telegram', kind: 'private' };
   if (slot < 9) return { id: `discord:${200000000000000000n + BigInt(index)}`, platform: 'discord', kind: 'channel' };
   return { id: `console:chat-${index}`, platform: 'console', kind: 'private' };
 }
@@ -51,7 +54,9 @@ export function seedDigestBench(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     );
     const storyTopic = db.prepare(`INSERT INTO story_topics (topic_id, story_id) VALUES (?, ?)`);
-    const quote = db.prepare(`INSERT INTO quotes (story_id, position, text, speaker, paragraph, key_rank) VALUES (?, ?, ?, ?, ?, ?)`);
+    const quote = db.prepare(
+      `INSERT INTO quotes (story_id, position, text, speaker, paragraph, key_rank) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
     for (let id = 1; id <= STORIES; id++) {
       const arrived = START + id * STEP;
       const headline = `Council and residents agree on plan number ${id} for the harbour bridge`;
@@ -70,16 +75,27 @@ export function seedDigestBench(db: Db) {
       storyTopic.run(first, id);
       if (id % 10 >= 7) storyTopic.run(((first + 36) % TOPICS) + 1, id);
       if (id % 2 === 0) {
-        quote.run(id, 0, `The bridge will open in spring, and it will change the town for good (${id})`, 'Mayor Jane Doe', 1, 1);
+        quote.run(
+          id,
+          0,
+          `The bridge will open in spring, and it will change the town for good (${id})`,
+          'Mayor Jane Doe',
+          1,
+          1,
+        );
         quote.run(id, 1, `We have waited for this for twenty years (${id})`, 'Tom Varga', 3, 2);
       }
     }
-    const chat = db.prepare(`INSERT INTO chats (id, platform, kind, community_id, timezone, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+    const chat = db.prepare(
+      `INSERT INTO chats (id, platform, kind, community_id, timezone, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
     const subscription = db.prepare(
       `INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, cap, watermark, next_run_at, created_at)
        VALUES (?, ?, 'daily 08:00', ?, 8, ?, ?, ?)`,
     );
-    const delivery = db.prepare(`INSERT OR IGNORE INTO deliveries (chat_id, story_id, subscription_id, delivered_at) VALUES (?, ?, NULL, ?)`);
+    const delivery = db.prepare(
+      `INSERT OR IGNORE INTO deliveries (chat_id, story_id, subscription_id, delivered_at) VALUES (?, ?, NULL, ?)`,
+    );
     for (let index = 1; index <= SINGLE_CHATS + TRIPLE_CHATS; index++) {
       const { id, platform, kind } = chatOf(index);
       const zone = ZONES[index % ZONES.length]!;
@@ -87,19 +103,29 @@ export function seedDigestBench(db: Db) {
       // Subscriptions at different hours of the day have their watermarks at different stories.
       const watermark = STORIES - Math.round((33_000 + (index % 24) * 1000) * SCALE);
       const count = index <= SINGLE_CHATS ? 1 : 3;
-      for (let k = 0; k < count; k++) subscription.run(id, ((index * 13 + k * 101) % TOPICS) + 1, zone, watermark, DUE, at);
+      for (let k = 0; k < count; k++)
+        subscription.run(id, ((index * 13 + k * 101) % TOPICS) + 1, zone, watermark, DUE, at);
       for (let k = 1; k <= 8; k++) delivery.run(id, watermark - k * 3, at);
       if (count === 3) for (let k = 1; k <= 2; k++) delivery.run(id, watermark + k * 97, at);
     }
   })();
   db.pragma('synchronous = NORMAL');
-  return { stories: STORIES, topics: TOPICS, chats: SINGLE_CHATS + TRIPLE_CHATS, subscriptions: SINGLE_CHATS + TRIPLE_CHATS * 3, now: NOW };
+  return {
+    stories: STORIES,
+    topics: TOPICS,
+    chats: SINGLE_CHATS + TRIPLE_CHATS,
+    subscriptions: SINGLE_CHATS + TRIPLE_CHATS * 3,
+    now: NOW,
+  };
 }
 
 /** The platforms' real messengers, used for rendering only (no client ever connects). */
 export function renderMessengers(): Record<Platform, Messenger> {
   return {
-    telegram: createTelegramMessenger({ api: new Api('123456:bench-token-never-used-for-any-request'), logger: silentLogger }),
+    telegram: createTelegramMessenger({
+      api: new Api('123456:bench-token-never-used-for-any-request'),
+      logger: silentLogger,
+    }),
     discord: createDiscordMessenger({ rest: new REST(), logger: silentLogger }),
     console: createConsoleMessenger(process.stderr),
   };

@@ -55,7 +55,20 @@ async function buildChild(databasePath: string): Promise<void> {
   const [renderSeconds, rendered, renderCpu] = await time(() => job.runDue({ write: false }));
   const [jobSeconds, ran, jobCpu] = await time(() => job.runDue());
   const memory = process.resourceUsage().maxRSS / 1e3;
-  const result = { seeded, seedSeconds, buildSeconds, buildCpu, built, renderSeconds, renderCpu, rendered, jobSeconds, jobCpu, ran, memory };
+  const result = {
+    seeded,
+    seedSeconds,
+    buildSeconds,
+    buildCpu,
+    built,
+    renderSeconds,
+    renderCpu,
+    rendered,
+    jobSeconds,
+    jobCpu,
+    ran,
+    memory,
+  };
   process.stdout.write(JSON.stringify(result) + '\n');
   db.close();
 }
@@ -94,7 +107,9 @@ async function benchBuild(): Promise<void> {
     console.log(
       `  build every due digest (due query, selection, ranking, neutral digests): ${built.due} due → ${built.digests} digests in ${took(result.buildSeconds, result.buildCpu)}  (goal ≤ 15 s: ${result.buildSeconds <= 15 ? 'met' : result.buildCpu <= 15 ? 'met in CPU time; the core was shared' : 'NOT met'})`,
     );
-    console.log(`  build and render for each chat's platform: ${rendered.messages} messages in ${took(result.renderSeconds, result.renderCpu)}`);
+    console.log(
+      `  build and render for each chat's platform: ${rendered.messages} messages in ${took(result.renderSeconds, result.renderCpu)}`,
+    );
     console.log(
       `  the whole job (build, render, write outbox, deliveries, watermarks, next runs): ${ran.digests} digests, ${ran.messages} messages in ${took(result.jobSeconds, result.jobCpu)}; peak RSS ${result.memory.toFixed(0)} MB`,
     );

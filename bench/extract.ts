@@ -12,13 +12,21 @@ const PAGE_BYTES = 250_000;
 const ROUNDS = 5;
 
 function filler(seed: number): string {
-  const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/section/${seed}/${i}">Section ${i} headlines and more stories</a></li>`).join('');
+  const links = Array.from(
+    { length: 40 },
+    (_, i) => `<li><a href="/section/${seed}/${i}">Section ${i} headlines and more stories</a></li>`,
+  ).join('');
   const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 60 }, (_, i) => ({ id: i, title: `Story ${i}`, tags: ['a', 'b', 'c'] })) })};</script>`;
   const comments = Array.from(
     { length: 12 },
-    (_, i) => `<div class="comment"><span class="user">reader${seed}_${i}</span><p>I have been following this for a while and honestly the council never listens to anyone who lives here, comment ${i}.</p><a href="#">Reply</a> <a href="#">Report</a></div>`,
+    (_, i) =>
+      `<div class="comment"><span class="user">reader${seed}_${i}</span><p>I have been following this for a while and honestly the council never listens to anyone who lives here, comment ${i}.</p><a href="#">Reply</a> <a href="#">Report</a></div>`,
   ).join('');
-  const related = Array.from({ length: 8 }, (_, i) => `<article class="card"><h3><a href="/r/${i}">Related story number ${i} that you may also like</a></h3><p>A short teaser for related story ${i}.</p></article>`).join('');
+  const related = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<article class="card"><h3><a href="/r/${i}">Related story number ${i} that you may also like</a></h3><p>A short teaser for related story ${i}.</p></article>`,
+  ).join('');
   return `<nav class="mega-menu"><ul>${links}</ul></nav>${script}<section class="comments">${comments}</section><aside class="related">${related}</aside><style>.x${seed}{color:red}</style>`;
 }
 
@@ -26,7 +34,13 @@ function filler(seed: number): string {
 export function buildLargePage(html: string, seed: number): string {
   const bodyAt = html.search(/<body[^>]*>/i);
   const head = bodyAt >= 0 ? html.slice(0, bodyAt) : '<html><head><title>Page</title></head>';
-  const body = bodyAt >= 0 ? html.slice(bodyAt).replace(/<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '') : html;
+  const body =
+    bodyAt >= 0
+      ? html
+          .slice(bodyAt)
+          .replace(/<body[^>]*>/i, '')
+          .replace(/<\/body>[\s\S]*$/i, '')
+      : html;
   const before: string[] = [];
   const after: string[] = [];
   let size = html.length;
@@ -54,14 +68,18 @@ function time(label: string, inputs: string[], extract: (input: string) => unkno
   }
   samples.sort((a, b) => a - b);
   const kb = Math.round(inputs.reduce((sum, input) => sum + input.length, 0) / inputs.length / 1000);
-  console.log(`${label.padEnd(34)} ${String(inputs.length).padStart(3)} inputs, ~${kb} KB: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(34)} ${String(inputs.length).padStart(3)} inputs, ~${kb} KB: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms`,
+  );
 }
 
 /** Prints median and p95 extraction time per article for text and for ~250 KB HTML pages. */
 export async function benchExtract(): Promise<void> {
   const files = readdirSync(ARTICLES);
   const texts = files.filter((file) => file.endsWith('.txt')).map((file) => readFileSync(join(ARTICLES, file), 'utf8'));
-  const pages = files.filter((file) => file.endsWith('.html')).map((file) => readFileSync(join(ARTICLES, file), 'utf8'));
+  const pages = files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => readFileSync(join(ARTICLES, file), 'utf8'));
   console.log('extract: time per article (one core)');
   time('plain text articles', texts, extractFromText);
   time('HTML article pages as written', pages, extractFromHtml);

@@ -34,8 +34,18 @@ export const digest = defineCommand({
   description: "Show this chat's digest now as it would be sent; add 'send' to send it",
   access: 'anyone',
   options: [
-    { name: 'topic', description: 'Only this topic (default: every topic the chat follows)', type: 'string', autocomplete: 'topic' },
-    { name: 'send', description: 'Send it now and count it as sent', type: 'string', choices: [{ name: 'send', value: 'send' }] },
+    {
+      name: 'topic',
+      description: 'Only this topic (default: every topic the chat follows)',
+      type: 'string',
+      autocomplete: 'topic',
+    },
+    {
+      name: 'send',
+      description: 'Send it now and count it as sent',
+      type: 'string',
+      choices: [{ name: 'send', value: 'send' }],
+    },
   ],
   example: '/digest world send',
   run(context, args) {

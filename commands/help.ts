@@ -11,14 +11,16 @@ export const help = defineCommand({
   options: [],
   example: '/help',
   run({ services, actor }) {
-    const lines = services.commands.flatMap(leavesOf).filter(({ sub }) => isAllowed(sub.access, actor)).map(
-      ({ path, sub }) =>
+    const lines = services.commands
+      .flatMap(leavesOf)
+      .filter(({ sub }) => isAllowed(sub.access, actor))
+      .map(({ path, sub }) =>
         [
           `/${[path, ...sub.options.map(usage)].join(' ')} — ${sub.description}`,
           ...sub.options.map((option) => `    ${option.name}: ${option.description}`),
           `    e.g. ${sub.example}`,
         ].join('\n'),
-    );
+      );
     return textReply(lines.join('\n'), { title: 'Commands you can use here', ephemeral: true });
   },
 });

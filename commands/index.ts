@@ -18,4 +18,19 @@ import { topics } from './topics.js';
  * Every command, explicitly. A test checks that each file in commands/ is listed here once,
  * under a unique, valid name.
  */
-export const COMMANDS: readonly Command[] = [help, topics, latest, topic, feed, importCommand, exportCommand, subscribe, unsubscribe, subscriptions, digest, pause, resume, timezone];
+export const COMMANDS: readonly Command[] = [
+  help,
+  topics,
+  latest,
+  topic,
+  feed,
+  importCommand,
+  exportCommand,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  digest,
+  pause,
+  resume,
+  timezone,
+];

@@ -25,7 +25,13 @@ export const latest = defineCommand({
   description: 'The newest stories of a topic, or of the topics this chat follows',
   access: 'anyone',
   options: [
-    { name: 'topic', description: 'Topic (default: the ones this chat follows)', type: 'string', autocomplete: 'topic', schema: slugSchema },
+    {
+      name: 'topic',
+      description: 'Topic (default: the ones this chat follows)',
+      type: 'string',
+      autocomplete: 'topic',
+      schema: slugSchema,
+    },
     { name: 'count', description: 'How many stories, 1-10 (default 5)', type: 'integer', min: 1, max: 10 },
   ],
   example: '/latest world 3',

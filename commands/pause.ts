@@ -12,7 +12,9 @@ export const pause = defineCommand({
     const { services, chat, actor, now } = context;
     const current = services.chats.get(chat.id) ?? services.chats.ensure(chat);
     if (current.pausedAt) {
-      return textReply(`Deliveries here are already paused (${current.pausedReason ?? 'no reason given'}). /resume starts them again.`);
+      return textReply(
+        `Deliveries here are already paused (${current.pausedReason ?? 'no reason given'}). /resume starts them again.`,
+      );
     }
     const { held } = services.digests.pause(chat.id, `paused by ${actor.displayName} with /pause`, now);
     audit(context, 'chat.pause', `${held} message(s) held`);

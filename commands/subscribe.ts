@@ -17,7 +17,9 @@ function chooseTopic(context: CommandContext): Reply {
   const open = services.topics.listVisible(chat.communityId).filter((topic) => !followed.has(topic.id));
   if (open.length === 0) return textReply('There is no topic left to follow here. /topics lists them all.');
   if (chat.platform === 'console') {
-    return textReply(`Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ${open.map((topic) => topic.slug).join(', ')}`);
+    return textReply(
+      `Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ${open.map((topic) => topic.slug).join(', ')}`,
+    );
   }
   return {
     kind: 'text',
@@ -31,7 +33,13 @@ export const subscribe = defineCommand({
   description: 'Follow a topic in this chat, with a digest on a schedule',
   access: 'chat-manager',
   options: [
-    { name: 'topic', description: 'Topic to follow (see /topics)', type: 'string', autocomplete: 'topic', schema: slugSchema },
+    {
+      name: 'topic',
+      description: 'Topic to follow (see /topics)',
+      type: 'string',
+      autocomplete: 'topic',
+      schema: slugSchema,
+    },
     {
       name: 'schedule',
       description: 'instant, hourly, daily 08:00, weekdays 08:00, weekly mon 08:00 or cron; add "max 5" to cap it',
@@ -52,7 +60,14 @@ export const subscribe = defineCommand({
     const cap = words.cap ?? existing?.cap ?? services.settings.defaultDigestCap;
     const nextRunAt = services.schedules.nextRun(schedule, timezone, now).toISOString();
     services.chats.ensure(chat);
-    const { subscription, created } = services.subscriptions.save({ chatId: chat.id, topicId: topic.id, schedule, timezone, cap, nextRunAt });
+    const { subscription, created } = services.subscriptions.save({
+      chatId: chat.id,
+      topicId: topic.id,
+      schedule,
+      timezone,
+      cap,
+      nextRunAt,
+    });
     const described = describeSubscription(subscription);
     audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);
     const verb = created ? 'This chat now follows' : 'Updated';

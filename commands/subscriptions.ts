@@ -11,14 +11,18 @@ export const subscriptions = defineCommand({
   run(context) {
     const { services, chat } = context;
     const list = services.subscriptions.listForChat(chat.id);
-    if (list.length === 0) return textReply('This chat follows no topics yet. /topics lists them; /subscribe <topic> follows one.');
+    if (list.length === 0)
+      return textReply('This chat follows no topics yet. /topics lists them; /subscribe <topic> follows one.');
     const timezone = chatTimezone(context);
     const lines = list.map((subscription) => {
       const topic = services.topics.get(subscription.topicId);
       return `${topic?.slug ?? subscription.topicId} — ${describeSubscription(subscription)}\n    next: ${describeNextRun(subscription, timezone)}`;
     });
     const paused = services.chats.get(chat.id)?.pausedAt ? services.chats.get(chat.id) : null;
-    if (paused) lines.unshift(`Deliveries here are paused (${paused.pausedReason ?? 'no reason given'}) — /resume starts them again.`);
+    if (paused)
+      lines.unshift(
+        `Deliveries here are paused (${paused.pausedReason ?? 'no reason given'}) — /resume starts them again.`,
+      );
     return textReply(lines.join('\n'), { title: 'This chat follows' });
   },
 });

@@ -8,7 +8,14 @@ export const timezone = defineCommand({
   name: 'timezone',
   description: "Set this chat's timezone for digests",
   access: 'chat-manager',
-  options: [{ name: 'name', description: 'IANA timezone, e.g. Europe/London or America/New_York', type: 'string', required: true }],
+  options: [
+    {
+      name: 'name',
+      description: 'IANA timezone, e.g. Europe/London or America/New_York',
+      type: 'string',
+      required: true,
+    },
+  ],
   example: '/timezone Europe/London',
   run(context, args) {
     const { services, chat, now } = context;
@@ -24,7 +31,10 @@ export const timezone = defineCommand({
             services.schedules.nextRun(subscription.schedule, next, now).toISOString(),
           );
     audit(context, 'chat.timezone', `${previous} → ${next}`);
-    const followers = moved > 0 ? ` ${moved} subscription${moved === 1 ? '' : 's'} now run${moved === 1 ? 's' : ''} on ${next} time.` : '';
+    const followers =
+      moved > 0
+        ? ` ${moved} subscription${moved === 1 ? '' : 's'} now run${moved === 1 ? 's' : ''} on ${next} time.`
+        : '';
     return textReply(`This chat's timezone is now ${next}.${followers}`);
   },
 });

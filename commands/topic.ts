@@ -6,19 +6,31 @@ import { textReply } from '../src/core/reply.js';
 import { slugSchema } from '../src/core/slug.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
 
-const slugOption = { name: 'slug', description: 'Topic name, e.g. local-news', type: 'string', required: true, autocomplete: 'topic', schema: slugSchema } as const;
+const slugOption = {
+  name: 'slug',
+  description: 'Topic name, e.g. local-news',
+  type: 'string',
+  required: true,
+  autocomplete: 'topic',
+  schema: slugSchema,
+} as const;
 
 /** Where a new topic belongs: the caller's community, or global when the operator creates it outside one. */
 function ownerForNewTopic(context: CommandContext): string | null {
   if (context.chat.communityId) return context.chat.communityId;
   if (context.actor.isOperator) return null;
-  throw new AccessDeniedError('Topics are created inside a server or group; only the operator can create global topics.');
+  throw new AccessDeniedError(
+    'Topics are created inside a server or group; only the operator can create global topics.',
+  );
 }
 
 function parseKeywords(words: string): { include: string[]; exclude: string[] } {
   const include: string[] = [];
   const exclude: string[] = [];
-  for (const word of words.split(/[\s,]+/).map((w) => w.trim().toLowerCase()).filter(Boolean)) {
+  for (const word of words
+    .split(/[\s,]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean)) {
     if (word.startsWith('-')) {
       if (word.length > 1) exclude.push(word.slice(1));
     } else if (word !== 'none') {
@@ -43,11 +55,15 @@ export const topic = defineCommandGroup({
         const communityId = ownerForNewTopic(context);
         const { topics } = context.services;
         const existing = topics.findVisible(slug, communityId);
-        if (existing && existing.communityId === communityId) throw new UserError(`A topic '${slug}' already exists here.`);
+        if (existing && existing.communityId === communityId)
+          throw new UserError(`A topic '${slug}' already exists here.`);
         const created = topics.create({ slug, name: (args.name as string | undefined) ?? slug, communityId });
         audit(context, 'topic.create', slug);
         const owner = communityId ? 'this community' : 'everyone (global)';
-        return textReply(`Created topic '${created.slug}' for ${owner}. Add feeds with /feed add ${created.slug} <url>.`, { ephemeral: true });
+        return textReply(
+          `Created topic '${created.slug}' for ${owner}. Add feeds with /feed add ${created.slug} <url>.`,
+          { ephemeral: true },
+        );
       },
     },
     {
@@ -69,7 +85,16 @@ export const topic = defineCommandGroup({
       name: 'describe',
       description: "Set a topic's one-line description",
       access: 'moderator',
-      options: [slugOption, { name: 'text', description: 'The description', type: 'string', required: true, schema: z.string().max(200, 'a description has 200 characters at most') }],
+      options: [
+        slugOption,
+        {
+          name: 'text',
+          description: 'The description',
+          type: 'string',
+          required: true,
+          schema: z.string().max(200, 'a description has 200 characters at most'),
+        },
+      ],
       example: '/topic describe local-news News from our town and county',
       run(context, args) {
         const target = requireVisibleTopic(context, args.slug as string);
@@ -83,7 +108,10 @@ export const topic = defineCommandGroup({
       name: 'keywords',
       description: 'Narrow a topic: stories must mention a word; -word excludes; none clears',
       access: 'moderator',
-      options: [slugOption, { name: 'words', description: 'Words; a leading - excludes; "none" clears', type: 'string', required: true }],
+      options: [
+        slugOption,
+        { name: 'words', description: 'Words; a leading - excludes; "none" clears', type: 'string', required: true },
+      ],
       example: '/topic keywords local-news council school -football',
       run(context, args) {
         const target = requireVisibleTopic(context, args.slug as string);

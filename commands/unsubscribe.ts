@@ -10,7 +10,14 @@ export const unsubscribe = defineCommand({
   description: 'Stop following a topic in this chat',
   access: 'chat-manager',
   options: [
-    { name: 'topic', description: 'Topic to stop following', type: 'string', required: true, autocomplete: 'topic', schema: slugSchema },
+    {
+      name: 'topic',
+      description: 'Topic to stop following',
+      type: 'string',
+      required: true,
+      autocomplete: 'topic',
+      schema: slugSchema,
+    },
   ],
   example: '/unsubscribe world',
   run(context, args) {

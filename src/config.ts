@@ -26,7 +26,12 @@ const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).op
 const idList = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^-?\d+$/, 'expected comma-separated numeric ids')));
 
 export const configSchema = z.object({
@@ -44,7 +49,10 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: url,
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'expected an https URL' }).optional(),
   TELEGRAM_WEBHOOK_PORT: integer(8443, 1, 65535),
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'expected 1-256 letters, digits, _ or -').optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\w-]{1,256}$/, 'expected 1-256 letters, digits, _ or -')
+    .optional(),
   TELEGRAM_OPERATOR_IDS: idList,
   DATABASE_PATH: z.string().trim().min(1).default('data/newsbrief.db'),
   CATALOGUE_PATH: z.string().trim().min(1).default('data/catalogue.json'),

@@ -166,7 +166,13 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
       logger: app.logger,
       interactive: io.stdin.isTTY === true,
     });
-    running.push({ name: 'console', stop: async () => { console.stop(); await console.done; } });
+    running.push({
+      name: 'console',
+      stop: async () => {
+        console.stop();
+        await console.done;
+      },
+    });
     void console.done.then(onConsoleEnd);
     app.digest.addMessenger(createConsoleMessenger(io.stdout));
     started.push('console');

@@ -16,7 +16,12 @@ describe('the operator catalogue', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'feeds'));
     const path = writeCatalogue(dir, [
-      { slug: 'World News', name: 'World', description: 'Diplomacy', feeds: ['feeds/a.xml', 'https://news.example/rss'] },
+      {
+        slug: 'World News',
+        name: 'World',
+        description: 'Diplomacy',
+        feeds: ['feeds/a.xml', 'https://news.example/rss'],
+      },
     ]);
     const app = testApp({ CATALOGUE_PATH: path });
     prepareCatalogue(app);
@@ -30,11 +35,15 @@ describe('the operator catalogue', () => {
 
   it('applies a changed catalogue — new description, a feed dropped — and leaves an unchanged one alone', () => {
     const dir = tempDir();
-    const path = writeCatalogue(dir, [{ slug: 'world', name: 'World', feeds: ['https://a.example/rss', 'https://b.example/rss'] }]);
+    const path = writeCatalogue(dir, [
+      { slug: 'world', name: 'World', feeds: ['https://a.example/rss', 'https://b.example/rss'] },
+    ]);
     const app = testApp({ CATALOGUE_PATH: path });
     prepareCatalogue(app);
     const made = app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: null });
-    writeCatalogue(dir, [{ slug: 'world', name: 'World', description: 'Now described', feeds: ['https://a.example/rss'] }]);
+    writeCatalogue(dir, [
+      { slug: 'world', name: 'World', description: 'Now described', feeds: ['https://a.example/rss'] },
+    ]);
     prepareCatalogue(app);
     const world = app.stores.topics.findVisible('world', null)!;
     expect(world.description).toBe('Now described');

@@ -53,7 +53,12 @@ describe('configuration', () => {
     const dir = tempDir();
     const result = await runCli(['start'], {
       cwd: dir,
-      env: { DATABASE_PATH: join(dir, 'data', 'bot.db'), DEFAULT_TIMEZONE: 'Mars/Base', LOG_LEVEL: 'loud', FEED_POLL_INTERVAL_MINUTES: 'often' },
+      env: {
+        DATABASE_PATH: join(dir, 'data', 'bot.db'),
+        DEFAULT_TIMEZONE: 'Mars/Base',
+        LOG_LEVEL: 'loud',
+        FEED_POLL_INTERVAL_MINUTES: 'often',
+      },
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');

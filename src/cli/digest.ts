@@ -51,7 +51,9 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
   try {
     app = createApp(config, createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
   } catch (error) {
-    io.stderr.write(`newsbrief digest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`);
+    io.stderr.write(
+      `newsbrief digest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`,
+    );
     return 1;
   }
   try {
@@ -77,7 +79,12 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
       }
       const paused = chat?.pausedAt ? ` (paused: ${chat.pausedReason ?? 'no reason given'})` : '';
       const digest = subscriptions.length > 0 ? app.services.digests.preview(chatId, topicIds, now) : null;
-      const body = subscriptions.length === 0 ? '(follows no topic)' : digest ? renderDigestText(digest) : '(nothing new since the last digest)';
+      const body =
+        subscriptions.length === 0
+          ? '(follows no topic)'
+          : digest
+            ? renderDigestText(digest)
+            : '(nothing new since the last digest)';
       io.stdout.write(`── ${chatId}${paused} ──\n${body}\n\n`);
     }
     return 0;

@@ -38,10 +38,15 @@ async function readStdin(stdin: ExtractCommandIo['stdin']): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readSource(source: string, io: ExtractCommandIo, deps: ExtractCommandDeps): Promise<{ body: string; contentType?: string; url?: string }> {
+async function readSource(
+  source: string,
+  io: ExtractCommandIo,
+  deps: ExtractCommandDeps,
+): Promise<{ body: string; contentType?: string; url?: string }> {
   if (source === '-') return { body: await readStdin(io.stdin) };
   if (/^https?:\/\//i.test(source)) {
-    if (!deps.fetchPage) throw new UserError(`Fetching URLs is not available in this build; save the page and pass the file instead.`);
+    if (!deps.fetchPage)
+      throw new UserError(`Fetching URLs is not available in this build; save the page and pass the file instead.`);
     const page = await deps.fetchPage(source);
     return { body: page.body, url: source, ...(page.contentType ? { contentType: page.contentType } : {}) };
   }
@@ -49,7 +54,14 @@ async function readSource(source: string, io: ExtractCommandIo, deps: ExtractCom
     return { body: await readFile(source, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new UserError(`Cannot read ${source}: ${reason}.`);
   }
 }
@@ -65,14 +77,26 @@ export function formatArticleForReading(article: ExtractedArticle): string {
   const credit = [article.byline ? `By ${article.byline}` : null, article.publishedAt].filter(Boolean).join(' · ');
   if (credit) lines.push(credit);
   if (article.topics.length > 0) lines.push(`Topics: ${article.topics.join(', ')}`);
-  lines.push('', `Key quotes (${article.keyQuotes.length}):`, ...(article.keyQuotes.length ? article.keyQuotes.map(formatQuote) : ['  none']));
-  lines.push('', `All quotes (${article.quotes.length}):`, ...(article.quotes.length ? article.quotes.map(formatQuote) : ['  none']));
+  lines.push(
+    '',
+    `Key quotes (${article.keyQuotes.length}):`,
+    ...(article.keyQuotes.length ? article.keyQuotes.map(formatQuote) : ['  none']),
+  );
+  lines.push(
+    '',
+    `All quotes (${article.quotes.length}):`,
+    ...(article.quotes.length ? article.quotes.map(formatQuote) : ['  none']),
+  );
   lines.push('', `${article.paragraphs.length} paragraphs of body text.`);
   return `${lines.join('\n')}\n`;
 }
 
 /** Runs `extract`; returns the exit code (0 done, 1 the input could not be read, 2 wrong usage). */
-export async function runExtractCommand(argv: string[], io: ExtractCommandIo, deps: ExtractCommandDeps = {}): Promise<number> {
+export async function runExtractCommand(
+  argv: string[],
+  io: ExtractCommandIo,
+  deps: ExtractCommandDeps = {},
+): Promise<number> {
   const json = argv.includes('--json');
   const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json');
   const sources = argv.filter((arg) => !arg.startsWith('--'));

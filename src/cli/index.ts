@@ -80,7 +80,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'register-commands': withConfig(async (config, argv, io) => {
     const db = openDatabase(config.DATABASE_PATH);
     try {
-      const deps = { token: config.DISCORD_TOKEN, apiRoot: config.DISCORD_API_ROOT, commands: COMMANDS, hashes: createMetaStore(db) };
+      const deps = {
+        token: config.DISCORD_TOKEN,
+        apiRoot: config.DISCORD_API_ROOT,
+        commands: COMMANDS,
+        hashes: createMetaStore(db),
+      };
       return await runRegisterCommands(argv, io, deps);
     } finally {
       db.close();

@@ -23,7 +23,9 @@ export function createPageFetcher(config: Config) {
   return {
     async fetchPage(url: string): Promise<{ body: string; contentType: string | null }> {
       try {
-        const result = await fetcher.fetch(url, { accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5' });
+        const result = await fetcher.fetch(url, {
+          accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
+        });
         if (result.status !== 'ok') throw new UserError(`${url} answered 304 Not Modified to a plain request.`);
         return { body: decodeText(result.body, result.contentType), contentType: result.contentType };
       } catch (error) {

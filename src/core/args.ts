@@ -24,29 +24,29 @@ function baseSchema(option: CommandOption): z.ZodType {
         .max(1000, `${name} is too long (1000 characters at most)`);
       if (option.choices) {
         const values = option.choices.map((choice) => choice.value);
-        schema = schema.refine((value) => values.includes((value as string).toLowerCase()), {
-          error: (issue) => `'${String(issue.input)}' is not one of: ${values.join(', ')}`,
-        }).transform((value) => (value as string).toLowerCase());
+        schema = schema
+          .refine((value) => values.includes((value as string).toLowerCase()), {
+            error: (issue) => `'${String(issue.input)}' is not one of: ${values.join(', ')}`,
+          })
+          .transform((value) => (value as string).toLowerCase());
       }
       return schema;
     }
     case 'integer': {
       const min = option.min ?? Number.MIN_SAFE_INTEGER;
       const max = option.max ?? Number.MAX_SAFE_INTEGER;
-      return z
-        .union([z.number(), z.string()])
-        .transform((value, ctx) => {
-          const number = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
-          if (!Number.isSafeInteger(number)) {
-            ctx.addIssue({ code: 'custom', message: `${name}: '${String(value)}' is not a whole number` });
-            return z.NEVER;
-          }
-          if (number < min || number > max) {
-            ctx.addIssue({ code: 'custom', message: `${name} must be from ${min} to ${max}, not ${number}` });
-            return z.NEVER;
-          }
-          return number;
-        });
+      return z.union([z.number(), z.string()]).transform((value, ctx) => {
+        const number = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(number)) {
+          ctx.addIssue({ code: 'custom', message: `${name}: '${String(value)}' is not a whole number` });
+          return z.NEVER;
+        }
+        if (number < min || number > max) {
+          ctx.addIssue({ code: 'custom', message: `${name} must be from ${min} to ${max}, not ${number}` });
+          return z.NEVER;
+        }
+        return number;
+      });
     }
     case 'boolean':
       return z.union([z.boolean(), z.string()]).transform((value, ctx) => {

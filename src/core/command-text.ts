@@ -101,7 +101,9 @@ export function parseCommandLine(registry: readonly Command[], line: string): In
   if (!sub) {
     const names = command.subcommands.map((candidate) => candidate.name).join(', ');
     throw new UserError(
-      subName ? `/${command.name} has no '${subName}' — try one of: ${names}` : `/${command.name} needs one of: ${names}`,
+      subName
+        ? `/${command.name} has no '${subName}' — try one of: ${names}`
+        : `/${command.name} needs one of: ${names}`,
     );
   }
   const rest = first ? split.rest.slice(first.start + subName.length).replace(/^"/, '') : '';

@@ -52,13 +52,7 @@ export interface Topic {
 }
 
 export type FeedErrorKind =
-  | 'timeout'
-  | 'http-status'
-  | 'too-large'
-  | 'not-a-feed'
-  | 'refused-address'
-  | 'network'
-  | 'too-many-redirects';
+  'timeout' | 'http-status' | 'too-large' | 'not-a-feed' | 'refused-address' | 'network' | 'too-many-redirects';
 
 export interface Feed {
   id: number;

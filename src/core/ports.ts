@@ -1,14 +1,4 @@
-import type {
-  AuditEntry,
-  Chat,
-  ChatId,
-  ChatRef,
-  CommunityId,
-  Feed,
-  Platform,
-  Subscription,
-  Topic,
-} from './domain.js';
+import type { AuditEntry, Chat, ChatId, ChatRef, CommunityId, Feed, Platform, Subscription, Topic } from './domain.js';
 import type { Digest } from './reply.js';
 
 /**
@@ -48,7 +38,10 @@ export interface TopicStore {
   findVisible(slug: string, communityId: CommunityId | null): Topic | null;
   get(id: number): Topic | null;
   create(topic: NewTopic): Topic;
-  update(id: number, changes: Partial<Pick<Topic, 'name' | 'description' | 'includeKeywords' | 'excludeKeywords'>>): Topic;
+  update(
+    id: number,
+    changes: Partial<Pick<Topic, 'name' | 'description' | 'includeKeywords' | 'excludeKeywords'>>,
+  ): Topic;
   delete(id: number): void;
   feedCount(topicId: number): number;
   /** Topics whose feed list contains the feed. */

@@ -27,7 +27,10 @@ export function canonicalTimezone(name: string): string {
 const looksLikeTimezone = (word: string): boolean =>
   /^[A-Za-z]/.test(word) && !isScheduleWord(word) && (word.includes('/') || isTimezone(word));
 
-export function parseSubscriptionWords(scheduleArg: string | undefined, timezoneArg: string | undefined): SubscriptionWords {
+export function parseSubscriptionWords(
+  scheduleArg: string | undefined,
+  timezoneArg: string | undefined,
+): SubscriptionWords {
   const words = [scheduleArg, timezoneArg].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
   const result: SubscriptionWords = {};
 
@@ -36,7 +39,9 @@ export function parseSubscriptionWords(scheduleArg: string | undefined, timezone
     const value = words[capAt + 1] ?? '';
     const cap = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
     if (!(cap >= MIN_CAP && cap <= MAX_CAP)) {
-      throw new UserError(`'${value || words[capAt]}' is not a number of stories from ${MIN_CAP} to ${MAX_CAP} — e.g. max 5`);
+      throw new UserError(
+        `'${value || words[capAt]}' is not a number of stories from ${MIN_CAP} to ${MAX_CAP} — e.g. max 5`,
+      );
     }
     result.cap = cap;
     words.splice(capAt, 2);
@@ -45,8 +50,12 @@ export function parseSubscriptionWords(scheduleArg: string | undefined, timezone
   const last = words.at(-1);
   // Given as its own argument (a Discord option) after a schedule, a single word is meant as the timezone.
   const separateTimezone =
-    timezoneArg !== undefined && !/\s/.test(timezoneArg.trim()) && scheduleArg !== undefined && last === timezoneArg.trim() &&
-    !isScheduleWord(last) && /^[A-Za-z]/.test(last);
+    timezoneArg !== undefined &&
+    !/\s/.test(timezoneArg.trim()) &&
+    scheduleArg !== undefined &&
+    last === timezoneArg.trim() &&
+    !isScheduleWord(last) &&
+    /^[A-Za-z]/.test(last);
   if (last !== undefined && (looksLikeTimezone(last) || separateTimezone)) {
     result.timezone = canonicalTimezone(last);
     words.pop();

@@ -31,8 +31,23 @@ export const DEFAULT_SCHEDULE: Schedule = 'daily 08:00';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const DAY_NAMES: Record<string, number> = {
-  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
 };
 /** Words that start a preset; anything else with five fields is read as cron. */
 const PRESET_WORDS = new Set(['instant', 'hourly', 'daily', 'weekdays', 'weekly']);
@@ -76,7 +91,11 @@ export function parseSchedule(input: string): ParsedSchedule {
     const day = DAY_NAMES[words[1]!.toLowerCase()];
     if (day === undefined) throw new UserError(`'${words[1]}' is not a day of the week — use mon, tue, … sun`);
     const { hour, minute } = parseTime(words[2]!);
-    return { kind: 'weekly', text: `weekly ${DAYS[day]} ${pad(hour)}:${pad(minute)}`, cron: `${minute} ${hour} * * ${day}` };
+    return {
+      kind: 'weekly',
+      text: `weekly ${DAYS[day]} ${pad(hour)}:${pad(minute)}`,
+      cron: `${minute} ${hour} * * ${day}`,
+    };
   }
   if (words.length === 5 && !PRESET_WORDS.has(first) && words.every((word) => CRON_FIELD.test(word))) {
     const cron = words.join(' ');

@@ -53,7 +53,8 @@ export interface OutboxWorker {
 }
 
 /** 5 s, 10 s, 20 s … up to 15 minutes. */
-export const exponentialBackoff = (attempts: number): number => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+export const exponentialBackoff = (attempts: number): number =>
+  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
 
 const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   delay(ms, undefined, { signal }).catch(() => undefined);

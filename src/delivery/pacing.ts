@@ -51,7 +51,11 @@ export function paceWindows(limits: PacingLimits, platform: Platform, chatId: Ch
         { key: `telegram:chat:${chatId}`, limit: limits.telegramChatMessagesPerSecond, windowMs: 1000 },
       ];
       if (isTelegramGroup(chatId, kind)) {
-        windows.push({ key: `telegram:group:${chatId}`, limit: limits.telegramGroupMessagesPerMinute, windowMs: 60_000 });
+        windows.push({
+          key: `telegram:group:${chatId}`,
+          limit: limits.telegramGroupMessagesPerMinute,
+          windowMs: 60_000,
+        });
       }
       return windows;
     }

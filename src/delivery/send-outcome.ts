@@ -52,7 +52,10 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
           outbox.retryLater(message.id, new Date(until), result.error);
           message.nextAttemptAt = new Date(until).toISOString();
         }
-        logger.warn({ chatId: message.chatId, retryAfterMs: result.retryAfterMs }, 'rate limited by the platform despite pacing');
+        logger.warn(
+          { chatId: message.chatId, retryAfterMs: result.retryAfterMs },
+          'rate limited by the platform despite pacing',
+        );
         queues.putBack(message);
         return;
       }
@@ -62,7 +65,10 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         const at = new Date(now.getTime() + deps.backoffMs(attempts));
         outbox.retryLater(message.id, at, result.error);
         queues.putBack({ ...message, attempts, nextAttemptAt: at.toISOString() });
-        logger.warn({ chatId: message.chatId, attempts, retryAt: at.toISOString(), error: result.error }, 'send failed, will retry');
+        logger.warn(
+          { chatId: message.chatId, attempts, retryAt: at.toISOString(), error: result.error },
+          'send failed, will retry',
+        );
         return;
       }
       case 'permanent': {
@@ -73,16 +79,19 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
         const chat = deps.chats.get(message.chatId);
         if (chat && messenger.notifyPaused) {
-          await messenger.notifyPaused(chat, reason).catch((error: unknown) =>
-            logger.warn({ err: error, chatId: chat.id }, 'could not tell the moderators about the pause'),
-          );
+          await messenger
+            .notifyPaused(chat, reason)
+            .catch((error: unknown) =>
+              logger.warn({ err: error, chatId: chat.id }, 'could not tell the moderators about the pause'),
+            );
         }
         return;
       }
       case 'migrated': {
         stats.migratedChats++;
         deps.chats.rename(message.chatId, result.newChatId);
-        for (const queued of [message, ...queues.drop(message.chatId)]) queues.putBack({ ...queued, chatId: result.newChatId });
+        for (const queued of [message, ...queues.drop(message.chatId)])
+          queues.putBack({ ...queued, chatId: result.newChatId });
         logger.info({ from: message.chatId, to: result.newChatId }, 'chat moved to a new id');
         return;
       }

@@ -16,54 +16,265 @@ export type SpeakerPhrase =
   | { type: 'unnamed' };
 
 export const REPORTING_VERBS = new Set([
-  'said', 'says', 'say', 'added', 'adds', 'told', 'tells', 'claimed', 'claims', 'warned', 'warns', 'wrote',
-  'writes', 'insisted', 'insists', 'explained', 'explains', 'noted', 'notes', 'stated', 'states', 'argued',
-  'argues', 'suggested', 'suggests', 'admitted', 'admits', 'acknowledged', 'announced', 'confirmed', 'confirms',
-  'denied', 'revealed', 'replied', 'responded', 'asked', 'asks', 'tweeted', 'posted', 'commented', 'continued',
-  'continues', 'concluded', 'recalled', 'recalls', 'urged', 'urges', 'vowed', 'promised', 'declared', 'described',
-  'describes', 'remarked', 'observed', 'conceded', 'cautioned', 'predicted', 'emphasised', 'emphasized',
-  'stressed', 'boasted', 'complained', 'joked', 'testified', 'shouted', 'indicated', 'countered', 'maintained',
-  'pleaded', 'lamented', 'quipped', 'texted', 'emailed', 'agreed', 'reiterated', 'recounted', 'mused',
-  'whispered', 'pointed', 'cried', 'demanded', 'thundered', 'snapped', 'sighed', 'grumbled', 'conceded',
+  'said',
+  'says',
+  'say',
+  'added',
+  'adds',
+  'told',
+  'tells',
+  'claimed',
+  'claims',
+  'warned',
+  'warns',
+  'wrote',
+  'writes',
+  'insisted',
+  'insists',
+  'explained',
+  'explains',
+  'noted',
+  'notes',
+  'stated',
+  'states',
+  'argued',
+  'argues',
+  'suggested',
+  'suggests',
+  'admitted',
+  'admits',
+  'acknowledged',
+  'announced',
+  'confirmed',
+  'confirms',
+  'denied',
+  'revealed',
+  'replied',
+  'responded',
+  'asked',
+  'asks',
+  'tweeted',
+  'posted',
+  'commented',
+  'continued',
+  'continues',
+  'concluded',
+  'recalled',
+  'recalls',
+  'urged',
+  'urges',
+  'vowed',
+  'promised',
+  'declared',
+  'described',
+  'describes',
+  'remarked',
+  'observed',
+  'conceded',
+  'cautioned',
+  'predicted',
+  'emphasised',
+  'emphasized',
+  'stressed',
+  'boasted',
+  'complained',
+  'joked',
+  'testified',
+  'shouted',
+  'indicated',
+  'countered',
+  'maintained',
+  'pleaded',
+  'lamented',
+  'quipped',
+  'texted',
+  'emailed',
+  'agreed',
+  'reiterated',
+  'recounted',
+  'mused',
+  'whispered',
+  'pointed',
+  'cried',
+  'demanded',
+  'thundered',
+  'snapped',
+  'sighed',
+  'grumbled',
+  'conceded',
 ]);
 export const REPORTING_PARTICIPLES = new Set([
-  'adding', 'saying', 'warning', 'insisting', 'noting', 'claiming', 'explaining', 'arguing', 'telling',
-  'writing', 'stressing', 'declaring', 'calling', 'describing', 'suggesting', 'asking', 'urging', 'admitting',
-  'acknowledging', 'vowing', 'promising', 'pointing', 'concluding', 'continuing', 'replying', 'responding',
+  'adding',
+  'saying',
+  'warning',
+  'insisting',
+  'noting',
+  'claiming',
+  'explaining',
+  'arguing',
+  'telling',
+  'writing',
+  'stressing',
+  'declaring',
+  'calling',
+  'describing',
+  'suggesting',
+  'asking',
+  'urging',
+  'admitting',
+  'acknowledging',
+  'vowing',
+  'promising',
+  'pointing',
+  'concluding',
+  'continuing',
+  'replying',
+  'responding',
 ]);
 /** Words between a subject and its verb that do not change who speaks ("has also said"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
-  'has', 'have', 'had', 'hasn\'t', 'hasn’t', 'also', 'later', 'previously', 'then', 'once', 'again', 'recently',
-  'reportedly', 'would', 'will', 'could', 'did', 'does', 'just', 'earlier', 'further', 'repeatedly', 'publicly',
-  'privately', 'simply', 'only', 'often', 'since', 'subsequently', 'yesterday', 'today', 'separately', 'angrily',
-  'quietly', 'firmly', 'bluntly', 'candidly', 'frankly', 'flatly', 'himself', 'herself', 'themselves',
-  'itself', 'now', 'originally', 'first', 'last', 'is', 'was', 'has', 'not', 'never', 'formally',
+  'has',
+  'have',
+  'had',
+  "hasn't",
+  'hasn’t',
+  'also',
+  'later',
+  'previously',
+  'then',
+  'once',
+  'again',
+  'recently',
+  'reportedly',
+  'would',
+  'will',
+  'could',
+  'did',
+  'does',
+  'just',
+  'earlier',
+  'further',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'simply',
+  'only',
+  'often',
+  'since',
+  'subsequently',
+  'yesterday',
+  'today',
+  'separately',
+  'angrily',
+  'quietly',
+  'firmly',
+  'bluntly',
+  'candidly',
+  'frankly',
+  'flatly',
+  'himself',
+  'herself',
+  'themselves',
+  'itself',
+  'now',
+  'originally',
+  'first',
+  'last',
+  'is',
+  'was',
+  'has',
+  'not',
+  'never',
+  'formally',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'He', 'She', 'They', 'It']);
-const DETERMINERS = new Set(['a', 'an', 'the', 'A', 'An', 'The', 'its', 'their', 'his', 'her', 'Its', 'Their', 'His', 'Her']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'A',
+  'An',
+  'The',
+  'its',
+  'their',
+  'his',
+  'her',
+  'Its',
+  'Their',
+  'His',
+  'Her',
+]);
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set([
-  'at', 'in', 'on', 'of', 'for', 'to', 'who', 'which', 'that', 'and', 'or', 'but', 'with', 'from', 'by', 'after',
-  'before', 'during', 'when', 'while', 'as', 'on', 'yesterday', 'today', 'last', 'this', 'earlier', 'later',
-  'told', 'said', 'says', 'added', 'in', 'the', 'a', 'an', 'his', 'her', 'their', 'its',
+  'at',
+  'in',
+  'on',
+  'of',
+  'for',
+  'to',
+  'who',
+  'which',
+  'that',
+  'and',
+  'or',
+  'but',
+  'with',
+  'from',
+  'by',
+  'after',
+  'before',
+  'during',
+  'when',
+  'while',
+  'as',
+  'on',
+  'yesterday',
+  'today',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'told',
+  'said',
+  'says',
+  'added',
+  'in',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
 ]);
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 
-export const isReportingVerb = (token: Token | undefined): boolean => token?.word === true && REPORTING_VERBS.has(token.text);
-export const isParticiple = (token: Token | undefined): boolean => token?.word === true && REPORTING_PARTICIPLES.has(token.text);
+export const isReportingVerb = (token: Token | undefined): boolean =>
+  token?.word === true && REPORTING_VERBS.has(token.text);
+export const isParticiple = (token: Token | undefined): boolean =>
+  token?.word === true && REPORTING_PARTICIPLES.has(token.text);
 
 function nameAt(tokens: Token[], start: number, length: number, organisation = false, role?: string): SpeakerPhrase {
   const words = tokens.slice(start, start + length).map((token) => token.text);
   return { type: 'name', words, organisation, spokesperson: SPOKESPERSON_ROLES.has(role ?? '') };
 }
 
-const organisationRole = (role: string): SpeakerPhrase => ({ type: 'organisation-role', spokesperson: SPOKESPERSON_ROLES.has(role) });
+const organisationRole = (role: string): SpeakerPhrase => ({
+  type: 'organisation-role',
+  spokesperson: SPOKESPERSON_ROLES.has(role),
+});
 
 /** The start of the name run that ends at `end` (inclusive), walking back over capitalised words and particles. */
 function nameRunStart(tokens: Token[], end: number): number {
   let start = end;
-  while (start > 0 && (isCapitalised(tokens[start - 1]) || (isLowerCaseWord(tokens[start - 1]) && isCapitalised(tokens[start - 2]) && PARTICLES.has(tokens[start - 1]?.text ?? '')))) {
+  while (
+    start > 0 &&
+    (isCapitalised(tokens[start - 1]) ||
+      (isLowerCaseWord(tokens[start - 1]) &&
+        isCapitalised(tokens[start - 2]) &&
+        PARTICLES.has(tokens[start - 1]?.text ?? '')))
+  ) {
     start--;
   }
   return start;
@@ -81,10 +292,12 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   if (runLength > 0) {
     // "Swiss environment minister Lea Brunner", "Network Rail spokesman Tom Jones": the name after the role speaks.
     let role = i + runLength;
-    while (role < i + runLength + 3 && isLowerCaseWord(tokens[role]) && !NOT_ROLE_WORDS.has(tokens[role]?.text ?? '')) role++;
+    while (role < i + runLength + 3 && isLowerCaseWord(tokens[role]) && !NOT_ROLE_WORDS.has(tokens[role]?.text ?? ''))
+      role++;
     const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
     if (personLength > 0) return nameAt(tokens, role, personLength);
-    if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text)) return nameAt(tokens, i, runLength, true, afterRun.text);
+    if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
+      return nameAt(tokens, i, runLength, true, afterRun.text);
     return nameAt(tokens, i, runLength);
   }
   // Lower-case role words before a name: "chief executive Tom Ashby", "BBC correspondent Lyse Doucet".
@@ -169,7 +382,8 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];
     const roleBefore = tokens[start - 2];
-    const organisation = before?.word === true && ROLE_LINKS.has(before.text) && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    const organisation =
+      before?.word === true && ROLE_LINKS.has(before.text) && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
     return nameAt(tokens, start, k - start + 1, organisation, organisation ? roleBefore?.text : undefined);
   }
   if (ORGANISATION_ROLES.has(token.text)) {

@@ -34,7 +34,9 @@ export interface DomDocument {
 
 /** Parses HTML into a linkedom document; a fragment gets the html/body it lacks. */
 export function parseDocument(html: string): DomDocument {
-  const page = /<html[\s>]/i.test(html.slice(0, 4000)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const page = /<html[\s>]/i.test(html.slice(0, 4000))
+    ? html
+    : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(page).document as unknown as DomDocument;
 }
 

@@ -4,19 +4,70 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { ArticleDraft, DraftBlock } from './article-draft.js';
-import { ELEMENT_NODE, TEXT_NODE, parseDocument, selectAll, textOf, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import {
+  ELEMENT_NODE,
+  TEXT_NODE,
+  parseDocument,
+  selectAll,
+  textOf,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+} from './dom.js';
 import { readPageMetadata } from './html-metadata.js';
 import { htmlToPlainText, nestingDepth, stripInertMarkup } from './inert-markup.js';
 import { draftFromText } from './text-article.js';
 import { collapseWhitespace } from './text-utils.js';
 
 /** Not text of the article at all. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'SELECT', 'INPUT', 'TEXTAREA', 'IFRAME', 'NAV', 'ASIDE', 'FIGCAPTION', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'MATH']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'FORM',
+  'SELECT',
+  'INPUT',
+  'TEXTAREA',
+  'IFRAME',
+  'NAV',
+  'ASIDE',
+  'FIGCAPTION',
+  'OBJECT',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'MATH',
+]);
 /** Text inside these is kept apart from the body: headings and credits. */
 const FURNITURE = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FOOTER', 'HEADER', 'CAPTION', 'TH']);
 const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'TR', 'TD',
-  'DL', 'DT', 'DD', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', ...FURNITURE,
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'TABLE',
+  'TR',
+  'TD',
+  'DL',
+  'DT',
+  'DD',
+  'HR',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+  'CENTER',
+  'BODY',
+  ...FURNITURE,
 ]);
 /** Deeper pages are read as plain text: no real article nests this deep, and Readability recurses. */
 const MAX_NESTING_DEPTH = 500;
@@ -89,19 +140,25 @@ function attachBlockquoteCredits(blocks: DraftBlock[]): DraftBlock[] {
     }
     result.push(block);
   }
-  return result.map((block) => (block.blockquote && block.furniture && /^[—–-]/.test(block.text) ? { ...block, furniture: false } : block));
+  return result.map((block) =>
+    block.blockquote && block.furniture && /^[—–-]/.test(block.text) ? { ...block, furniture: false } : block,
+  );
 }
 
 /** Removes captions and credits before Readability, which keeps figure captions with the content. */
 function removeFurniture(doc: DomDocument): void {
-  for (const element of selectAll(doc, 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed')) element.remove();
+  for (const element of selectAll(doc, 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed'))
+    element.remove();
   // Readability drops <footer> and <cite>; a quotation's credit inside them must survive as a paragraph.
   for (const credit of selectAll(doc, 'blockquote footer, blockquote cite')) {
     const paragraph = doc.createElement('p');
     paragraph.textContent = textOf(credit);
     credit.replaceWith(paragraph);
   }
-  for (const element of selectAll(doc, 'figcaption, [class*="caption"], [class*="credit"], [class*="newsletter"], [class*="related"], [class*="share"]')) {
+  for (const element of selectAll(
+    doc,
+    'figcaption, [class*="caption"], [class*="credit"], [class*="newsletter"], [class*="related"], [class*="share"]',
+  )) {
     if (textOf(element).length < 400 && element.tagName !== 'BODY' && element.tagName !== 'HTML') element.remove();
   }
 }

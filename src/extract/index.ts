@@ -20,7 +20,8 @@ export interface ExtractOptions {
   contentType?: string;
 }
 
-const HTML_START = /^\s*(<!--[^>]{0,2000}-->\s*)?<(!doctype\s+html|html|head|body|article|section|div|p|meta|title|main|h1|h2|span|figure|blockquote|ul|table)[\s>/]/i;
+const HTML_START =
+  /^\s*(<!--[^>]{0,2000}-->\s*)?<(!doctype\s+html|html|head|body|article|section|div|p|meta|title|main|h1|h2|span|figure|blockquote|ul|table)[\s>/]/i;
 const HTML_TAG_PAIRS = /<\/(p|div|a|span|li|em|strong|h[1-6]|blockquote|section|article)>/gi;
 
 /**
@@ -36,7 +37,9 @@ export function looksLikeHtml(input: string): boolean {
 function refuseHugeInput(input: string, limit: number, kind: string): void {
   if (input.length > limit) {
     const megabytes = (input.length / 1_000_000).toFixed(1);
-    throw new UserError(`This ${kind} is ${megabytes} MB; an article is at most ${limit / 1_000_000} MB, so it was not read.`);
+    throw new UserError(
+      `This ${kind} is ${megabytes} MB; an article is at most ${limit / 1_000_000} MB, so it was not read.`,
+    );
   }
 }
 
@@ -58,6 +61,7 @@ export function extractFromHtml(html: string): ExtractedArticle {
  */
 export function extractArticle(input: string, options: ExtractOptions = {}): ExtractedArticle {
   const type = options.contentType?.toLowerCase() ?? '';
-  const isHtml = type.includes('html') || type.includes('xml') ? true : type.startsWith('text/plain') ? false : looksLikeHtml(input);
+  const isHtml =
+    type.includes('html') || type.includes('xml') ? true : type.startsWith('text/plain') ? false : looksLikeHtml(input);
   return isHtml ? extractFromHtml(input) : extractFromText(input);
 }

@@ -26,7 +26,9 @@ export function stripInertMarkup(html: string): string {
       at = search = close < 0 ? html.length : close + 3;
       continue;
     }
-    const name = INERT_ELEMENTS.find((tag) => lower.startsWith(tag, open + 1) && /[\s>/]/.test(lower[open + 1 + tag.length] ?? '>'));
+    const name = INERT_ELEMENTS.find(
+      (tag) => lower.startsWith(tag, open + 1) && /[\s>/]/.test(lower[open + 1 + tag.length] ?? '>'),
+    );
     if (name === undefined) {
       search = open + 1;
       continue;
@@ -45,7 +47,30 @@ export function stripInertMarkup(html: string): string {
   return parts.join('');
 }
 
-const VOID_OR_SELF_CLOSING = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'param', 'track', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+const VOID_OR_SELF_CLOSING = new Set([
+  'br',
+  'img',
+  'hr',
+  'meta',
+  'link',
+  'input',
+  'source',
+  'wbr',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'param',
+  'track',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'tr',
+  'td',
+  'th',
+]);
 
 /**
  * How deeply the page's elements nest, by a linear scan of its tags (elements a parser closes implicitly,
@@ -73,8 +98,49 @@ export function nestingDepth(html: string): number {
   return deepest;
 }
 
-const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'tr', 'header', 'footer', 'ul', 'ol', 'title', 'main', 'aside', 'nav', 'figure', 'figcaption', 'table', 'pre']);
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'tr',
+  'header',
+  'footer',
+  'ul',
+  'ol',
+  'title',
+  'main',
+  'aside',
+  'nav',
+  'figure',
+  'figcaption',
+  'table',
+  'pre',
+]);
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {

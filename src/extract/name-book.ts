@@ -3,7 +3,14 @@
  * "Doucet" or "Mr Ashby" becomes "Lyse Doucet" / "Tom Ashby") and who spoke last (so "she" and
  * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
  */
-import { nameRunLength, ORGANISATION_ROLES, readName, SPOKESPERSON_ROLES, type Gender, type NamedEntity } from './names.js';
+import {
+  nameRunLength,
+  ORGANISATION_ROLES,
+  readName,
+  SPOKESPERSON_ROLES,
+  type Gender,
+  type NamedEntity,
+} from './names.js';
 import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
@@ -22,7 +29,21 @@ export interface NameBook {
   lastOrganisation(): NamedEntity | null;
 }
 
-const PREPOSITIONS = new Set(['at', 'of', 'for', 'in', 'with', 'from', 'on', 'to', 'by', 'and', 'that', 'which', 'who']);
+const PREPOSITIONS = new Set([
+  'at',
+  'of',
+  'for',
+  'in',
+  'with',
+  'from',
+  'on',
+  'to',
+  'by',
+  'and',
+  'that',
+  'which',
+  'who',
+]);
 const isOrganisationNoun = (token: Token | undefined): boolean =>
   token !== undefined && ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text);
 
@@ -69,7 +90,8 @@ export function createNameBook(): NameBook {
       const full = fullNames.findLast((known) => surname(known.name) === entity.name);
       if (full) resolved = { ...full, gender: entity.gender ?? full.gender };
     }
-    const gender = resolved.gender ?? (resolved.kind === 'person' ? genders.get(surname(resolved.name)) ?? null : null);
+    const gender =
+      resolved.gender ?? (resolved.kind === 'person' ? (genders.get(surname(resolved.name)) ?? null) : null);
     if (entity.gender) genders.set(surname(resolved.name), entity.gender);
     return { ...resolved, gender };
   }
@@ -77,14 +99,15 @@ export function createNameBook(): NameBook {
   return {
     registerNames(text) {
       const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         const length = nameRunLength(tokens, i);
         if (length === 0) {
           i++;
           continue;
         }
         const entity = readName(tokens.slice(i, i + length).map((token) => token.text));
-        if (entity) remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
+        if (entity)
+          remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
         i += length;
       }
     },

@@ -23,7 +23,26 @@ export interface QuoteSpan {
 }
 
 const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':', ';', '"', '“', '‘', "'", '«']);
-const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', '"', '”', '’', "'", '»']);
+const CLOSING_CONTEXT = new Set([
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '—',
+  '–',
+  '-',
+  '…',
+  '"',
+  '”',
+  '’',
+  "'",
+  '»',
+]);
 /** Words that follow an elided leading apostrophe ('em, 'til, 'n'), which is not an opening mark. */
 const ELISIONS = new Set(['em', 'til', 'tis', 'twas', 'n', 'cause', 'bout', 'round', 'ere']);
 /**
@@ -31,9 +50,50 @@ const ELISIONS = new Set(['em', 'til', 'tis', 'twas', 'n', 'cause', 'bout', 'rou
  * instead, so a mark after -s followed by one of these is taken as closing.
  */
 const WORDS_AFTER_CLOSING = new Set([
-  'and', 'or', 'but', 'as', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'of', 'that', 'which', 'who',
-  'he', 'she', 'they', 'it', 'we', 'was', 'were', 'is', 'are', 'said', 'says', 'added', 'told', 'the', 'a', 'an',
-  'when', 'while', 'after', 'before', 'because', 'if', 'so', 'than', 'then', 'according', 'adding', 'saying',
+  'and',
+  'or',
+  'but',
+  'as',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'of',
+  'that',
+  'which',
+  'who',
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'was',
+  'were',
+  'is',
+  'are',
+  'said',
+  'says',
+  'added',
+  'told',
+  'the',
+  'a',
+  'an',
+  'when',
+  'while',
+  'after',
+  'before',
+  'because',
+  'if',
+  'so',
+  'than',
+  'then',
+  'according',
+  'adding',
+  'saying',
 ]);
 
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0';

@@ -7,7 +7,15 @@ import type { Quote } from '../core/domain.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
 import { attributeParagraph, type CarriedSpeaker } from './speakers.js';
-import { capitalisedShare, comparisonKey, countWords, countWordsUpTo, endsWithTerminalPunctuation, MAX_QUOTATIONS, MAX_QUOTE_SCAN_CHARS } from './text-utils.js';
+import {
+  capitalisedShare,
+  comparisonKey,
+  countWords,
+  countWordsUpTo,
+  endsWithTerminalPunctuation,
+  MAX_QUOTATIONS,
+  MAX_QUOTE_SCAN_CHARS,
+} from './text-utils.js';
 
 /** Quotations shorter than this are fragments or scare quotes ('in public', 'war criminal'). */
 export const MIN_QUOTE_WORDS = 4;
@@ -42,7 +50,10 @@ function prepareBlockquote(text: string, previous: string | undefined): Prepared
   const quoted = dash > 0 ? text.slice(0, dash) : text;
   const rest = dash > 0 ? text.slice(dash) : '';
   const combined = `${leadIn}\u201c${quoted}\u201d${rest}`;
-  return { text: combined, spans: [{ family: 'unmarked', open: leadIn.length, close: leadIn.length + quoted.length + 1, closed: true }] };
+  return {
+    text: combined,
+    spans: [{ family: 'unmarked', open: leadIn.length, close: leadIn.length + quoted.length + 1, closed: true }],
+  };
 }
 
 function prepareParagraphs(paragraphs: string[], blockquotes: ReadonlySet<number>): PreparedParagraph[] {
@@ -67,7 +78,12 @@ function prepareParagraphs(paragraphs: string[], blockquotes: ReadonlySet<number
 
 /** A title of a work or a name in marks ('The Lord of the Rings'), not speech. */
 function looksLikeTitle(text: string): boolean {
-  return countWords(text) <= 10 && !endsWithTerminalPunctuation(text) && !/[,;:]$/.test(text) && capitalisedShare(text) >= 0.8;
+  return (
+    countWords(text) <= 10 &&
+    !endsWithTerminalPunctuation(text) &&
+    !/[,;:]$/.test(text) &&
+    capitalisedShare(text) >= 0.8
+  );
 }
 
 interface Found {

@@ -5,9 +5,53 @@ import type { QuoteSpan } from './quote-marks.js';
 export const MASK = '\u0001';
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr',
-  'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'etc', 'u.s', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rev', 'supt', 'det', 'insp', 'approx', 'est', 'e.g', 'i.e',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'no',
+  'vs',
+  'etc',
+  'u.s',
+  'u.k',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'rev',
+  'supt',
+  'det',
+  'insp',
+  'approx',
+  'est',
+  'e.g',
+  'i.e',
 ]);
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '(']);
@@ -25,7 +69,9 @@ export function maskQuotations(text: string, spans: QuoteSpan[]): string {
     const lastVisible = inner.trimEnd().at(-1) ?? '';
     const keepStop = '.!?'.includes(lastVisible) && lastVisible !== '';
     const stopAt = keepStop ? inner.trimEnd().length - 1 : -1;
-    parts.push(keepStop ? MASK.repeat(stopAt) + lastVisible + MASK.repeat(inner.length - stopAt - 1) : MASK.repeat(inner.length));
+    parts.push(
+      keepStop ? MASK.repeat(stopAt) + lastVisible + MASK.repeat(inner.length - stopAt - 1) : MASK.repeat(inner.length),
+    );
     at = span.close;
   }
   parts.push(text.slice(at));

@@ -129,7 +129,8 @@ function mentionsIn(masked: string, starts: number[]): Mention[] {
   tokens.forEach((token, v) => {
     if (!isReportingVerb(token)) return;
     const phrase = phraseBeforeVerb(tokens, v);
-    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name') mentions.push({ at: token.start, phrase, subjectOnly: false });
+    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
+      mentions.push({ at: token.start, phrase, subjectOnly: false });
   });
   return mentions.sort((a, b) => a.at - b.at);
 }
@@ -150,7 +151,12 @@ export interface CarriedSpeaker {
  * Speakers of one paragraph's quotations, in span order. `carried` is the speaker a paragraph that opens with a
  * quotation inherits (the previous paragraph's last speaker); it is updated for the next paragraph.
  */
-export function attributeParagraph(text: string, spans: QuoteSpan[], book: NameBook, carried: CarriedSpeaker): (NamedEntity | null)[] {
+export function attributeParagraph(
+  text: string,
+  spans: QuoteSpan[],
+  book: NameBook,
+  carried: CarriedSpeaker,
+): (NamedEntity | null)[] {
   book.registerNames(text);
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
@@ -176,7 +182,11 @@ export function attributeParagraph(text: string, spans: QuoteSpan[], book: NameB
 
     const quoted = text.slice(span.open + 1, span.close).trimEnd();
     const endsSentence = /[.!?…]$/u.test(quoted);
-    const afterEnd = Math.min(next ? next.open : text.length, sentenceStartAfter(starts, span.close, text.length), span.close + WINDOW_CHARS);
+    const afterEnd = Math.min(
+      next ? next.open : text.length,
+      sentenceStartAfter(starts, span.close, text.length),
+      span.close + WINDOW_CHARS,
+    );
     const afterWindow = span.closed ? masked.slice(span.close + 1, afterEnd) : '';
     const dashAfter = DASHES.has(afterWindow.trimStart()[0] ?? '');
 

@@ -55,7 +55,10 @@ function isStandfirst(blocks: ClassifiedBlock[], index: number): boolean {
 
 /** Reads plain text (as scraped from an article page) into a draft. */
 export function draftFromText(input: string): ArticleDraft {
-  const blocks: ClassifiedBlock[] = splitTextBlocks(normalizeText(input)).map((text) => ({ text, role: classifyBlock(text) }));
+  const blocks: ClassifiedBlock[] = splitTextBlocks(normalizeText(input)).map((text) => ({
+    text,
+    role: classifyBlock(text),
+  }));
   const headlineIndex = findHeadline(blocks);
   let headline: string;
   let bodyStart: number;

@@ -25,7 +25,8 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const isAsciiAlphanumeric = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isAsciiAlphanumeric = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Number of words, counting runs of non-space characters that contain a letter or digit. */
 export function countWords(text: string): number {
@@ -40,7 +41,8 @@ export function countWords(text: string): number {
       wordHasLetter = false;
     } else {
       inWord = true;
-      if (!wordHasLetter && (isAsciiAlphanumeric(code) || (code > 127 && /[\p{L}\p{N}]/u.test(text[i] ?? '')))) wordHasLetter = true;
+      if (!wordHasLetter && (isAsciiAlphanumeric(code) || (code > 127 && /[\p{L}\p{N}]/u.test(text[i] ?? ''))))
+        wordHasLetter = true;
     }
   }
   if (inWord && wordHasLetter) count++;

@@ -27,4 +27,3 @@ export function storyMatchesTopic(
 export function matchingTopicIds(topics: readonly Topic[], story: StoryMatchText): number[] {
   return topics.filter((topic) => storyMatchesTopic(topic, story)).map((topic) => topic.id);
 }
-

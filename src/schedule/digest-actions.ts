@@ -49,7 +49,8 @@ export function createDigestActions(options: DigestActionsOptions): DigestAction
     sendNow(chatId, topicIds, now) {
       const chat = options.chats.get(chatId);
       const messenger = chat ? options.messengerFor(chat.platform) : undefined;
-      if (!chat || !messenger) throw new UserError('Digests cannot be sent to this chat right now: its platform is not running.');
+      if (!chat || !messenger)
+        throw new UserError('Digests cannot be sent to this chat right now: its platform is not running.');
       const planned = plan(chatId, topicIds, now);
       if (!planned?.digest) return null;
       const messages = messenger.renderDigest(planned.digest).map((message, index) => ({

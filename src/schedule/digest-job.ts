@@ -58,10 +58,19 @@ export function createDigestJob(options: DigestJobOptions) {
 
   const nextRunOf = (subscription: DueSubscription, now: Date): string | null => {
     const slot = subscription.nextRunAt ? Date.parse(subscription.nextRunAt) : 0;
-    return calendar.nextRun(subscription.schedule, subscription.timezone, new Date(Math.max(now.getTime(), slot))).toISOString();
+    return calendar
+      .nextRun(subscription.schedule, subscription.timezone, new Date(Math.max(now.getTime(), slot)))
+      .toISOString();
   };
 
-  const runChat = (chatId: ChatId, due: DueSubscription[], now: Date, cache: PlanningCache, report: DigestRunReport, run: RunMode): void => {
+  const runChat = (
+    chatId: ChatId,
+    due: DueSubscription[],
+    now: Date,
+    cache: PlanningCache,
+    report: DigestRunReport,
+    run: RunMode,
+  ): void => {
     const { write, render } = run;
     const first = due[0]!;
     if (first.chat.pausedAt) {
@@ -70,7 +79,10 @@ export function createDigestJob(options: DigestJobOptions) {
       report.paused += due.length;
       return;
     }
-    const ordered = due.length === 1 ? due : [...due].sort((a, b) => (a.topic.slug < b.topic.slug ? -1 : a.topic.slug > b.topic.slug ? 1 : a.id - b.id));
+    const ordered =
+      due.length === 1
+        ? due
+        : [...due].sort((a, b) => (a.topic.slug < b.topic.slug ? -1 : a.topic.slug > b.topic.slug ? 1 : a.id - b.id));
     const plan = planChatDigest(options.source, cache, {
       chatId,
       timezone: first.timezone,
@@ -90,10 +102,13 @@ export function createDigestJob(options: DigestJobOptions) {
       return;
     }
     const messages = plan.digest
-      ? options.messengerFor(first.chat.platform)!.renderDigest(plan.digest).map((message, index) => ({
-          key: digestMessageKey(ordered, index + 1),
-          payload: JSON.stringify(message),
-        }))
+      ? options
+          .messengerFor(first.chat.platform)!
+          .renderDigest(plan.digest)
+          .map((message, index) => ({
+            key: digestMessageKey(ordered, index + 1),
+            payload: JSON.stringify(message),
+          }))
       : [];
     if (write) {
       const advances = ordered.map((subscription) => ({

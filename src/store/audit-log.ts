@@ -31,16 +31,14 @@ export function createAuditLog(db: Db): AuditLog {
                 `SELECT * FROM audit_log WHERE community_id IS ? ORDER BY id DESC LIMIT ?`,
               )
               .all(options.communityId, limit);
-      return rows.map(
-        (row): AuditEntry => ({
-          at: row.at,
-          actorId: row.actor_id,
-          communityId: row.community_id,
-          chatId: row.chat_id,
-          action: row.action,
-          detail: row.detail,
-        }),
-      );
+      return rows.map((row): AuditEntry => ({
+        at: row.at,
+        actorId: row.actor_id,
+        communityId: row.community_id,
+        chatId: row.chat_id,
+        action: row.action,
+        detail: row.detail,
+      }));
     },
   };
 }

@@ -19,13 +19,15 @@ const ids = (values: readonly number[]): string => JSON.stringify(values);
 export function createDigestStore(db: Db): DigestSource & DigestLedger {
   const statements = {
     // (topic_id, story_id) is story_topics' primary key: a range read of the topic's new stories.
-    newStories: db.prepare<[number, number]>(
-      `SELECT stories.id, stories.cluster_id, stories.source, stories.headline, stories.url, stories.published_at,
+    newStories: db
+      .prepare<[number, number]>(
+        `SELECT stories.id, stories.cluster_id, stories.source, stories.headline, stories.url, stories.published_at,
          stories.arrived_at, stories.eligible_for_digest
        FROM story_topics JOIN stories ON stories.id = story_topics.story_id
        WHERE story_topics.topic_id = ? AND story_topics.story_id > ?
        ORDER BY story_topics.story_id`,
-    ).raw(true),
+      )
+      .raw(true),
     earlier: db.prepare<[string, number], { id: number; cluster_id: number }>(
       `SELECT id, cluster_id FROM stories WHERE cluster_id IN (SELECT value FROM json_each(?)) AND id <= ?`,
     ),
@@ -42,7 +44,9 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
        ORDER BY story_id, key_rank`,
     ),
     latest: db.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM stories`),
-    nextRunOf: db.prepare<[number], { next_run_at: string | null }>(`SELECT next_run_at FROM subscriptions WHERE id = ?`),
+    nextRunOf: db.prepare<[number], { next_run_at: string | null }>(
+      `SELECT next_run_at FROM subscriptions WHERE id = ?`,
+    ),
     enqueue: db.prepare(
       `INSERT INTO outbox (chat_id, idempotency_key, payload, status, next_attempt_at, created_at)
        VALUES (@chatId, @key, @payload,
@@ -67,7 +71,12 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
     }
     for (const message of plan.messages) {
       // A key already queued means this digest was planned before: write nothing twice.
-      const inserted = statements.enqueue.run({ chatId: plan.chatId, key: message.key, payload: message.payload, at: plan.at });
+      const inserted = statements.enqueue.run({
+        chatId: plan.chatId,
+        key: message.key,
+        payload: message.payload,
+        at: plan.at,
+      });
       if (inserted.changes === 0) throw new CommitConflict();
     }
     for (const delivery of plan.deliveries) {

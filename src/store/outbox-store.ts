@@ -23,7 +23,9 @@ export function createOutboxStore(db: Db): OutboxStore {
        WHERE outbox.status = 'pending' ORDER BY outbox.id LIMIT ?`,
     ),
     claim: db.prepare<[number]>(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'`),
-    sent: db.prepare<[string, number]>(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`),
+    sent: db.prepare<[string, number]>(
+      `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`,
+    ),
     retry: db.prepare<[string, string, number]>(
       `UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`,
     ),
@@ -33,18 +35,16 @@ export function createOutboxStore(db: Db): OutboxStore {
   };
   return {
     pending(limit) {
-      return statements.pending.all(limit).map(
-        (row): OutboxMessage => ({
-          id: row.id,
-          chatId: row.chat_id,
-          platform: row.platform as Platform,
-          chatKind: row.kind as ChatKind,
-          idempotencyKey: row.idempotency_key,
-          payload: row.payload,
-          attempts: row.attempts,
-          nextAttemptAt: row.next_attempt_at,
-        }),
-      );
+      return statements.pending.all(limit).map((row): OutboxMessage => ({
+        id: row.id,
+        chatId: row.chat_id,
+        platform: row.platform as Platform,
+        chatKind: row.kind as ChatKind,
+        idempotencyKey: row.idempotency_key,
+        payload: row.payload,
+        attempts: row.attempts,
+        nextAttemptAt: row.next_attempt_at,
+      }));
     },
     claim(id) {
       return statements.claim.run(id).changes === 1;

@@ -36,7 +36,9 @@ const toSubscription = (row: SubscriptionRow): Subscription => ({
 
 export function createSubscriptionStore(db: Db): SubscriptionStore {
   const statements = {
-    find: db.prepare<[string, number], SubscriptionRow>(`SELECT * FROM subscriptions WHERE chat_id = ? AND topic_id = ?`),
+    find: db.prepare<[string, number], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE chat_id = ? AND topic_id = ?`,
+    ),
     forChat: db.prepare<[string], SubscriptionRow>(
       `SELECT subscriptions.* FROM subscriptions JOIN topics ON topics.id = subscriptions.topic_id
        WHERE chat_id = ? ORDER BY topics.slug, subscriptions.id`,
@@ -63,8 +65,12 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
        ORDER BY subscriptions.next_run_at, subscriptions.id`,
     ),
     setNextRun: db.prepare<[string | null, number]>(`UPDATE subscriptions SET next_run_at = ? WHERE id = ?`),
-    inZone: db.prepare<[string, string], SubscriptionRow>(`SELECT * FROM subscriptions WHERE chat_id = ? AND timezone = ?`),
-    retime: db.prepare<[string, string | null, number]>(`UPDATE subscriptions SET timezone = ?, next_run_at = ? WHERE id = ?`),
+    inZone: db.prepare<[string, string], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE chat_id = ? AND timezone = ?`,
+    ),
+    retime: db.prepare<[string, string | null, number]>(
+      `UPDATE subscriptions SET timezone = ?, next_run_at = ? WHERE id = ?`,
+    ),
   };
 
   const find = (chatId: string, topicId: number): Subscription | null => {
@@ -91,13 +97,11 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     due(now, platforms) {
       return statements.due
         .all({ now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null })
-        .map(
-          (row): DueSubscription => ({
-            ...toSubscription(row),
-            topic: { slug: row.topic_slug, name: row.topic_name },
-            chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
-          }),
-        );
+        .map((row): DueSubscription => ({
+          ...toSubscription(row),
+          topic: { slug: row.topic_slug, name: row.topic_name },
+          chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
+        }));
     },
     setNextRun(id, nextRunAt) {
       statements.setNextRun.run(nextRunAt, id);
@@ -105,7 +109,8 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     retime(chatId, from, to, nextRunAt) {
       return db.transaction(() => {
         const rows = statements.inZone.all(chatId, from).map(toSubscription);
-        for (const subscription of rows) statements.retime.run(to, nextRunAt({ ...subscription, timezone: to }), subscription.id);
+        for (const subscription of rows)
+          statements.retime.run(to, nextRunAt({ ...subscription, timezone: to }), subscription.id);
         return rows.length;
       })();
     },

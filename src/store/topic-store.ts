@@ -57,8 +57,8 @@ export function createTopicStore(db: Db): TopicStore {
     listVisible(communityId) {
       // A community topic hides a global one of the same slug.
       const seen = new Set<string>();
-      return statements
-        .visible.all(communityId)
+      return statements.visible
+        .all(communityId)
         .map(toTopic)
         .filter((topic) => !seen.has(topic.slug) && seen.add(topic.slug) !== undefined);
     },

@@ -30,7 +30,11 @@ describe('a console session from an empty database', () => {
   it('creates a topic, adds a feed, subscribes, ingests, and shows the new stories in /latest and /digest', async () => {
     const dir = tempDir();
     const { url, edition } = await serveFeed();
-    const env = { DATABASE_PATH: join(dir, 'bot.db'), CATALOGUE_PATH: join(dir, 'none.json'), ALLOW_PRIVATE_FEEDS: 'true' };
+    const env = {
+      DATABASE_PATH: join(dir, 'bot.db'),
+      CATALOGUE_PATH: join(dir, 'none.json'),
+      ALLOW_PRIVATE_FEEDS: 'true',
+    };
     const { writeFileSync } = await import('node:fs');
     writeFileSync(env.CATALOGUE_PATH, '{"topics":[]}');
     const console = (lines: string[]) => runCli(['console'], { input: `${lines.join('\n')}\n`, env });

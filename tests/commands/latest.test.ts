@@ -24,7 +24,9 @@ const stories = (reply: Reply | null) => {
 describe('/latest', () => {
   it('shows the newest stories of a topic with source, link and a key quote with its speaker', async () => {
     const app = await appWithSampleStories();
-    const reply = stories(await dispatchLine(COMMANDS, '/latest climate 3', contextFor(app, privateChat(), member()), app.logger));
+    const reply = stories(
+      await dispatchLine(COMMANDS, '/latest climate 3', contextFor(app, privateChat(), member()), app.logger),
+    );
     expect(reply.title).toBe('Latest in Climate');
     expect(reply.entries).toHaveLength(3);
     for (const entry of reply.entries) {
@@ -40,7 +42,9 @@ describe('/latest', () => {
 
   it('shows a story two outlets carried once, with the other outlet as also covering it', async () => {
     const app = await appWithSampleStories();
-    const reply = stories(await dispatchLine(COMMANDS, '/latest world 10', contextFor(app, privateChat(), member()), app.logger));
+    const reply = stories(
+      await dispatchLine(COMMANDS, '/latest world 10', contextFor(app, privateChat(), member()), app.logger),
+    );
     const exchange = reply.entries.filter((entry) => /prisoner exchange/i.test(entry.headline));
     expect(exchange).toHaveLength(1);
     const other = exchange[0]!.source === 'The World Herald' ? 'Global Dispatch' : 'The World Herald';
@@ -54,7 +58,14 @@ describe('/latest', () => {
     expect(all.title).toBe('Latest in your topics');
     expect(all.entries).toHaveLength(5);
     const climate = app.stores.topics.findVisible('climate', null)!;
-    app.stores.subscriptions.save({ chatId: chat.id, topicId: climate.id, schedule: 'hourly', timezone: 'UTC', cap: 8, nextRunAt: null });
+    app.stores.subscriptions.save({
+      chatId: chat.id,
+      topicId: climate.id,
+      schedule: 'hourly',
+      timezone: 'UTC',
+      cap: 8,
+      nextRunAt: null,
+    });
     const followed = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
     expect(new Set(followed.entries.map((entry) => entry.source))).toEqual(new Set(['Climate Desk']));
   });

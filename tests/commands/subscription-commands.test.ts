@@ -15,8 +15,10 @@ function setup() {
   const ukraine = app.stores.topics.create({ slug: 'ukraine', name: 'Ukraine', communityId: null });
   const recorder = recordingMessenger({ platform: 'telegram' });
   app.digest.addMessenger(recorder.messenger);
-  const as = (actor = moderator(), chat: ChatRef = groupChat()) => (line: string) =>
-    dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger) as Promise<Reply>;
+  const as =
+    (actor = moderator(), chat: ChatRef = groupChat()) =>
+    (line: string) =>
+      dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger) as Promise<Reply>;
   return { app, world, ukraine, recorder, mod: as(), member: as(member()), as };
 }
 
@@ -25,14 +27,18 @@ const text = (reply: Reply): string =>
 const subscriptionsOf = (app: App, chat = 'telegram:-200') => app.stores.subscriptions.listForChat(chat);
 const actions = (app: App) => app.stores.audit.list().map((entry) => entry.action);
 const localClock = (iso: string, timezone: string): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 
 describe('/subscribe', () => {
   it('follows a topic on a schedule and timezone, says when the next digest comes, and audits it', async () => {
     const { app, mod } = setup();
     await mod('/timezone Europe/London');
     const reply = text(await mod('/subscribe world daily 08:00 Europe/London'));
-    expect(reply).toMatch(/^This chat now follows World \(world\): daily 08:00 \(Europe\/London\), up to 8 stories\.\nNext digest: \w+ \d+ \w+ at 08:00 \(Europe\/London\)\.$/);
+    expect(reply).toMatch(
+      /^This chat now follows World \(world\): daily 08:00 \(Europe\/London\), up to 8 stories\.\nNext digest: \w+ \d+ \w+ at 08:00 \(Europe\/London\)\.$/,
+    );
     // In another timezone than the chat's: both clocks.
     expect(text(await mod('/subscribe ukraine daily 08:00 Asia/Tokyo'))).toMatch(
       /\nNext digest: \w+ \d+ \w+ at (23|00):00 \(Europe\/London\); \w+ \d+ \w+ at 08:00 \(Asia\/Tokyo\)\.$/,
@@ -43,17 +49,31 @@ describe('/subscribe', () => {
     expect(next).toBeGreaterThan(Date.now());
     expect(next - Date.now()).toBeLessThanOrEqual(25 * 3600_000);
     expect(localClock(subscription!.nextRunAt!, 'Europe/London')).toBe('08:00');
-    expect(app.stores.audit.list()[1]).toMatchObject({ action: 'subscription.create', actorId: 'telegram:2', chatId: 'telegram:-200', detail: 'world: daily 08:00 (Europe/London), up to 8 stories' });
+    expect(app.stores.audit.list()[1]).toMatchObject({
+      action: 'subscription.create',
+      actorId: 'telegram:2',
+      chatId: 'telegram:-200',
+      detail: 'world: daily 08:00 (Europe/London), up to 8 stories',
+    });
   });
 
   it('defaults to daily 08:00 in the chat’s timezone, and changes an existing subscription in place', async () => {
     const { app, mod } = setup();
     await mod('/timezone Asia/Tokyo');
     expect(text(await mod('/subscribe world'))).toContain('daily 08:00 (Asia/Tokyo)');
-    expect(text(await mod('/subscribe world 0 7 * * 1-5 max 5'))).toMatch(/^Updated World \(world\): 0 7 \* \* 1-5 \(Asia\/Tokyo\), up to 5 stories/);
+    expect(text(await mod('/subscribe world 0 7 * * 1-5 max 5'))).toMatch(
+      /^Updated World \(world\): 0 7 \* \* 1-5 \(Asia\/Tokyo\), up to 5 stories/,
+    );
     expect(text(await mod('/subscribe world instant'))).toContain('Next digest: within a minute of each new story');
-    expect(subscriptionsOf(app)).toEqual([expect.objectContaining({ schedule: 'instant', timezone: 'Asia/Tokyo', cap: 5 })]);
-    expect(actions(app)).toEqual(['subscription.update', 'subscription.update', 'subscription.create', 'chat.timezone']);
+    expect(subscriptionsOf(app)).toEqual([
+      expect.objectContaining({ schedule: 'instant', timezone: 'Asia/Tokyo', cap: 5 }),
+    ]);
+    expect(actions(app)).toEqual([
+      'subscription.update',
+      'subscription.update',
+      'subscription.create',
+      'chat.timezone',
+    ]);
   });
 
   it('explains bad arguments and changes nothing', async () => {
@@ -70,7 +90,10 @@ describe('/subscribe', () => {
 
   it('refuses a member, says why, and changes nothing', async () => {
     const { app, member } = setup();
-    expect(await member('/subscribe world')).toEqual({ kind: 'error', message: 'Only people who manage this chat (or moderators) can change its subscriptions.' });
+    expect(await member('/subscribe world')).toEqual({
+      kind: 'error',
+      message: 'Only people who manage this chat (or moderators) can change its subscriptions.',
+    });
     expect(subscriptionsOf(app)).toEqual([]);
     expect(app.stores.audit.list()).toEqual([]);
   });
@@ -84,7 +107,10 @@ describe('/subscribe', () => {
       choices: [{ label: 'World', command: '/subscribe world' }],
     });
     const console = as(moderator(), { id: 'console:local', platform: 'console', kind: 'private', communityId: null });
-    expect(await console('/subscribe')).toEqual({ kind: 'text', text: 'Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ukraine, world' });
+    expect(await console('/subscribe')).toEqual({
+      kind: 'text',
+      text: 'Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ukraine, world',
+    });
     expect(subscriptionsOf(app)).toHaveLength(1);
   });
 });
@@ -97,14 +123,18 @@ describe('/unsubscribe and /subscriptions', () => {
     await mod('/subscribe ukraine hourly');
     const listed = await member('/subscriptions');
     expect(listed).toMatchObject({ kind: 'text', title: 'This chat follows' });
-    expect(text(listed)).toMatch(/^ukraine — hourly \(UTC\), up to 8 stories\n {4}next: \w+ \d+ \w+ at \d\d:00 \(UTC\)\nworld — weekly mon 09:30 \(UTC\), up to 8 stories\n {4}next: Monday \d+ \w+ at 09:30 \(UTC\)$/);
+    expect(text(listed)).toMatch(
+      /^ukraine — hourly \(UTC\), up to 8 stories\n {4}next: \w+ \d+ \w+ at \d\d:00 \(UTC\)\nworld — weekly mon 09:30 \(UTC\), up to 8 stories\n {4}next: Monday \d+ \w+ at 09:30 \(UTC\)$/,
+    );
 
     expect(await member('/unsubscribe world')).toMatchObject({ kind: 'error' });
     expect(subscriptionsOf(app)).toHaveLength(2);
     expect(text(await mod('/unsubscribe world'))).toBe('This chat no longer follows World (world).');
     expect(text(await mod('/unsubscribe world'))).toContain("This chat does not follow 'world'");
     expect(text(await mod('/unsubscribe wrold'))).toContain("did you mean 'world'?");
-    expect(subscriptionsOf(app).map((subscription) => subscription.topicId)).toEqual([app.stores.topics.findVisible('ukraine', null)!.id]);
+    expect(subscriptionsOf(app).map((subscription) => subscription.topicId)).toEqual([
+      app.stores.topics.findVisible('ukraine', null)!.id,
+    ]);
     expect(actions(app)[0]).toBe('subscription.delete');
   });
 });
@@ -114,15 +144,24 @@ describe('/digest', () => {
     const { app, world, mod, member } = setup();
     await mod('/subscribe world');
     expect(text(await member('/digest'))).toBe('Nothing new for this chat since the last digest.');
-    insertStory(app.db, { topicIds: [world.id], headline: 'Bridge opens', keyQuotes: [{ text: 'A great day', speaker: 'Mayor' }] });
+    insertStory(app.db, {
+      topicIds: [world.id],
+      headline: 'Bridge opens',
+      keyQuotes: [{ text: 'A great day', speaker: 'Mayor' }],
+    });
     const before = subscriptionsOf(app)[0]!.watermark;
     const preview = await member('/digest world');
-    expect(preview).toMatchObject({ kind: 'digest', digest: { chatId: 'telegram:-200', title: expect.stringMatching(/^Preview — World — /) } });
+    expect(preview).toMatchObject({
+      kind: 'digest',
+      digest: { chatId: 'telegram:-200', title: expect.stringMatching(/^Preview — World — /) },
+    });
     const entry = preview.kind === 'digest' ? preview.digest.sections[0]!.entries[0] : null;
     expect(entry).toMatchObject({ headline: 'Bridge opens', quotes: [{ text: 'A great day', speaker: 'Mayor' }] });
     expect(subscriptionsOf(app)[0]!.watermark).toBe(before);
     expect(app.stores.outbox.counts().pending).toBe(0);
-    expect(text(await member('/digest ukraine'))).toBe('No stories in Ukraine yet. Feeds are polled every few minutes.');
+    expect(text(await member('/digest ukraine'))).toBe(
+      'No stories in Ukraine yet. Feeds are polled every few minutes.',
+    );
   });
 
   it('shows a topic the chat does not follow as a sample digest of its newest stories, recording nothing', async () => {
@@ -135,9 +174,15 @@ describe('/digest', () => {
       keyQuotes: [{ text: 'The ships are moving again,', speaker: 'Olena Marchuk' }],
     });
     const sample = await member('/digest ukraine');
-    expect(sample).toMatchObject({ kind: 'digest', digest: { title: expect.stringMatching(/^Sample — Ukraine: .*\/subscribe ukraine/) } });
+    expect(sample).toMatchObject({
+      kind: 'digest',
+      digest: { title: expect.stringMatching(/^Sample — Ukraine: .*\/subscribe ukraine/) },
+    });
     const entry = sample.kind === 'digest' ? sample.digest.sections[0]!.entries[0] : null;
-    expect(entry).toMatchObject({ headline: 'Grain corridor reopens', quotes: [{ text: 'The ships are moving again.', speaker: 'Olena Marchuk' }] });
+    expect(entry).toMatchObject({
+      headline: 'Grain corridor reopens',
+      quotes: [{ text: 'The ships are moving again.', speaker: 'Olena Marchuk' }],
+    });
     expect(subscriptionsOf(app)).toEqual([]);
     expect(app.stores.outbox.counts().pending).toBe(0);
     expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries`).get()).toEqual({ n: 0 });
@@ -147,13 +192,18 @@ describe('/digest', () => {
     const { app, world, mod, member } = setup();
     await mod('/subscribe world');
     insertStory(app.db, { topicIds: [world.id], headline: 'Bridge opens' });
-    expect(await member('/digest world send')).toEqual({ kind: 'error', message: 'Only people who manage this chat (or moderators) can change its subscriptions.' });
+    expect(await member('/digest world send')).toEqual({
+      kind: 'error',
+      message: 'Only people who manage this chat (or moderators) can change its subscriptions.',
+    });
     expect(app.stores.outbox.counts().pending).toBe(0);
     expect(actions(app)).toEqual(['subscription.create']);
 
     expect(text(await mod('/digest world send'))).toBe('Sending 1 story in 1 message; they count as delivered.');
     expect(app.stores.outbox.counts().pending).toBe(1);
-    expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE chat_id = 'telegram:-200'`).get()).toEqual({ n: 1 });
+    expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE chat_id = 'telegram:-200'`).get()).toEqual({
+      n: 1,
+    });
     expect(text(await member('/digest'))).toBe('Nothing new for this chat since the last digest.');
     expect(text(await mod('/digest send'))).toBe('Nothing new to send for this chat.');
     expect(actions(app)[0]).toBe('digest.send');
@@ -169,11 +219,15 @@ describe('/pause, /resume and /timezone', () => {
     expect(await member('/pause')).toMatchObject({ kind: 'error' });
     expect(app.stores.chats.get('telegram:-200')!.pausedAt).toBeNull();
 
-    expect(text(await mod('/pause'))).toBe('Deliveries paused: no digest will be built or sent here until /resume. 1 waiting message is kept for then.');
+    expect(text(await mod('/pause'))).toBe(
+      'Deliveries paused: no digest will be built or sent here until /resume. 1 waiting message is kept for then.',
+    );
     expect(app.stores.chats.get('telegram:-200')).toMatchObject({ pausedReason: 'paused by moderator with /pause' });
     expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, held: 1 });
     expect(text(await mod('/pause'))).toContain('already paused');
-    expect(text(await member('/subscriptions'))).toContain('Deliveries here are paused (paused by moderator with /pause)');
+    expect(text(await member('/subscriptions'))).toContain(
+      'Deliveries here are paused (paused by moderator with /pause)',
+    );
 
     expect(await member('/resume')).toMatchObject({ kind: 'error' });
     expect(app.stores.outbox.counts()).toMatchObject({ held: 1 });
@@ -191,7 +245,9 @@ describe('/pause, /resume and /timezone', () => {
     expect(text(await mod('/timezone Mars/Base'))).toContain("'Mars/Base' is not a timezone");
     expect(app.stores.chats.get('telegram:-200')!.timezone).toBeNull();
 
-    expect(text(await mod('/timezone europe/paris'))).toBe("This chat's timezone is now Europe/Paris. 1 subscription now runs on Europe/Paris time.");
+    expect(text(await mod('/timezone europe/paris'))).toBe(
+      "This chat's timezone is now Europe/Paris. 1 subscription now runs on Europe/Paris time.",
+    );
     expect(app.stores.chats.get('telegram:-200')!.timezone).toBe('Europe/Paris');
     const [ukraine, world] = subscriptionsOf(app);
     expect(world).toMatchObject({ timezone: 'Europe/Paris' });

@@ -8,7 +8,9 @@ describe('/topic', () => {
     const app = testApp();
     const context = contextFor(app, groupChat(), moderator());
     const run = (line: string) => dispatchLine(COMMANDS, line, context, app.logger);
-    expect(await run('/topic create "Harbour News" Harbour news')).toMatchObject({ text: expect.stringContaining("Created topic 'harbour-news' for this community") });
+    expect(await run('/topic create "Harbour News" Harbour news')).toMatchObject({
+      text: expect.stringContaining("Created topic 'harbour-news' for this community"),
+    });
     await run('/topic describe harbour-news Ships, ferries and the port authority');
     expect(await run('/topic keywords harbour-news ferry port -football')).toMatchObject({
       text: "'harbour-news' now has must mention one of: ferry, port; never: football.",
@@ -29,7 +31,12 @@ describe('/topic', () => {
 
   it('refuses a member, says why, and changes nothing', async () => {
     const app = testApp();
-    const reply = await dispatchLine(COMMANDS, '/topic create gossip', contextFor(app, groupChat(), member()), app.logger);
+    const reply = await dispatchLine(
+      COMMANDS,
+      '/topic create gossip',
+      contextFor(app, groupChat(), member()),
+      app.logger,
+    );
     expect(reply).toEqual({ kind: 'error', message: 'Only moderators of this community can do that.' });
     expect(app.stores.topics.listVisible('telegram:-200')).toEqual([]);
     expect(app.stores.audit.list()).toEqual([]);
@@ -38,10 +45,23 @@ describe('/topic', () => {
   it('keeps global topics for the operator: a community moderator cannot change one', async () => {
     const app = testApp();
     app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    const reply = await dispatchLine(COMMANDS, '/topic describe world Mine now', contextFor(app, groupChat(), moderator()), app.logger);
-    expect(reply).toEqual({ kind: 'error', message: "'world' is a global topic: only the bot's operator can change it." });
+    const reply = await dispatchLine(
+      COMMANDS,
+      '/topic describe world Mine now',
+      contextFor(app, groupChat(), moderator()),
+      app.logger,
+    );
+    expect(reply).toEqual({
+      kind: 'error',
+      message: "'world' is a global topic: only the bot's operator can change it.",
+    });
     expect(app.stores.topics.findVisible('world', null)?.description).toBe('');
-    const byOperator = await dispatchLine(COMMANDS, '/topic describe world Diplomacy', contextFor(app, privateChat('console:local'), operator()), app.logger);
+    const byOperator = await dispatchLine(
+      COMMANDS,
+      '/topic describe world Diplomacy',
+      contextFor(app, privateChat('console:local'), operator()),
+      app.logger,
+    );
     expect(byOperator?.kind).toBe('text');
     expect(app.stores.topics.findVisible('world', null)?.description).toBe('Diplomacy');
   });
@@ -49,7 +69,12 @@ describe('/topic', () => {
   it('refuses a community moderator changing another community’s topic', async () => {
     const app = testApp();
     app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: 'telegram:-999' });
-    const reply = await dispatchLine(COMMANDS, '/topic delete chess', contextFor(app, groupChat(), moderator()), app.logger);
+    const reply = await dispatchLine(
+      COMMANDS,
+      '/topic delete chess',
+      contextFor(app, groupChat(), moderator()),
+      app.logger,
+    );
     expect(reply).toMatchObject({ kind: 'error', message: expect.stringContaining("unknown topic 'chess'") });
     expect(app.stores.topics.findVisible('chess', 'telegram:-999')).not.toBeNull();
   });
@@ -72,8 +97,16 @@ describe('/topic', () => {
 
   it('lets nobody but the operator create a global topic from a private chat', async () => {
     const app = testApp();
-    const reply = await dispatchLine(COMMANDS, '/topic create mine', contextFor(app, privateChat(), moderator()), app.logger);
-    expect(reply).toMatchObject({ kind: 'error', message: expect.stringContaining('only the operator can create global topics') });
+    const reply = await dispatchLine(
+      COMMANDS,
+      '/topic create mine',
+      contextFor(app, privateChat(), moderator()),
+      app.logger,
+    );
+    expect(reply).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('only the operator can create global topics'),
+    });
     expect(app.stores.topics.listVisible(null)).toEqual([]);
   });
 });

@@ -35,7 +35,11 @@ const feed = defineCommandGroup({
 
 describe('typed command lines', () => {
   it('reads /name@botname and the rest of the line', () => {
-    expect(splitCommandLine('/Latest@news_bot world 3')).toEqual({ name: 'latest', mention: 'news_bot', rest: 'world 3' });
+    expect(splitCommandLine('/Latest@news_bot world 3')).toEqual({
+      name: 'latest',
+      mention: 'news_bot',
+      rest: 'world 3',
+    });
     expect(splitCommandLine('not a command')).toBeNull();
   });
 
@@ -56,12 +60,19 @@ describe('typed command lines', () => {
       { name: 'schedule', description: 's', type: 'string' },
       { name: 'zone', description: 'z', type: 'integer' },
     ] as const;
-    expect(assignPositional(options, 'world "daily 08:00" 3')).toEqual({ topic: 'world', schedule: 'daily 08:00', zone: '3' });
+    expect(assignPositional(options, 'world "daily 08:00" 3')).toEqual({
+      topic: 'world',
+      schedule: 'daily 08:00',
+      zone: '3',
+    });
   });
 
   it('lets a lone number skip an optional text option to reach the number option', () => {
     expect(parseCommandLine([latest], '/latest 3')).toEqual({ command: 'latest', args: { count: '3' } });
-    expect(parseCommandLine([latest], '/latest world 3')).toEqual({ command: 'latest', args: { topic: 'world', count: '3' } });
+    expect(parseCommandLine([latest], '/latest world 3')).toEqual({
+      command: 'latest',
+      args: { topic: 'world', count: '3' },
+    });
   });
 
   it('finds the subcommand of a group and reports words no option takes', () => {

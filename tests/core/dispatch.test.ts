@@ -25,7 +25,18 @@ const failing = defineCommand({
   name: 'fail',
   description: 'Fails',
   access: 'anyone',
-  options: [{ name: 'how', description: 'user or crash', type: 'string', required: true, choices: [{ name: 'user', value: 'user' }, { name: 'crash', value: 'crash' }] }],
+  options: [
+    {
+      name: 'how',
+      description: 'user or crash',
+      type: 'string',
+      required: true,
+      choices: [
+        { name: 'user', value: 'user' },
+        { name: 'crash', value: 'crash' },
+      ],
+    },
+  ],
   example: '/fail user',
   run(_context, args) {
     if (args.how === 'user') throw new UserError('you asked for it');
@@ -36,7 +47,15 @@ const zone = defineCommand({
   name: 'zone',
   description: 'Timezone check',
   access: 'anyone',
-  options: [{ name: 'tz', description: 'IANA', type: 'string', required: true, schema: z.string().refine((v) => v === 'UTC', { error: (i) => `'${String(i.input)}' is not a timezone` }) }],
+  options: [
+    {
+      name: 'tz',
+      description: 'IANA',
+      type: 'string',
+      required: true,
+      schema: z.string().refine((v) => v === 'UTC', { error: (i) => `'${String(i.input)}' is not a timezone` }),
+    },
+  ],
   example: '/zone UTC',
   run: () => textReply('ok'),
 });
@@ -46,14 +65,24 @@ describe('dispatch', () => {
   it('refuses a command the caller may not use, says why, and does not run it', async () => {
     const app = testApp();
     ran.length = 0;
-    const reply = await dispatch(registry, { command: 'echo', args: { count: 1, words: 'hi' } }, contextFor(app, groupChat(), member()), app.logger);
+    const reply = await dispatch(
+      registry,
+      { command: 'echo', args: { count: 1, words: 'hi' } },
+      contextFor(app, groupChat(), member()),
+      app.logger,
+    );
     expect(reply).toEqual({ kind: 'error', message: 'Only moderators of this community can do that.' });
     expect(ran).toHaveLength(0);
   });
 
   it('runs an allowed command with validated, typed arguments', async () => {
     const app = testApp();
-    const reply = await dispatchLine(registry, '/echo 2 hello there', contextFor(app, groupChat(), moderator()), app.logger);
+    const reply = await dispatchLine(
+      registry,
+      '/echo 2 hello there',
+      contextFor(app, groupChat(), moderator()),
+      app.logger,
+    );
     expect(reply).toEqual({ kind: 'text', text: 'hello therehello there' });
   });
 
@@ -73,9 +102,15 @@ describe('dispatch', () => {
     const app = testApp();
     const context = contextFor(app, groupChat(), moderator());
     const bad = await dispatchLine(registry, '/echo lots hi', context, app.logger);
-    expect(bad).toMatchObject({ kind: 'error', message: expect.stringContaining("count: 'lots' is not a whole number") });
+    expect(bad).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining("count: 'lots' is not a whole number"),
+    });
     const choice = await dispatchLine(registry, '/fail sometimes', context, app.logger);
-    expect(choice).toMatchObject({ kind: 'error', message: expect.stringContaining("'sometimes' is not one of: user, crash") });
+    expect(choice).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining("'sometimes' is not one of: user, crash"),
+    });
   });
 
   it('uses the option schema message for domain checks', async () => {
@@ -96,13 +131,19 @@ describe('dispatch', () => {
     const reply = await dispatchLine(registry, '/fail crash', contextFor(app, groupChat(), member()), app.logger);
     expect(reply).toEqual({ kind: 'error', message: APOLOGY });
     const logged = app.logger.entries.find((entry) => entry.level === 'error');
-    expect(logged?.obj).toMatchObject({ err: expect.objectContaining({ message: 'database exploded' }), chat: 'telegram:-200' });
+    expect(logged?.obj).toMatchObject({
+      err: expect.objectContaining({ message: 'database exploded' }),
+      chat: 'telegram:-200',
+    });
   });
 
   it('answers an unknown command with a pointer to /help, and ignores ordinary text', async () => {
     const app = testApp();
     const context = contextFor(app, groupChat(), member());
-    expect(await dispatchLine(registry, '/nothing', context, app.logger)).toEqual({ kind: 'error', message: 'Unknown command /nothing. Try /help.' });
+    expect(await dispatchLine(registry, '/nothing', context, app.logger)).toEqual({
+      kind: 'error',
+      message: 'Unknown command /nothing. Try /help.',
+    });
     expect(await dispatchLine(registry, 'just chatting', context, app.logger)).toBeNull();
   });
 });

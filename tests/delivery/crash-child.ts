@@ -23,9 +23,14 @@ const phase = (name: string): void => void process.stdout.write(`phase:${name}\n
 const messenger: Messenger = {
   platform: 'telegram',
   renderDigest(digest): OutgoingMessage[] {
-    const entries = digest.sections.flatMap((section) => section.entries.map((entry) => renderEntryText(entry, digest.timezone)));
+    const entries = digest.sections.flatMap((section) =>
+      section.entries.map((entry) => renderEntryText(entry, digest.timezone)),
+    );
     // Small parts, so many digests are several messages.
-    return packEntries(entries, (chunk) => chunk.join('\n').length, 450).map((part) => ({ platform: 'telegram', body: { text: part.join('\n') } }));
+    return packEntries(entries, (chunk) => chunk.join('\n').length, 450).map((part) => ({
+      platform: 'telegram',
+      body: { text: part.join('\n') },
+    }));
   },
   async send(chatId, message) {
     try {

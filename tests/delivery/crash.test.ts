@@ -18,7 +18,7 @@ async function startFakePlatform() {
   const received: { chatId: string; key: string; text: string }[] = [];
   const shown = new Map<string, { chatId: string; text: string }>();
   let seed = 7;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,7 +97,7 @@ describe('crash safety', () => {
     };
 
     let seed = 99;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Each day brings new stories and a due digest for every subscription; a run is killed at a
     // random moment. A run that finished before its kill is followed by another, killed sooner.
     const kills: string[] = [];
@@ -129,7 +129,9 @@ describe('crash safety', () => {
       duplicated += shown.length - new Set(shown).size;
     }
     const resent = fake.received.length - fake.shown.size;
-    const phases = [...new Set(kills)].map((kind) => `${kills.filter((kill) => kill === kind).length} ${kind}`).join(', ');
+    const phases = [...new Set(kills)]
+      .map((kind) => `${kills.filter((kill) => kill === kind).length} ${kind}`)
+      .join(', ');
     console.log(
       `crash test: ${kills.length} SIGKILLs over ${day} runs (${phases}); ${fake.shown.size} messages, ${[...shownTo.values()].flat().length} story deliveries; ` +
         `lost=${lost} duplicated=${duplicated}; re-sent in the at-least-once window (shown once thanks to the idempotency key): ${resent}`,

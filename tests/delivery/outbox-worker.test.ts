@@ -8,7 +8,10 @@ function queue(h: ReturnType<typeof digestHarness>, chatId: string, count: numbe
   h.stores.digests.commit({
     chatId,
     at: h.clock.now().toISOString(),
-    messages: texts.map((text, index) => ({ key: `${tag}#${index + 1}`, payload: JSON.stringify({ platform: 'telegram', body: { text } }) })),
+    messages: texts.map((text, index) => ({
+      key: `${tag}#${index + 1}`,
+      payload: JSON.stringify({ platform: 'telegram', body: { text } }),
+    })),
     deliveries: [],
     advances: [],
   });
@@ -16,7 +19,9 @@ function queue(h: ReturnType<typeof digestHarness>, chatId: string, count: numbe
 }
 
 const statusOf = (h: ReturnType<typeof digestHarness>, chatId: string): string[] =>
-  (h.db.prepare(`SELECT status FROM outbox WHERE chat_id = ? ORDER BY id`).all(chatId) as { status: string }[]).map((row) => row.status);
+  (h.db.prepare(`SELECT status FROM outbox WHERE chat_id = ? ORDER BY id`).all(chatId) as { status: string }[]).map(
+    (row) => row.status,
+  );
 
 describe('the delivery worker', () => {
   it('sends each chat’s messages in order, several chats at once, one per second per Telegram chat', async () => {
@@ -66,10 +71,18 @@ describe('the delivery worker', () => {
     const h = digestHarness();
     const chat = h.chat('telegram:1');
     queue(h, chat, 2);
-    h.recorder.script(chat, { ok: false, kind: 'transient', error: '502 Bad Gateway' }, { ok: false, kind: 'transient', error: 'timeout' });
+    h.recorder.script(
+      chat,
+      { ok: false, kind: 'transient', error: '502 Bad Gateway' },
+      { ok: false, kind: 'transient', error: 'timeout' },
+    );
     const start = h.clock.now().getTime();
     await h.worker.drain();
-    const retryAt = () => Date.parse((h.db.prepare(`SELECT next_attempt_at FROM outbox ORDER BY id LIMIT 1`).get() as { next_attempt_at: string }).next_attempt_at);
+    const retryAt = () =>
+      Date.parse(
+        (h.db.prepare(`SELECT next_attempt_at FROM outbox ORDER BY id LIMIT 1`).get() as { next_attempt_at: string })
+          .next_attempt_at,
+      );
     expect(retryAt() - start).toBe(5000);
     expect(h.recorder.delivered()).toHaveLength(0);
     h.clock.advance(5000);
@@ -88,7 +101,11 @@ describe('the delivery worker', () => {
     const other = h.chat('telegram:2');
     queue(h, blocked, 3);
     queue(h, other, 1);
-    h.recorder.script(blocked, { ok: false, kind: 'permanent', error: 'Forbidden: bot was kicked from the group chat' });
+    h.recorder.script(blocked, {
+      ok: false,
+      kind: 'permanent',
+      error: 'Forbidden: bot was kicked from the group chat',
+    });
     await h.worker.drain();
     const chat = h.stores.chats.get(blocked)!;
     expect(chat.pausedAt).not.toBeNull();
@@ -102,7 +119,11 @@ describe('the delivery worker', () => {
 
     expect(h.actions.resume(blocked, h.clock.now())).toEqual({ released: 3 });
     await h.worker.drain();
-    expect(h.recorder.delivered(blocked).map((send) => send.text)).toEqual(['telegram:-100500 part 1', 'telegram:-100500 part 2', 'telegram:-100500 part 3']);
+    expect(h.recorder.delivered(blocked).map((send) => send.text)).toEqual([
+      'telegram:-100500 part 1',
+      'telegram:-100500 part 2',
+      'telegram:-100500 part 3',
+    ]);
     expect(h.stores.chats.get(blocked)!.pausedAt).toBeNull();
   });
 
@@ -114,7 +135,12 @@ describe('the delivery worker', () => {
     insertStory(h.db, { topicIds: [world], headline: 'Harbour reopens' });
     h.clock.set('2025-03-03T08:00:00Z');
     await h.job.runDue();
-    h.recorder.script(old, { ok: false, kind: 'migrated', newChatId: 'telegram:-1009999', error: 'upgraded to a supergroup' });
+    h.recorder.script(old, {
+      ok: false,
+      kind: 'migrated',
+      newChatId: 'telegram:-1009999',
+      error: 'upgraded to a supergroup',
+    });
     await h.worker.drain();
     expect(h.recorder.delivered().map((send) => send.chatId)).toEqual(['telegram:-1009999']);
     expect(h.stores.subscriptions.listForChat('telegram:-1009999')).toHaveLength(1);

@@ -45,7 +45,7 @@ describe('the pacer', () => {
     const arrivals: number[] = [];
     const inFlight: { finishAt: number; ticket: ReturnType<typeof pacer.acquire> }[] = [];
     let random = 42;
-    const next = (): number => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = (): number => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     while (arrivals.length < 600) {
       for (const send of inFlight.filter((send) => send.finishAt <= now)) {
         pacer.release(send.ticket);
@@ -76,12 +76,16 @@ describe('pacing windows', () => {
       { key: 'telegram', limit: 30, windowMs: 1000 },
       { key: 'telegram:chat:telegram:100', limit: 1, windowMs: 1000 },
     ]);
-    expect(paceWindows(DEFAULT_PACING, 'telegram', 'telegram:-100123', 'group').map((w) => [w.limit, w.windowMs])).toEqual([
+    expect(
+      paceWindows(DEFAULT_PACING, 'telegram', 'telegram:-100123', 'group').map((w) => [w.limit, w.windowMs]),
+    ).toEqual([
       [30, 1000],
       [1, 1000],
       [20, 60_000],
     ]);
-    expect(paceWindows({ ...DEFAULT_PACING, discordChannelWindowSeconds: 10 }, 'discord', 'discord:42', 'channel')).toEqual([
+    expect(
+      paceWindows({ ...DEFAULT_PACING, discordChannelWindowSeconds: 10 }, 'discord', 'discord:42', 'channel'),
+    ).toEqual([
       { key: 'discord', limit: 50, windowMs: 1000 },
       { key: 'discord:channel:discord:42', limit: 5, windowMs: 10_000 },
     ]);

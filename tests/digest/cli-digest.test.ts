@@ -19,10 +19,22 @@ describe('newsbrief digest', () => {
     const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const sport = app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
     for (const id of ['telegram:1', 'discord:123456789012345678']) {
-      app.stores.chats.ensure({ id, platform: id.startsWith('telegram') ? 'telegram' : 'discord', kind: 'private', communityId: null });
+      app.stores.chats.ensure({
+        id,
+        platform: id.startsWith('telegram') ? 'telegram' : 'discord',
+        kind: 'private',
+        communityId: null,
+      });
     }
     const save = (chatId: string, topicId: number) =>
-      app.stores.subscriptions.save({ chatId, topicId, schedule: 'daily 08:00', timezone: 'UTC', cap: 8, nextRunAt: '2030-01-01T08:00:00.000Z' });
+      app.stores.subscriptions.save({
+        chatId,
+        topicId,
+        schedule: 'daily 08:00',
+        timezone: 'UTC',
+        cap: 8,
+        nextRunAt: '2030-01-01T08:00:00.000Z',
+      });
     save('telegram:1', world.id);
     save('telegram:1', sport.id);
     save('discord:123456789012345678', sport.id);
@@ -32,13 +44,17 @@ describe('newsbrief digest', () => {
     const all = output();
     expect(await runDigest(app.config, [], all.io)).toBe(0);
     expect(all.out()).toContain('── discord:123456789012345678 ──\nSport — ');
-    expect(all.out()).toMatch(/── telegram:1 ──\nYour news — .*\n\n■ Sport\n• Cup final tonight[\s\S]*■ World\n• Summit opens/);
+    expect(all.out()).toMatch(
+      /── telegram:1 ──\nYour news — .*\n\n■ Sport\n• Cup final tonight[\s\S]*■ World\n• Summit opens/,
+    );
 
     const one = output();
     expect(await runDigest(app.config, ['--chat', 'telegram:1', '--topic', 'world'], one.io)).toBe(0);
     expect(one.out()).toContain('• Summit opens');
     expect(one.out()).not.toContain('Cup final');
-    expect(app.stores.subscriptions.listForChat('telegram:1').map((subscription) => subscription.watermark)).toEqual([0, 0]);
+    expect(app.stores.subscriptions.listForChat('telegram:1').map((subscription) => subscription.watermark)).toEqual([
+      0, 0,
+    ]);
     expect(app.stores.outbox.counts().pending).toBe(0);
   });
 

@@ -32,7 +32,13 @@ describe('the digest store', () => {
     const first = insertStory(db, { topicIds: [world], clusterId: cluster });
     const second = insertStory(db, { topicIds: [world], clusterId: cluster });
     expect(digests.earlierClusterMembers([cluster], first)).toEqual(new Map([[cluster, [first]]]));
-    digests.commit({ chatId: 'telegram:1', at: '2025-03-03T08:00:00Z', messages: [], deliveries: [{ storyId: first, subscriptionId: null }], advances: [] });
+    digests.commit({
+      chatId: 'telegram:1',
+      at: '2025-03-03T08:00:00Z',
+      messages: [],
+      deliveries: [{ storyId: first, subscriptionId: null }],
+      advances: [],
+    });
     expect(digests.deliveredSince('telegram:1', 0)).toEqual(new Map([[first, cluster]]));
     expect(digests.deliveredSince('telegram:1', first)).toEqual(new Map());
     expect(digests.deliveredAmong('telegram:1', [first, second])).toEqual(new Set([first]));
@@ -42,13 +48,27 @@ describe('the digest store', () => {
     const { db, stores, digests } = setup();
     const world = insertTopic(db, 'world');
     const story = insertStory(db, { topicIds: [world] });
-    const { subscription } = stores.subscriptions.save({ chatId: 'telegram:1', topicId: world, schedule: 'daily 08:00', timezone: 'UTC', cap: 8, nextRunAt: '2025-03-03T08:00:00.000Z' });
+    const { subscription } = stores.subscriptions.save({
+      chatId: 'telegram:1',
+      topicId: world,
+      schedule: 'daily 08:00',
+      timezone: 'UTC',
+      cap: 8,
+      nextRunAt: '2025-03-03T08:00:00.000Z',
+    });
     const plan = {
       chatId: 'telegram:1',
       at: '2025-03-03T08:00:00.000Z',
       messages: [{ key: `digest:${subscription.id}@2025-03-03T08:00:00.000Z#1`, payload: '{}' }],
       deliveries: [{ storyId: story, subscriptionId: subscription.id }],
-      advances: [{ subscriptionId: subscription.id, watermark: story, nextRunAt: '2025-03-04T08:00:00.000Z', expectedNextRunAt: '2025-03-03T08:00:00.000Z' }],
+      advances: [
+        {
+          subscriptionId: subscription.id,
+          watermark: story,
+          nextRunAt: '2025-03-04T08:00:00.000Z',
+          expectedNextRunAt: '2025-03-03T08:00:00.000Z',
+        },
+      ],
     };
     const snapshot = () => ({
       outbox: db.prepare(`SELECT idempotency_key, status FROM outbox`).all(),
@@ -61,14 +81,25 @@ describe('the digest store', () => {
     expect(after.subscription).toMatchObject({ watermark: story, nextRunAt: '2025-03-04T08:00:00.000Z' });
     // Planned again (a second run, a restart that read the old row): nothing changes.
     expect(digests.commit(plan)).toBe(false);
-    expect(digests.commit({ ...plan, advances: plan.advances.map((advance) => ({ ...advance, expectedNextRunAt: '2025-03-04T08:00:00.000Z' })) })).toBe(false);
+    expect(
+      digests.commit({
+        ...plan,
+        advances: plan.advances.map((advance) => ({ ...advance, expectedNextRunAt: '2025-03-04T08:00:00.000Z' })),
+      }),
+    ).toBe(false);
     expect(snapshot()).toEqual(after);
   });
 
   it('queues a digest for a paused chat as held', () => {
     const { stores, digests, db } = setup();
     stores.deliveryControl.pause('telegram:1', 'blocked', new Date());
-    digests.commit({ chatId: 'telegram:1', at: '2025-03-03T08:00:00Z', messages: [{ key: 'manual#1', payload: '{}' }], deliveries: [], advances: [] });
+    digests.commit({
+      chatId: 'telegram:1',
+      at: '2025-03-03T08:00:00Z',
+      messages: [{ key: 'manual#1', payload: '{}' }],
+      deliveries: [],
+      advances: [],
+    });
     expect(db.prepare(`SELECT status FROM outbox`).all()).toEqual([{ status: 'held' }]);
   });
 });

@@ -23,15 +23,26 @@ export function fakeClock(start: string) {
  * Digests and delivery over a real in-memory SQLite database, a moved-by-hand clock and a
  * recording messenger. The worker's sleeps move the clock (unless a send finishing wakes it first).
  */
-export function digestHarness(options: { start?: string; platform?: Platform; limit?: number; worker?: Partial<OutboxWorkerOptions> } = {}) {
+export function digestHarness(
+  options: { start?: string; platform?: Platform; limit?: number; worker?: Partial<OutboxWorkerOptions> } = {},
+) {
   const db = openDatabase(':memory:');
   const stores = createStores(db);
   const clock = fakeClock(options.start ?? '2025-03-03T07:00:00Z');
   const recorder = recordingMessenger({ platform: options.platform ?? 'telegram', limit: options.limit });
   const logger = recordingLogger();
   const calendar = createScheduleCalendar();
-  const messengerFor = (platform: Platform) => (platform === recorder.messenger.platform ? recorder.messenger : undefined);
-  const job = createDigestJob({ subscriptions: stores.subscriptions, source: stores.digests, ledger: stores.digests, calendar, messengerFor, clock, logger });
+  const messengerFor = (platform: Platform) =>
+    platform === recorder.messenger.platform ? recorder.messenger : undefined;
+  const job = createDigestJob({
+    subscriptions: stores.subscriptions,
+    source: stores.digests,
+    ledger: stores.digests,
+    calendar,
+    messengerFor,
+    clock,
+    logger,
+  });
   const worker = createOutboxWorker({
     outbox: stores.outbox,
     control: stores.deliveryControl,

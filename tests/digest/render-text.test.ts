@@ -18,7 +18,12 @@ const entry = (overrides: Partial<StoryEntry> = {}): StoryEntry => ({
   ...overrides,
 });
 
-const digest = (sections: Digest['sections']): Digest => ({ chatId: 'console:local', title: 'World — Monday 3 March', timezone: 'Europe/Paris', sections });
+const digest = (sections: Digest['sections']): Digest => ({
+  chatId: 'console:local',
+  title: 'World — Monday 3 March',
+  timezone: 'Europe/Paris',
+  sections,
+});
 
 describe('the plain-text digest', () => {
   it('shows headline, source, local time, other outlets, quotes with speakers, the link and the "+K more" line', () => {
@@ -49,7 +54,21 @@ describe('the plain-text digest', () => {
 
   it('prints hostile feed text as one inert line: no escapes, no invisible characters, no fake entry', () => {
     const text = renderDigestText(
-      digest([{ topicSlug: 'world', topicName: 'World', entries: [entry({ headline: HOSTILE, source: HOSTILE, url: 'javascript:alert(1)', quotes: [{ text: HOSTILE, speaker: HOSTILE, paragraph: 0 }] })], more: 0 }]),
+      digest([
+        {
+          topicSlug: 'world',
+          topicName: 'World',
+          entries: [
+            entry({
+              headline: HOSTILE,
+              source: HOSTILE,
+              url: 'javascript:alert(1)',
+              quotes: [{ text: HOSTILE, speaker: HOSTILE, paragraph: 0 }],
+            }),
+          ],
+          more: 0,
+        },
+      ]),
     );
     // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u200b\u202e]/);

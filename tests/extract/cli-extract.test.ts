@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtractCommand, type ExtractCommandIo } from '../../src/cli/extract.js';
 
-const ARTICLE = 'Pier to reopen in May\n\n"We will be ready for the first visitors of the season," said Mayor Ana Costa.\n';
+const ARTICLE =
+  'Pier to reopen in May\n\n"We will be ready for the first visitors of the season," said Mayor Ana Costa.\n';
 
 function fakeIo(stdinText = ''): ExtractCommandIo & { out: () => string; err: () => string } {
   let out = '';
@@ -29,7 +30,11 @@ describe('newsbrief extract', () => {
     expect(await runExtractCommand([file, '--json'], io)).toBe(0);
     const article = JSON.parse(io.out());
     expect(article.headline).toBe('Pier to reopen in May');
-    expect(article.quotes[0]).toEqual({ text: 'We will be ready for the first visitors of the season,', speaker: 'Ana Costa', paragraph: 0 });
+    expect(article.quotes[0]).toEqual({
+      text: 'We will be ready for the first visitors of the season,',
+      speaker: 'Ana Costa',
+      paragraph: 0,
+    });
   });
 
   it('reads standard input for "-" and prints a readable report', async () => {

@@ -23,7 +23,10 @@ describe('the labelled article set', () => {
         ...score.unexpected.map((text) => `    unexpected: ${text}`),
         ...score.wrongSpeakers.map((text) => `    speaker: ${text}`),
       ];
-      lines.push(`  ${fixture.name}: ${score.matched}/${score.expected} found, ${score.found} extracted, ${score.speakerCorrect} speakers right`, ...problems);
+      lines.push(
+        `  ${fixture.name}: ${score.matched}/${score.expected} found, ${score.found} extracted, ${score.speakerCorrect} speakers right`,
+        ...problems,
+      );
     }
     const totals = totalScore(scores);
     const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
@@ -68,7 +71,11 @@ describe('the labelled article set', () => {
       expect(article.keyQuotes.length).toBeLessThanOrEqual(3);
       for (const quote of article.keyQuotes) expect(quote.speaker).not.toBeNull();
       const speakers = article.keyQuotes.map((quote) => quote.speaker);
-      const distinctQuoted = new Set(article.quotes.filter((quote) => article.keyQuotes.some((key) => key.speaker === quote.speaker)).map((q) => q.speaker));
+      const distinctQuoted = new Set(
+        article.quotes
+          .filter((quote) => article.keyQuotes.some((key) => key.speaker === quote.speaker))
+          .map((q) => q.speaker),
+      );
       if (distinctQuoted.size >= speakers.length) expect(new Set(speakers).size).toBe(speakers.length);
     });
   });

@@ -39,7 +39,10 @@ describe('hostile input', () => {
 
   it('survives unbalanced quotation marks everywhere', () => {
     const marks = ['"', "'", '“', '‘', '’', '”', '«', '»'];
-    const paragraph = Array.from({ length: 200_000 }, (_, i) => `${marks[i % marks.length]}word${i % 7 === 0 ? 's' : ''}`).join(' ');
+    const paragraph = Array.from(
+      { length: 200_000 },
+      (_, i) => `${marks[i % marks.length]}word${i % 7 === 0 ? 's' : ''}`,
+    ).join(' ');
     const { result, ms } = timed(() => findQuotes([paragraph, `'${paragraph}`, `“${paragraph}`]));
     expect(ms).toBeLessThan(LIMIT_MS);
     expect(Array.isArray(result)).toBe(true);

@@ -30,7 +30,15 @@ export function scoreQuotes(found: Quote[], expected: ExpectedQuote[]): QuoteSco
     else wrongSpeakers.push(`${quote.text} → ${quote.speaker}, expected ${label.speaker}`);
   }
   const missing = expected.filter((quote) => !foundKeys.has(quoteKey(quote.text))).map((quote) => quote.text);
-  return { expected: expected.length, found: found.length, matched, speakerCorrect, missing, unexpected, wrongSpeakers };
+  return {
+    expected: expected.length,
+    found: found.length,
+    matched,
+    speakerCorrect,
+    missing,
+    unexpected,
+    wrongSpeakers,
+  };
 }
 
 export interface Totals {
@@ -43,8 +51,18 @@ export interface Totals {
 export function totalScore(scores: QuoteScore[]): Totals {
   const sum = (pick: (score: QuoteScore) => number): number => scores.reduce((total, score) => total + pick(score), 0);
   const matched = sum((score) => score.matched);
-  const precision = matched / Math.max(sum((score) => score.found), 1);
-  const recall = matched / Math.max(sum((score) => score.expected), 1);
+  const precision =
+    matched /
+    Math.max(
+      sum((score) => score.found),
+      1,
+    );
+  const recall =
+    matched /
+    Math.max(
+      sum((score) => score.expected),
+      1,
+    );
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1, speakerAccuracy: sum((score) => score.speakerCorrect) / Math.max(matched, 1) };
 }

@@ -5,9 +5,11 @@ const quotesOf = (...paragraphs: string[]) => findQuotes(paragraphs).map((quote)
 
 describe('findQuotes', () => {
   it('tells quoting marks from apostrophes and plural possessives', () => {
-    expect(quotesOf("Ms Reid said the players' union 'will not accept a deal that ignores the leaders' level of pay', adding it hasn't decided.")).toEqual([
-      ["will not accept a deal that ignores the leaders' level of pay", 'Reid'],
-    ]);
+    expect(
+      quotesOf(
+        "Ms Reid said the players' union 'will not accept a deal that ignores the leaders' level of pay', adding it hasn't decided.",
+      ),
+    ).toEqual([["will not accept a deal that ignores the leaders' level of pay", 'Reid']]);
   });
 
   it('gives each part of a split quotation the same speaker', () => {
@@ -18,7 +20,12 @@ describe('findQuotes', () => {
   });
 
   it('continues a quotation that runs on into the next paragraph', () => {
-    expect(quotesOf('“The first thing we did was call the coastguard and count everyone on board.', '“Then we waited for the helicopter,” said skipper Tom Lane.')).toEqual([
+    expect(
+      quotesOf(
+        '“The first thing we did was call the coastguard and count everyone on board.',
+        '“Then we waited for the helicopter,” said skipper Tom Lane.',
+      ),
+    ).toEqual([
       ['The first thing we did was call the coastguard and count everyone on board.', 'Tom Lane'],
       ['Then we waited for the helicopter,', 'Tom Lane'],
     ]);
@@ -58,15 +65,27 @@ describe('findQuotes', () => {
   });
 
   it('gives null, never a bare pronoun, when nobody credible is named', () => {
-    expect(quotesOf('"It was the loudest bang I have ever heard," she said.')).toEqual([['It was the loudest bang I have ever heard,', null]]);
-    expect(quotesOf('"We were told nothing at all about it," one resident said.')).toEqual([['We were told nothing at all about it,', null]]);
+    expect(quotesOf('"It was the loudest bang I have ever heard," she said.')).toEqual([
+      ['It was the loudest bang I have ever heard,', null],
+    ]);
+    expect(quotesOf('"We were told nothing at all about it," one resident said.')).toEqual([
+      ['We were told nothing at all about it,', null],
+    ]);
   });
 
   it('reads an unmarked blockquote as one quotation credited by its lead-in', () => {
-    const found = findQuotes(['The minister, Karl Vos, wrote on his blog:', 'Our schools deserve better than another year of delay and excuses.'], {
-      blockquotes: new Set([1]),
-    });
-    expect(found).toEqual([{ text: 'Our schools deserve better than another year of delay and excuses.', speaker: 'Karl Vos', paragraph: 1 }]);
+    const found = findQuotes(
+      [
+        'The minister, Karl Vos, wrote on his blog:',
+        'Our schools deserve better than another year of delay and excuses.',
+      ],
+      {
+        blockquotes: new Set([1]),
+      },
+    );
+    expect(found).toEqual([
+      { text: 'Our schools deserve better than another year of delay and excuses.', speaker: 'Karl Vos', paragraph: 1 },
+    ]);
   });
 });
 

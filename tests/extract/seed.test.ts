@@ -21,7 +21,14 @@ describe('the seed article', () => {
     expect(article.standfirst).toBe(
       'The Russian president is understood to have accepted that he will have to attend talks with Volodymyr Zelenskyy himself',
     );
-    expect(article.topics).toEqual(['Politics', 'Russia', 'Ukraine', 'Vladimir Putin', 'Volodymyr Zelensky', 'World News']);
+    expect(article.topics).toEqual([
+      'Politics',
+      'Russia',
+      'Ukraine',
+      'Vladimir Putin',
+      'Volodymyr Zelensky',
+      'World News',
+    ]);
   });
 
   it('finds each quotation whole, with the right speaker', () => {
@@ -36,7 +43,9 @@ describe('the seed article', () => {
     );
     expect(texts).toContain('Everyone wants the prize of saying they brought this war to an end,');
     expect(texts).toContain('Zelenskyy is ready to meet');
-    expect(texts).toContain('Putin thinks that the positions to have this meeting at the leaders’ level are not close enough yet,');
+    expect(texts).toContain(
+      'Putin thinks that the positions to have this meeting at the leaders’ level are not close enough yet,',
+    );
     expect(texts).toContain('there will be a peace deal');
 
     // The surname resolves to the full name the article used earlier ("Ukraine's Volodymyr Zelenskyy").
@@ -60,7 +69,14 @@ describe('the seed article', () => {
 
   it('keeps the prompt, caption, appeal, credit and footer out of the body', () => {
     const body = article.paragraphs.join('\n');
-    for (const furniture of ['notifications', 'reminders', "Ukraine's President Volodymyr Zelenskyy.\n", 'donate', 'Image Credit', 'Topics:']) {
+    for (const furniture of [
+      'notifications',
+      'reminders',
+      "Ukraine's President Volodymyr Zelenskyy.\n",
+      'donate',
+      'Image Credit',
+      'Topics:',
+    ]) {
       expect(body).not.toContain(furniture);
     }
     expect(article.paragraphs).not.toContain("Ukraine's President Volodymyr Zelenskyy.");

@@ -38,7 +38,8 @@ export function recordingMessenger(options: { platform?: Platform; limit?: numbe
     async send(chatId: ChatId, message: OutgoingMessage): Promise<SendResult> {
       const text = (message.body as { text: string }).text;
       const queue = scripted.get(chatId);
-      const result = queue && queue.length > 0 ? queue.shift()! : respond ? await respond(chatId, text) : ({ ok: true } as const);
+      const result =
+        queue && queue.length > 0 ? queue.shift()! : respond ? await respond(chatId, text) : ({ ok: true } as const);
       sends.push({ chatId, text, key: message.idempotencyKey, result });
       return result;
     },

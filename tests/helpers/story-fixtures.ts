@@ -48,12 +48,16 @@ export function insertStory(db: Db, fixture: StoryFixture): number {
   const quote = db.prepare(
     `INSERT INTO quotes (story_id, position, text, speaker, paragraph, key_rank) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  (fixture.keyQuotes ?? []).forEach((keyQuote, index) => quote.run(id, index, keyQuote.text, keyQuote.speaker, index, index + 1));
+  (fixture.keyQuotes ?? []).forEach((keyQuote, index) =>
+    quote.run(id, index, keyQuote.text, keyQuote.speaker, index, index + 1),
+  );
   return id;
 }
 
 export function insertCluster(db: Db): number {
-  return Number(db.prepare(`INSERT INTO story_clusters (created_at) VALUES (?)`).run(new Date().toISOString()).lastInsertRowid);
+  return Number(
+    db.prepare(`INSERT INTO story_clusters (created_at) VALUES (?)`).run(new Date().toISOString()).lastInsertRowid,
+  );
 }
 
 export function insertTopic(db: Db, slug: string, communityId: string | null = null): number {

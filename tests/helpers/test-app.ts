@@ -49,7 +49,12 @@ export function testApp(env: Record<string, string> = {}): App & { logger: Retur
   return { ...app, logger };
 }
 
-export const privateChat = (id = 'telegram:100'): ChatRef => ({ id, platform: 'telegram', kind: 'private', communityId: null });
+export const privateChat = (id = 'telegram:100'): ChatRef => ({
+  id,
+  platform: 'telegram',
+  kind: 'private',
+  communityId: null,
+});
 export const groupChat = (id = 'telegram:-200', community = 'telegram:-200'): ChatRef => ({
   id,
   platform: 'telegram',
@@ -67,7 +72,8 @@ export const member = (overrides: Partial<Actor> = {}): Actor => ({
 });
 export const moderator = (overrides: Partial<Actor> = {}): Actor =>
   member({ id: 'telegram:2', displayName: 'moderator', isModerator: true, canManageChat: true, ...overrides });
-export const operator = (): Actor => member({ id: 'console:operator', displayName: 'operator', isOperator: true, isModerator: true, canManageChat: true });
+export const operator = (): Actor =>
+  member({ id: 'console:operator', displayName: 'operator', isOperator: true, isModerator: true, canManageChat: true });
 
 /** A command context in `chat` for `actor`, over the app's services. */
 export function contextFor(app: App, chat: ChatRef, actor: Actor): CommandContext {

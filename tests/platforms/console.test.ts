@@ -10,7 +10,11 @@ function catalogueIn(dir: string): string {
   const path = join(dir, 'catalogue.json');
   writeFileSync(
     path,
-    JSON.stringify({ topics: [{ slug: 'oceans', name: 'Oceans', description: 'Seas and the people who work them', feeds: ['feeds/desk.xml'] }] }),
+    JSON.stringify({
+      topics: [
+        { slug: 'oceans', name: 'Oceans', description: 'Seas and the people who work them', feeds: ['feeds/desk.xml'] },
+      ],
+    }),
   );
   return path;
 }

@@ -12,7 +12,9 @@ describe('the due-digest job', () => {
     insertStory(h.db, { topicIds: [world], headline: 'Old news, before the subscription' });
     const chat = h.chat('telegram:100');
     const subscription = h.subscribe(chat, world, 'daily 08:00', 'Europe/London');
-    const ids = ['Bridge opens', 'Ferry strike', 'Storm warning'].map((headline) => insertStory(h.db, { topicIds: [world], headline }));
+    const ids = ['Bridge opens', 'Ferry strike', 'Storm warning'].map((headline) =>
+      insertStory(h.db, { topicIds: [world], headline }),
+    );
 
     h.clock.set('2025-03-03T07:59:00Z');
     expect((await h.job.runDue()).due).toBe(0);
@@ -57,7 +59,10 @@ describe('the due-digest job', () => {
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 2, digests: 1 });
     await h.worker.drain();
-    const text = h.recorder.delivered(chat).map((send) => send.text).join('\n');
+    const text = h.recorder
+      .delivered(chat)
+      .map((send) => send.text)
+      .join('\n');
     expect(text.match(/Summit in Brussels/g)).toHaveLength(1);
     expect(text).toContain('Rail strike in France');
     expect(text).toContain('Quake in Chile');
@@ -71,7 +76,12 @@ describe('the due-digest job', () => {
     h.subscribe(chat, world, 'daily 08:00');
     h.subscribe(chat, europe, 'daily 09:00');
     const cluster = insertCluster(h.db);
-    insertStory(h.db, { topicIds: [world, europe], headline: 'Summit in Brussels', clusterId: cluster, source: 'Wire' });
+    insertStory(h.db, {
+      topicIds: [world, europe],
+      headline: 'Summit in Brussels',
+      clusterId: cluster,
+      source: 'Wire',
+    });
     h.clock.set('2025-03-03T08:00:00Z');
     await h.job.runDue();
     // Later the same event from another outlet, in the other topic.
@@ -121,7 +131,11 @@ describe('the due-digest job', () => {
     const chat = h.chat('telegram:100');
     h.subscribe(chat, world, 'daily 08:00', 'UTC', 3);
     for (let index = 0; index < 7; index++) {
-      insertStory(h.db, { topicIds: [world], headline: `Story ${index}`, publishedAt: `2025-03-03T0${index}:00:00.000Z` });
+      insertStory(h.db, {
+        topicIds: [world],
+        headline: `Story ${index}`,
+        publishedAt: `2025-03-03T0${index}:00:00.000Z`,
+      });
     }
     h.clock.set('2025-03-03T08:00:00Z');
     await h.job.runDue();
@@ -160,13 +174,16 @@ describe('the due-digest job', () => {
     const world = insertTopic(h.db, 'world');
     const chat = h.chat('telegram:100');
     const subscription = h.subscribe(chat, world);
-    for (let index = 0; index < 6; index++) insertStory(h.db, { topicIds: [world], headline: `Headline number ${index} ${'x'.repeat(60)}` });
+    for (let index = 0; index < 6; index++)
+      insertStory(h.db, { topicIds: [world], headline: `Headline number ${index} ${'x'.repeat(60)}` });
     h.clock.set('2025-03-03T08:00:00Z');
     const report = await h.job.runDue();
     expect(report.messages).toBeGreaterThan(1);
     await h.worker.drain();
     const sends = h.recorder.delivered(chat);
-    expect(sends.map((send) => send.key)).toEqual(sends.map((_, index) => `digest:${subscription.id}@2025-03-03T08:00:00.000Z#${index + 1}`));
+    expect(sends.map((send) => send.key)).toEqual(
+      sends.map((_, index) => `digest:${subscription.id}@2025-03-03T08:00:00.000Z#${index + 1}`),
+    );
     expect(sends.every((send) => send.text.length <= 400)).toBe(true);
     expect(sends.flatMap((send) => send.text.match(/^• .*/gm) ?? [])).toHaveLength(6);
   });

@@ -6,12 +6,26 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/test-app.js';
 
 const DOMAIN_TABLES = [
-  'audit_log', 'chats', 'deliveries', 'feeds', 'meta', 'outbox', 'quotes', 'stories', 'story_clusters',
-  'story_topics', 'subscriptions', 'topic_feeds', 'topics',
+  'audit_log',
+  'chats',
+  'deliveries',
+  'feeds',
+  'meta',
+  'outbox',
+  'quotes',
+  'stories',
+  'story_clusters',
+  'story_topics',
+  'subscriptions',
+  'topic_feeds',
+  'topics',
 ];
 
 const tables = (db: Database.Database): string[] =>
-  db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all().map((row) => row.name);
+  db
+    .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .all()
+    .map((row) => row.name);
 
 describe('migrations', () => {
   it('build every table of the domain on an empty database, in WAL mode with foreign keys on', () => {

@@ -57,11 +57,22 @@ describe('feed store', () => {
 describe('chat store', () => {
   it('records a chat, pauses and resumes it, and moves it to a new id with its subscriptions', () => {
     const { chats, topics, db } = fresh();
-    chats.ensure({ id: 'telegram:-5', platform: 'telegram', kind: 'group', communityId: 'telegram:-5', title: 'Book club' });
+    chats.ensure({
+      id: 'telegram:-5',
+      platform: 'telegram',
+      kind: 'group',
+      communityId: 'telegram:-5',
+      title: 'Book club',
+    });
     const topic = topics.create({ slug: 'world', name: 'World', communityId: null });
-    db.prepare(`INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, created_at) VALUES (?, ?, 'hourly', 'UTC', '')`).run('telegram:-5', topic.id);
+    db.prepare(
+      `INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, created_at) VALUES (?, ?, 'hourly', 'UTC', '')`,
+    ).run('telegram:-5', topic.id);
     chats.pause('telegram:-5', 'bot was blocked', new Date('2026-11-24T10:00:00Z'));
-    expect(chats.get('telegram:-5')).toMatchObject({ pausedReason: 'bot was blocked', pausedAt: '2026-11-24T10:00:00.000Z' });
+    expect(chats.get('telegram:-5')).toMatchObject({
+      pausedReason: 'bot was blocked',
+      pausedAt: '2026-11-24T10:00:00.000Z',
+    });
     chats.resume('telegram:-5');
     expect(chats.get('telegram:-5')?.pausedAt).toBeNull();
     chats.rename('telegram:-5', 'telegram:-1005');
@@ -75,10 +86,27 @@ describe('chat store', () => {
 describe('audit log', () => {
   it('keeps who changed what, where and when, newest first, per community', () => {
     const { audit, db } = fresh();
-    audit.record({ actorId: 'discord:1', communityId: 'discord:9', chatId: 'discord:10', action: 'topic.create', detail: 'chess' });
-    audit.record({ actorId: 'telegram:2', communityId: null, chatId: 'telegram:2', action: 'subscribe', detail: 'world' });
+    audit.record({
+      actorId: 'discord:1',
+      communityId: 'discord:9',
+      chatId: 'discord:10',
+      action: 'topic.create',
+      detail: 'chess',
+    });
+    audit.record({
+      actorId: 'telegram:2',
+      communityId: null,
+      chatId: 'telegram:2',
+      action: 'subscribe',
+      detail: 'world',
+    });
     expect(audit.list({ communityId: 'discord:9' })).toEqual([
-      expect.objectContaining({ actorId: 'discord:1', action: 'topic.create', detail: 'chess', at: expect.any(String) }),
+      expect.objectContaining({
+        actorId: 'discord:1',
+        action: 'topic.create',
+        detail: 'chess',
+        at: expect.any(String),
+      }),
     ]);
     expect(audit.list().map((entry) => entry.action)).toEqual(['subscribe', 'topic.create']);
     db.close();

@@ -14,7 +14,9 @@ export function chatTimezone(context: CommandContext): string {
 export function requireSubscription(context: CommandContext, topic: Topic): Subscription {
   const subscription = context.services.subscriptions.find(context.chat.id, topic.id);
   if (!subscription) {
-    throw new UserError(`This chat does not follow '${topic.slug}' — /subscribe ${topic.slug} first, or see /subscriptions.`);
+    throw new UserError(
+      `This chat does not follow '${topic.slug}' — /subscribe ${topic.slug} first, or see /subscriptions.`,
+    );
   }
   return subscription;
 }

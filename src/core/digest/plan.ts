@@ -63,7 +63,9 @@ export function createPlanningCache(source: DigestSource, uses?: Map<string, num
       let found = news.get(key);
       if (!found) {
         const fresh = source.newStories(topicId, watermark);
-        const clusterIds = [...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId])))];
+        const clusterIds = [
+          ...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId]))),
+        ];
         const earlier = clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, watermark) : new Map();
         found = { ...fresh, earlier, ranked: rankClusters(fresh.stories) };
         news.set(key, found);
@@ -105,7 +107,9 @@ export function planChatDigest(
   const watermarks = new Map<number, number>();
   const sectionInputs: (SectionInput & { subscriptionId: number })[] = [];
   const news = input.subscriptions.map((subscription) => cache.news(subscription.topicId, subscription.watermark));
-  input.subscriptions.forEach((subscription, index) => watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)));
+  input.subscriptions.forEach((subscription, index) =>
+    watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)),
+  );
   // Nothing new (an instant subscription's usual minute): no need to ask what the chat already has.
   if (news.every((topicNews) => topicNews.stories.length === 0)) return { digest: null, deliveries: [], watermarks };
 
@@ -126,12 +130,21 @@ export function planChatDigest(
         if (members.some((id) => seen.has(id))) excludedClusterIds.add(clusterId);
       }
     }
-    const selection = selectFromRanked(topicNews.ranked, { cap: subscription.cap, excludedStoryIds, excludedClusterIds });
+    const selection = selectFromRanked(topicNews.ranked, {
+      cap: subscription.cap,
+      excludedStoryIds,
+      excludedClusterIds,
+    });
     for (const cluster of selection.chosen) {
       for (const story of cluster.members) excludedStoryIds.add(story.id);
       if (cluster.lead.clusterId !== null) excludedClusterIds.add(cluster.lead.clusterId);
     }
-    sectionInputs.push({ subscriptionId: subscription.id, topicSlug: subscription.topicSlug, topicName: subscription.topicName, ...selection });
+    sectionInputs.push({
+      subscriptionId: subscription.id,
+      topicSlug: subscription.topicSlug,
+      topicName: subscription.topicName,
+      ...selection,
+    });
   });
 
   const digest = buildDigest({
@@ -146,7 +159,9 @@ export function planChatDigest(
     })),
   });
   const deliveries = sectionInputs.flatMap((section) =>
-    section.chosen.flatMap((cluster) => cluster.members.map((story) => ({ storyId: story.id, subscriptionId: section.subscriptionId }))),
+    section.chosen.flatMap((cluster) =>
+      cluster.members.map((story) => ({ storyId: story.id, subscriptionId: section.subscriptionId })),
+    ),
   );
   return { digest, deliveries, watermarks };
 }

@@ -46,7 +46,12 @@ export interface DigestCommit {
    * Subscriptions moved on by this digest. When `expectedNextRunAt` is given and the stored next
    * run differs (another run got there first), nothing at all is written.
    */
-  advances: { subscriptionId: number; watermark: number; nextRunAt?: string | null; expectedNextRunAt?: string | null }[];
+  advances: {
+    subscriptionId: number;
+    watermark: number;
+    nextRunAt?: string | null;
+    expectedNextRunAt?: string | null;
+  }[];
 }
 
 /** The writing side of digests. */

@@ -56,9 +56,18 @@ export function rankClusters(stories: readonly CandidateStory[]): RankedCluster[
     const sources = [...new Set(members.map((story) => story.source))];
     const newest = group[group.length - 1]!.time;
     const newestId = members.reduce((max, story) => Math.max(max, story.id), 0);
-    ranked.push({ key, lead: members[0]!, members, sources, score: newest + (sources.length - 1) * COVERAGE_WEIGHT_MS, newestId });
+    ranked.push({
+      key,
+      lead: members[0]!,
+      members,
+      sources,
+      score: newest + (sources.length - 1) * COVERAGE_WEIGHT_MS,
+      newestId,
+    });
   }
-  return ranked.sort((a, b) => b.score - a.score || b.newestId - a.newestId).map(({ newestId: _, ...cluster }) => cluster);
+  return ranked
+    .sort((a, b) => b.score - a.score || b.newestId - a.newestId)
+    .map(({ newestId: _, ...cluster }) => cluster);
 }
 
 export interface SelectionOptions {
@@ -88,7 +97,9 @@ export function selectFromRanked(ranked: readonly RankedCluster[], options: Sele
   for (const cluster of ranked) {
     const had =
       (excludedClusters !== undefined && cluster.key > 0 && excludedClusters.has(cluster.key)) ||
-      (excludedStories !== undefined && excludedStories.size > 0 && cluster.members.some((story) => excludedStories.has(story.id)));
+      (excludedStories !== undefined &&
+        excludedStories.size > 0 &&
+        cluster.members.some((story) => excludedStories.has(story.id)));
     if (had) continue;
     if (chosen.length < options.cap) chosen.push(cluster);
     else more++;

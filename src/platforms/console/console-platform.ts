@@ -7,7 +7,13 @@ import type { Services } from '../../core/services.js';
 import { renderReplyText } from './render.js';
 
 /** The local terminal is one private chat whose user is the operator: every command is allowed. */
-export const CONSOLE_CHAT: ChatRef = { id: 'console:local', platform: 'console', kind: 'private', communityId: null, title: 'console' };
+export const CONSOLE_CHAT: ChatRef = {
+  id: 'console:local',
+  platform: 'console',
+  kind: 'private',
+  communityId: null,
+  title: 'console',
+};
 export const CONSOLE_ACTOR: Actor = {
   id: 'console:operator',
   displayName: 'operator',

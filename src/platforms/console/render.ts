@@ -11,13 +11,17 @@ export function renderReplyText(reply: Reply): string {
   switch (reply.kind) {
     case 'text': {
       const choices = reply.choices?.map((choice) => `  ${choice.command}  (${plainText(choice.label)})`) ?? [];
-      return [reply.title ? commandText(reply.title) : null, commandText(reply.text), ...choices].filter(Boolean).join('\n');
+      return [reply.title ? commandText(reply.title) : null, commandText(reply.text), ...choices]
+        .filter(Boolean)
+        .join('\n');
     }
     case 'error':
       return `⚠ ${commandText(reply.message)}`;
     case 'stories': {
       const entries = reply.entries.map((entry) => renderEntryText(entry, reply.timezone));
-      return [plainText(reply.title), ...entries, reply.footer ? plainText(reply.footer) : null].filter(Boolean).join('\n\n');
+      return [plainText(reply.title), ...entries, reply.footer ? plainText(reply.footer) : null]
+        .filter(Boolean)
+        .join('\n\n');
     }
     case 'digest':
       return renderDigestText(reply.digest);

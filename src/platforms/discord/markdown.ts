@@ -5,7 +5,12 @@
  * message says `allowed_mentions: { parse: [] }` — but they must not even look like one.
  */
 
-import { cleanText, plainText as oneLine, safeLinkUrl as safeHttpUrl, truncateUnits as truncate } from '../../core/digest/plain-text.js';
+import {
+  cleanText,
+  plainText as oneLine,
+  safeLinkUrl as safeHttpUrl,
+  truncateUnits as truncate,
+} from '../../core/digest/plain-text.js';
 
 /** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
 export { cleanText, oneLine, safeHttpUrl, truncate };
@@ -35,4 +40,3 @@ export function fitEscaped(text: string, max: number): string {
 
 /** Plain-text field (footer, author, label) cleaned and cut to `max`. */
 export const fitPlain = (text: string, max: number): string => truncate(oneLine(text), max);
-

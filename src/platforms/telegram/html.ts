@@ -4,7 +4,12 @@
  * never open, close or break an entity.
  */
 
-import { cleanText, plainText as oneLine, safeLinkUrl as safeHttpUrl, truncateUnits as truncate } from '../../core/digest/plain-text.js';
+import {
+  cleanText,
+  plainText as oneLine,
+  safeLinkUrl as safeHttpUrl,
+  truncateUnits as truncate,
+} from '../../core/digest/plain-text.js';
 
 /** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
 export { cleanText, oneLine, safeHttpUrl, truncate };

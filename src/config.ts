@@ -57,7 +57,8 @@ export const configSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('data/newsbrief.db'),
   CATALOGUE_PATH: z.string().trim().min(1).default('data/catalogue.json'),
   DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimezone, 'expected an IANA timezone such as Europe/London'),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  // Unset: info, or warn on an interactive console, where log lines would break into the chat.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).optional(),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json'], { error: 'expected auto, pretty or json' }).default('auto'),
   ALLOW_PRIVATE_FEEDS: flag,
   FEED_POLL_INTERVAL_MINUTES: integer(10, 1, 1440),
@@ -77,6 +78,11 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The log level: LOG_LEVEL when set; else warnings only on an interactive console (the chat owns the screen), else info. */
+export function logLevelFor(config: Config, interactiveConsole = false): string {
+  return config.LOG_LEVEL ?? (interactiveConsole ? 'warn' : 'info');
+}
 
 /** Parses the environment; throws a ConfigError naming every bad key and what it expects. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

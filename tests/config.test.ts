@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema, parseConfig } from '../src/config.js';
+import { configSchema, logLevelFor, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/core/errors.js';
 import { runCli } from './helpers/cli.js';
 import { tempDir } from './helpers/test-app.js';
@@ -11,10 +11,15 @@ describe('configuration', () => {
     expect(parseConfig({})).toMatchObject({
       DATABASE_PATH: 'data/newsbrief.db',
       DEFAULT_TIMEZONE: 'UTC',
-      LOG_LEVEL: 'info',
       ALLOW_PRIVATE_FEEDS: false,
       FETCH_TIMEOUT_MS: 15_000,
     });
+  });
+
+  it('logs at info, or only warnings on an interactive console, unless LOG_LEVEL says otherwise', () => {
+    expect(logLevelFor(parseConfig({}))).toBe('info');
+    expect(logLevelFor(parseConfig({}), true)).toBe('warn');
+    expect(logLevelFor(parseConfig({ LOG_LEVEL: 'debug' }), true)).toBe('debug');
   });
 
   it('reports every bad key together, each with what it expects', () => {

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, logLevelFor, type Config } from '../config.js';
 import { renderDigestText } from '../core/digest/render-text.js';
 import { ConfigError } from '../core/errors.js';
 import { createLogger } from '../logger.js';
@@ -49,7 +49,7 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
   }
   let app: App;
   try {
-    app = createApp(config, createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
+    app = createApp(config, createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT }));
   } catch (error) {
     io.stderr.write(
       `newsbrief digest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`,

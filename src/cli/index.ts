@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, logLevelFor, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
 import { runDigest } from './digest.js';
 import { runExtractCommand } from './extract.js';
@@ -28,6 +28,10 @@ Commands:
 
 type Subcommand = (argv: string[], io: Io) => Promise<number>;
 
+/** `start` with no platform token runs the console; at a terminal its chat owns the screen. */
+const isConsoleAtTerminal = (config: Config, io: Io): boolean =>
+  !config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN && io.stdin.isTTY === true;
+
 function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<number>): Subcommand {
   return async (argv, io) => {
     let config: Config;
@@ -46,10 +50,14 @@ function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<num
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   start: withConfig((config, _argv, io) =>
-    runBot(config, createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }), io),
+    runBot(
+      config,
+      createLogger({ level: logLevelFor(config, isConsoleAtTerminal(config, io)), format: config.LOG_FORMAT }),
+      io,
+    ),
   ),
   console: withConfig(async (config, _argv, io) => {
-    const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+    const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
     const app = createApp(config, logger);
     try {
       prepareCatalogue(app);

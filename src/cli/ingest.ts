@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, logLevelFor, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import { createLogger } from '../logger.js';
@@ -30,7 +30,7 @@ export async function runIngest(config: Config, argv: string[], io: Pick<Io, 'st
     io.stderr.write(`${unknown.length > 0 ? `newsbrief ingest: unknown argument ${unknown[0]}\n\n` : ''}${USAGE}`);
     return 2;
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const logger = createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT });
   let app: App;
   try {
     app = createApp(config, logger);

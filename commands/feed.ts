@@ -12,17 +12,9 @@ import {
 } from '../src/core/feed-admin.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
 import { textReply } from '../src/core/reply.js';
-import { slugSchema } from '../src/core/slug.js';
-import { requireVisibleTopic } from '../src/core/topics.js';
+import { requireVisibleTopic, topicSlugOption } from '../src/core/topics.js';
 
-const topicOption = {
-  name: 'topic',
-  description: 'Topic name, e.g. local-news',
-  type: 'string',
-  required: true,
-  autocomplete: 'topic',
-  schema: slugSchema,
-} as const;
+const topicOption = topicSlugOption('topic');
 const urlOption = {
   name: 'url',
   description: 'Feed address (or a page that announces one)',

@@ -3,17 +3,9 @@ import { defineCommandGroup, type CommandContext } from '../src/core/command.js'
 import { AccessDeniedError, UserError } from '../src/core/errors.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
 import { textReply } from '../src/core/reply.js';
-import { slugSchema } from '../src/core/slug.js';
-import { requireVisibleTopic } from '../src/core/topics.js';
+import { requireVisibleTopic, topicSlugOption } from '../src/core/topics.js';
 
-const slugOption = {
-  name: 'slug',
-  description: 'Topic name, e.g. local-news',
-  type: 'string',
-  required: true,
-  autocomplete: 'topic',
-  schema: slugSchema,
-} as const;
+const slugOption = topicSlugOption('slug');
 
 /** Where a new topic belongs: the caller's community, or global when the operator creates it outside one. */
 function ownerForNewTopic(context: CommandContext): string | null {

@@ -1,6 +1,5 @@
-import { loadConfig, logLevelFor, type Config } from '../config.js';
+import { logLevelFor, type Config } from '../config.js';
 import { renderDigestText } from '../core/digest/render-text.js';
-import { ConfigError } from '../core/errors.js';
 import { createLogger } from '../logger.js';
 import { createApp, type App, type Io } from '../main.js';
 
@@ -12,19 +11,6 @@ Prints the digest each chat would get now, as plain text. Nothing is sent and no
 `;
 
 type Output = Pick<Io, 'stdout' | 'stderr'>;
-
-/** `npx newsbrief digest`: 0 when previewed, 1 when the database or configuration is unusable, 2 for bad arguments. */
-export async function runDigestCommand(argv: string[], io: Output): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`newsbrief: ${error.message}\n`);
-    return 1;
-  }
-  return runDigest(config, argv, io);
-}
 
 function parseArgs(argv: string[]): { chat?: string; topic?: string } | string {
   const options: { chat?: string; topic?: string } = {};

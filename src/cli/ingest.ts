@@ -1,4 +1,4 @@
-import { loadConfig, logLevelFor, type Config } from '../config.js';
+import { logLevelFor, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import { createLogger } from '../logger.js';
@@ -10,19 +10,6 @@ Polls every due feed once and prints one line per feed.
   --once   required: poll once and exit (npm start polls on a schedule)
   --all    every enabled feed, whatever its schedule
 `;
-
-/** `npx newsbrief ingest --once [--all]`: exit 0 unless the database is unusable (1) or the arguments are wrong (2). */
-export async function runIngestCommand(argv: string[], io: Pick<Io, 'stdout' | 'stderr'>): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`newsbrief: ${error.message}\n`);
-    return 1;
-  }
-  return runIngest(config, argv, io);
-}
 
 export async function runIngest(config: Config, argv: string[], io: Pick<Io, 'stdout' | 'stderr'>): Promise<number> {
   const unknown = argv.filter((arg) => arg !== '--once' && arg !== '--all');

@@ -1,7 +1,7 @@
 import type { CommandContext } from './command.js';
 import type { Topic } from './domain.js';
 import { UserError } from './errors.js';
-import { closestMatch } from './slug.js';
+import { closestMatch, slugSchema } from './slug.js';
 
 /** The topic this chat can see under `slug`, or a UserError with a "did you mean". */
 export function requireVisibleTopic(context: CommandContext, slug: string): Topic {
@@ -16,3 +16,14 @@ export function requireVisibleTopic(context: CommandContext, slug: string): Topi
       : `unknown topic '${slug}' — /topics lists the topics you can use here`,
   );
 }
+
+/** A required topic-slug option, normalised, with topic completion on Discord. */
+export const topicSlugOption = <Name extends string>(name: Name) =>
+  ({
+    name,
+    description: 'Topic name, e.g. local-news',
+    type: 'string',
+    required: true,
+    autocomplete: 'topic',
+    schema: slugSchema,
+  }) as const;

@@ -19,6 +19,16 @@ export function refusedRange(address: string): string | null {
   return range === 'unicast' ? null : range;
 }
 
+/** ipaddr.js range names as a person reads them: linkLocal → link-local, carrierGradeNat → carrier-grade NAT. */
+const RANGE_WORDS: Record<string, string> = {
+  linkLocal: 'link-local',
+  uniqueLocal: 'unique local',
+  carrierGradeNat: 'carrier-grade NAT',
+  unspecified: 'unspecified',
+};
+const rangeInWords = (range: string): string =>
+  RANGE_WORDS[range] ?? range.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
 /** Decides whether an address may be connected to: null to allow, else the reason (its range). */
 export type AddressPolicy = (address: string) => string | null;
 
@@ -27,7 +37,7 @@ export function assertAllowedAddress(host: string, address: string, policy: Addr
   const range = policy(address);
   if (range === null) return;
   const via = host === address ? address : `${host} resolves to ${address}`;
-  throw new FetchError('refused-address', `refused address: ${via} (${range})`);
+  throw new FetchError('refused-address', `refused address: ${via} (${rangeInWords(range)})`);
 }
 
 /** Host name without the brackets URL puts around IPv6 literals. */

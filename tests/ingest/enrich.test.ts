@@ -261,6 +261,6 @@ describe('article pages and the address guard', () => {
     expect(result).toMatchObject({ outcome: 'updated', newStories: 1 });
     expect(h.stories()[0]).toMatchObject({ headline: 'Innocent-looking story', standfirst: 'Teaser.', enriched: 0 });
     const reasons = h.logger.entries.map((entry) => (entry.obj as { err?: Error }).err?.message);
-    expect(reasons).toContain('refused address: 169.254.169.254 (linkLocal)');
+    expect(reasons).toContain('refused address: 169.254.169.254 (link-local)');
   });
 });

@@ -196,7 +196,7 @@ describe('the address guard', () => {
     expect(await guarded.fetch(server.url('/fine'), { accept: '*/*' })).toMatchObject({ status: 'ok' });
     expect(await failure(guarded.fetch(server.url('/metadata'), { accept: '*/*' }))).toMatchObject({
       kind: 'refused-address',
-      message: 'refused address: 169.254.169.254 (linkLocal)',
+      message: 'refused address: 169.254.169.254 (link-local)',
     });
     expect(await failure(guarded.fetch(server.url('/internal'), { accept: '*/*' }))).toMatchObject({
       kind: 'refused-address',

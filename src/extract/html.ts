@@ -20,27 +20,10 @@ import { draftFromText } from './text-article.js';
 import { collapseWhitespace } from './text-utils.js';
 
 /** Not text of the article at all. */
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'BUTTON',
-  'FORM',
-  'SELECT',
-  'INPUT',
-  'TEXTAREA',
-  'IFRAME',
-  'NAV',
-  'ASIDE',
-  'FIGCAPTION',
-  'OBJECT',
-  'VIDEO',
-  'AUDIO',
-  'CANVAS',
-  'MATH',
-]);
+const SKIPPED = new Set(
+  `SCRIPT STYLE NOSCRIPT TEMPLATE SVG BUTTON FORM SELECT INPUT TEXTAREA IFRAME NAV ASIDE FIGCAPTION OBJECT
+  VIDEO AUDIO CANVAS MATH`.split(/\s+/),
+);
 /** Text inside these is kept apart from the body: headings and credits. */
 const FURNITURE = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FOOTER', 'HEADER', 'CAPTION', 'TH']);
 const BLOCKS = new Set([

@@ -47,30 +47,9 @@ export function stripInertMarkup(html: string): string {
   return parts.join('');
 }
 
-const VOID_OR_SELF_CLOSING = new Set([
-  'br',
-  'img',
-  'hr',
-  'meta',
-  'link',
-  'input',
-  'source',
-  'wbr',
-  'area',
-  'base',
-  'col',
-  'embed',
-  'param',
-  'track',
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'option',
-  'tr',
-  'td',
-  'th',
-]);
+const VOID_OR_SELF_CLOSING = new Set(
+  `br img hr meta link input source wbr area base col embed param track p li dt dd option tr td th`.split(/\s+/),
+);
 
 /**
  * How deeply the page's elements nest, by a linear scan of its tags (elements a parser closes implicitly,
@@ -98,34 +77,10 @@ export function nestingDepth(html: string): number {
   return deepest;
 }
 
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'section',
-  'article',
-  'tr',
-  'header',
-  'footer',
-  'ul',
-  'ol',
-  'title',
-  'main',
-  'aside',
-  'nav',
-  'figure',
-  'figcaption',
-  'table',
-  'pre',
-]);
+const BLOCK_TAGS = new Set(
+  `p div br li h1 h2 h3 h4 h5 h6 blockquote section article tr header footer ul ol title main aside nav figure
+  figcaption table pre`.split(/\s+/),
+);
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

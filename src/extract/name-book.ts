@@ -29,21 +29,7 @@ export interface NameBook {
   lastOrganisation(): NamedEntity | null;
 }
 
-const PREPOSITIONS = new Set([
-  'at',
-  'of',
-  'for',
-  'in',
-  'with',
-  'from',
-  'on',
-  'to',
-  'by',
-  'and',
-  'that',
-  'which',
-  'who',
-]);
+const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
 const isOrganisationNoun = (token: Token | undefined): boolean =>
   token !== undefined && ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text);
 

@@ -49,52 +49,10 @@ const ELISIONS = new Set(['em', 'til', 'tis', 'twas', 'n', 'cause', 'bout', 'rou
  * Words that commonly follow a closing mark. A plural possessive (the leaders' level) is followed by a noun
  * instead, so a mark after -s followed by one of these is taken as closing.
  */
-const WORDS_AFTER_CLOSING = new Set([
-  'and',
-  'or',
-  'but',
-  'as',
-  'in',
-  'on',
-  'at',
-  'to',
-  'for',
-  'with',
-  'by',
-  'from',
-  'of',
-  'that',
-  'which',
-  'who',
-  'he',
-  'she',
-  'they',
-  'it',
-  'we',
-  'was',
-  'were',
-  'is',
-  'are',
-  'said',
-  'says',
-  'added',
-  'told',
-  'the',
-  'a',
-  'an',
-  'when',
-  'while',
-  'after',
-  'before',
-  'because',
-  'if',
-  'so',
-  'than',
-  'then',
-  'according',
-  'adding',
-  'saying',
-]);
+const WORDS_AFTER_CLOSING = new Set(
+  `and or but as in on at to for with by from of that which who he she they it we was were is are said says
+  added told the a an when while after before because if so than then according adding saying`.split(/\s+/),
+);
 
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0';
 const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);

@@ -4,55 +4,10 @@ import type { QuoteSpan } from './quote-marks.js';
 /** Stands in for every character inside a quotation, so attribution never reads quoted words. */
 export const MASK = '\u0001';
 
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'prof',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'jr',
-  'sr',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'no',
-  'vs',
-  'etc',
-  'u.s',
-  'u.k',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mt',
-  'ft',
-  'rev',
-  'supt',
-  'det',
-  'insp',
-  'approx',
-  'est',
-  'e.g',
-  'i.e',
-]);
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr st prof gen sen rep gov lt col sgt capt jr sr inc ltd co corp no vs etc u.s u.k jan feb mar apr
+  jun jul aug sep sept oct nov dec mt ft rev supt det insp approx est e.g i.e`.split(/\s+/),
+);
 const CLOSERS = new Set(['"', '”', '’', "'", '»', ')']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '(']);
 

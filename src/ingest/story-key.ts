@@ -6,29 +6,10 @@ import { createHash } from 'node:crypto';
  */
 
 /** Query parameters that only say where a click came from: removed from canonical links. */
-const TRACKING = new Set([
-  'fbclid',
-  'gclid',
-  'gclsrc',
-  'dclid',
-  'msclkid',
-  'yclid',
-  'igshid',
-  'mc_cid',
-  'mc_eid',
-  '_hsenc',
-  '_hsmi',
-  'mkt_tok',
-  'ocid',
-  'cmpid',
-  'ref_src',
-  'at_medium',
-  'at_campaign',
-  'wt_mc',
-  's_cid',
-  'sr_share',
-  'ito',
-]);
+const TRACKING = new Set(
+  `fbclid gclid gclsrc dclid msclkid yclid igshid mc_cid mc_eid _hsenc _hsmi mkt_tok ocid cmpid ref_src
+  at_medium at_campaign wt_mc s_cid sr_share ito`.split(/\s+/),
+);
 const isTracking = (name: string): boolean => {
   const lower = name.toLowerCase();
   return lower.startsWith('utm_') || TRACKING.has(lower);

@@ -101,26 +101,44 @@ export function interactionPayload(
     context: guildId ? 0 : 1,
     ...(kind === 'button'
       ? {
-          message: {
-            id: context.snowflake(),
-            type: 0,
-            channel_id: spec.channelId,
-            content: '',
-            embeds: [],
-            components: [],
-            attachments: [],
-            author: { id: context.applicationId, username: 'newsbrief', discriminator: '0', bot: true, avatar: null },
-            timestamp: new Date().toISOString(),
-            edited_timestamp: null,
-            tts: false,
-            mention_everyone: false,
-            mentions: [],
-            mention_roles: [],
-            pinned: false,
-            flags: 0,
-          },
+          message: messagePayload(context.snowflake(), spec.channelId, {
+            id: context.applicationId,
+            username: 'newsbrief',
+            discriminator: '0',
+            bot: true,
+            avatar: null,
+          }),
         }
       : {}),
+  };
+}
+
+/** A message object as Discord returns it: `body` gives content, embeds, components and flags. */
+export function messagePayload(
+  id: string,
+  channelId: string,
+  author: unknown,
+  body: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    type: 0,
+    channel_id: channelId,
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    author,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    flags: body.flags ?? 0,
+    ...extra,
   };
 }
 

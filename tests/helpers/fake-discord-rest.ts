@@ -1,4 +1,5 @@
 import type { createDiscordLimiter } from './fake-discord-limits.js';
+import { messagePayload } from './fake-discord-payloads.js';
 import type { FakeChannel } from './fake-discord.js';
 
 /** The REST side of the fake Discord: the routes newsbrief's clients call, and the failures a test can queue. */
@@ -46,26 +47,8 @@ export interface Route {
 
 export function discordRoutes(state: RestState): Route[] {
   const { applicationId, bot, snowflake, channels, registered, limiter } = state;
-  const messageObject = (channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-    id: snowflake(),
-    type: 0,
-    channel_id: channelId,
-    content: body.content ?? '',
-    embeds: body.embeds ?? [],
-    components: body.components ?? [],
-    attachments: [],
-    author: bot,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    pinned: false,
-    flags: body.flags ?? 0,
-    application_id: applicationId,
-    ...extra,
-  });
+  const messageObject = (channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    messagePayload(snowflake(), channelId, bot, body, { application_id: applicationId, ...extra });
 
   const ok = (body: unknown) => ({ status: 200, body });
   return [

@@ -16,15 +16,6 @@ export function plainText(text: string): string {
   return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
-/** Cuts text to `max` characters at a word boundary where one is near, ending with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, Math.max(1, max - 1)).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
-
 /** Drops invisible characters and normalises line ends; keeps line breaks (for multi-line fields). */
 export function cleanText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n');

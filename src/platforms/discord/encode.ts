@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Reply, ReplyChoice } from '../../core/reply.js';
-import { cleanText, fitEscaped, fitPlain, oneLine } from './markdown.js';
+import { fitEscaped, fitPlain } from './markdown.js';
+import { cleanText, plainText } from '../../core/digest/plain-text.js';
 import {
   LIMITS,
   NO_MENTIONS,
@@ -63,7 +64,7 @@ function buttons(choices: readonly ReplyChoice[], customIdFor: CustomIdFor): unk
 export function encodeReply(reply: Reply, customIdFor: CustomIdFor): EncodedReply {
   switch (reply.kind) {
     case 'text': {
-      const title = reply.title ? fitEscaped(oneLine(reply.title), LIMITS.title) : undefined;
+      const title = reply.title ? fitEscaped(plainText(reply.title), LIMITS.title) : undefined;
       const embeds: APIEmbed[] = descriptions(reply.text).map((description, index) => ({
         ...(index === 0 && title ? { title } : {}),
         description,

@@ -23,7 +23,8 @@ import {
   type InteractionInput,
 } from './decode.js';
 import { encodeReply } from './encode.js';
-import { truncate } from './markdown.js';
+
+import { truncateUnits } from '../../core/digest/plain-text.js';
 import type { DiscordMessageBody } from './render.js';
 
 /**
@@ -173,7 +174,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       .filter((topic) => topic.slug.includes(typed) || topic.name.toLowerCase().includes(typed))
       .slice(0, 25);
     await interaction.respond(
-      topics.map((topic) => ({ name: truncate(`${topic.slug} — ${topic.name}`, 100), value: topic.slug })),
+      topics.map((topic) => ({ name: truncateUnits(`${topic.slug} — ${topic.name}`, 100), value: topic.slug })),
     );
   }
 

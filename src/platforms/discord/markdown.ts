@@ -5,15 +5,7 @@
  * message says `allowed_mentions: { parse: [] }` — but they must not even look like one.
  */
 
-import {
-  cleanText,
-  plainText as oneLine,
-  safeLinkUrl as safeHttpUrl,
-  truncateUnits as truncate,
-} from '../../core/digest/plain-text.js';
-
-/** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
-export { cleanText, oneLine, safeHttpUrl, truncate };
+import { cleanText, plainText, truncateUnits } from '../../core/digest/plain-text.js';
 
 /**
  * Backslash-escapes what Discord would read as markdown or a mention: emphasis, code, spoilers,
@@ -34,9 +26,9 @@ export function fitEscaped(text: string, max: number): string {
   for (;;) {
     const escaped = escapeMarkdown(raw);
     if (escaped.length <= max) return escaped;
-    raw = truncate(raw, Math.max(1, Math.floor((raw.length * max) / escaped.length) - 2));
+    raw = truncateUnits(raw, Math.max(1, Math.floor((raw.length * max) / escaped.length) - 2));
   }
 }
 
 /** Plain-text field (footer, author, label) cleaned and cut to `max`. */
-export const fitPlain = (text: string, max: number): string => truncate(oneLine(text), max);
+export const fitPlain = (text: string, max: number): string => truncateUnits(plainText(text), max);

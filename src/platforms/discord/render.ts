@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Digest, StoryEntry } from '../../core/reply.js';
-import { fitEscaped, fitPlain, oneLine, safeHttpUrl, truncate } from './markdown.js';
+import { fitEscaped, fitPlain } from './markdown.js';
+import { plainText, safeLinkUrl, truncateUnits } from '../../core/digest/plain-text.js';
 
 /**
  * Stories and digests as Discord embeds: one embed per story, messages split between stories,
@@ -56,25 +57,25 @@ function validTimestamp(time: string): string | undefined {
 export function entryEmbed(entry: StoryEntry, options: { topicName?: string; extra?: string } = {}): APIEmbed {
   const lines: string[] = [];
   for (const quote of entry.quotes.slice(0, 2)) {
-    const text = oneLine(quote.text);
+    const text = plainText(quote.text);
     if (!text) continue;
-    const speaker = quote.speaker ? oneLine(quote.speaker) : '';
+    const speaker = quote.speaker ? plainText(quote.speaker) : '';
     lines.push(`> “${fitEscaped(text, 900)}”${speaker ? `\n> — **${fitEscaped(speaker, 100)}**` : ''}`);
   }
-  const covered = entry.alsoCoveredBy.map((name) => oneLine(name)).filter(Boolean);
+  const covered = entry.alsoCoveredBy.map((name) => plainText(name)).filter(Boolean);
   if (covered.length > 0) {
     const shown = covered.slice(0, 8).map((name) => fitEscaped(name, 80));
     const rest = covered.length - shown.length;
     lines.push(`*Also covered by ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}*`);
   }
   if (options.extra) lines.push(options.extra);
-  const url = safeHttpUrl(entry.url);
-  const footer = fitPlain([options.topicName, oneLine(entry.source)].filter(Boolean).join(' · '), LIMITS.footer);
+  const url = safeLinkUrl(entry.url);
+  const footer = fitPlain([options.topicName, plainText(entry.source)].filter(Boolean).join(' · '), LIMITS.footer);
   const timestamp = validTimestamp(entry.time);
   return {
-    title: fitEscaped(oneLine(entry.headline) || 'Untitled', LIMITS.title),
+    title: fitEscaped(plainText(entry.headline) || 'Untitled', LIMITS.title),
     ...(url ? { url } : {}),
-    ...(lines.length > 0 ? { description: truncate(lines.join('\n\n'), LIMITS.description) } : {}),
+    ...(lines.length > 0 ? { description: truncateUnits(lines.join('\n\n'), LIMITS.description) } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
     ...(timestamp ? { timestamp } : {}),
     color: COLOUR,
@@ -100,7 +101,7 @@ export function packEmbeds(content: string | undefined, embeds: readonly APIEmbe
     size += next;
   }
   if (current.length > 0 || messages.length === 0) messages.push({ embeds: current, allowed_mentions: NO_MENTIONS });
-  if (content) messages[0] = { content: truncate(content, LIMITS.content), ...messages[0]! };
+  if (content) messages[0] = { content: truncateUnits(content, LIMITS.content), ...messages[0]! };
   return messages.map((message) =>
     message.embeds?.length === 0 ? { content: message.content ?? '\u200b', allowed_mentions: NO_MENTIONS } : message,
   );
@@ -111,7 +112,9 @@ function digestEmbeds(digest: Digest): APIEmbed[] {
   for (const section of digest.sections) {
     const topicName = fitPlain(section.topicName, 100);
     const more =
-      section.more > 0 ? `*+${section.more} more — /latest ${fitEscaped(oneLine(section.topicSlug), 60)}*` : undefined;
+      section.more > 0
+        ? `*+${section.more} more — /latest ${fitEscaped(plainText(section.topicSlug), 60)}*`
+        : undefined;
     section.entries.forEach((entry, index) => {
       const last = index === section.entries.length - 1;
       const embed = entryEmbed(entry, { topicName, ...(last && more ? { extra: more } : {}) });
@@ -127,9 +130,12 @@ function digestEmbeds(digest: Digest): APIEmbed[] {
 
 /** A digest as Discord messages, each one a forum post's part should the channel be a forum. */
 export function renderDiscordDigest(digest: Digest): DiscordOutgoing[] {
-  const title = oneLine(digest.title) || 'Your digest';
+  const title = plainText(digest.title) || 'Your digest';
   const content = `📰 **${fitEscaped(title, 300)}**`;
-  return packEmbeds(content, digestEmbeds(digest)).map((message) => ({ message, postTitle: truncate(title, 100) }));
+  return packEmbeds(content, digestEmbeds(digest)).map((message) => ({
+    message,
+    postTitle: truncateUnits(title, 100),
+  }));
 }
 
 /** A list of stories (/latest) as Discord messages. */
@@ -138,7 +144,7 @@ export function renderDiscordStories(
   entries: readonly StoryEntry[],
   footer?: string,
 ): DiscordMessageBody[] {
-  const heading = `**${fitEscaped(oneLine(title), 300)}**${footer ? `\n*${fitEscaped(oneLine(footer), 1000)}*` : ''}`;
+  const heading = `**${fitEscaped(plainText(title), 300)}**${footer ? `\n*${fitEscaped(plainText(footer), 1000)}*` : ''}`;
   return packEmbeds(
     heading,
     entries.map((entry) => entryEmbed(entry)),

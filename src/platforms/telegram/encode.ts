@@ -1,5 +1,6 @@
 import type { Reply, ReplyChoice } from '../../core/reply.js';
-import { bold, escapeHtml, oneLine, splitPlainText, TELEGRAM_TEXT_LIMIT, truncate } from './html.js';
+import { bold, escapeHtml, splitPlainText, TELEGRAM_TEXT_LIMIT } from './html.js';
+import { plainText, truncateUnits } from '../../core/digest/plain-text.js';
 import { htmlMessage, renderTelegramDigest, renderTelegramStories, type TelegramMessageBody } from './render.js';
 
 /** Turns a choice's command line into callback data (at most 64 bytes; see callback-store.ts). */
@@ -9,7 +10,7 @@ const BUTTONS_PER_ROW = 2;
 
 function keyboard(choices: readonly ReplyChoice[], callbackData: CallbackDataFor): TelegramMessageBody['reply_markup'] {
   const buttons = choices.slice(0, 60).map((choice) => ({
-    text: truncate(oneLine(choice.label), 60) || choice.command,
+    text: truncateUnits(plainText(choice.label), 60) || choice.command,
     callback_data: callbackData(choice.command),
   }));
   const rows: (typeof buttons)[] = [];
@@ -23,7 +24,7 @@ function keyboard(choices: readonly ReplyChoice[], callbackData: CallbackDataFor
 export function encodeReply(reply: Reply, callbackData: CallbackDataFor): TelegramMessageBody[] {
   switch (reply.kind) {
     case 'text': {
-      const title = reply.title ? `${bold(truncate(oneLine(reply.title), 200))}\n` : '';
+      const title = reply.title ? `${bold(truncateUnits(plainText(reply.title), 200))}\n` : '';
       const chunks = splitPlainText(reply.text, TELEGRAM_TEXT_LIMIT - title.length);
       const messages = chunks.map((chunk, index) => htmlMessage(index === 0 ? `${title}${chunk}` : chunk));
       if (reply.choices && reply.choices.length > 0) {
@@ -43,4 +44,4 @@ export function encodeReply(reply: Reply, callbackData: CallbackDataFor): Telegr
 }
 
 /** Escaped plain text as one message (notices the platform itself writes). */
-export const noticeMessage = (text: string): TelegramMessageBody => htmlMessage(escapeHtml(truncate(text, 4000)));
+export const noticeMessage = (text: string): TelegramMessageBody => htmlMessage(escapeHtml(truncateUnits(text, 4000)));

@@ -4,15 +4,7 @@
  * never open, close or break an entity.
  */
 
-import {
-  cleanText,
-  plainText as oneLine,
-  safeLinkUrl as safeHttpUrl,
-  truncateUnits as truncate,
-} from '../../core/digest/plain-text.js';
-
-/** Feed-text cleaning shared with every renderer (src/core/digest/plain-text.ts), under this module's names. */
-export { cleanText, oneLine, safeHttpUrl, truncate };
+import { cleanText, safeLinkUrl } from '../../core/digest/plain-text.js';
 
 /** Telegram's limit for one message's text, counted in UTF-16 units after entity parsing. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -26,7 +18,7 @@ export const italic = (text: string): string => `<i>${escapeHtml(text)}</i>`;
 
 /** A link when the URL is safe, plain escaped text otherwise. */
 export function link(text: string, url: string | null | undefined): string {
-  const safe = safeHttpUrl(url);
+  const safe = safeLinkUrl(url);
   return safe ? `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 

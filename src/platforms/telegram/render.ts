@@ -1,6 +1,7 @@
 import { formatTime } from '../../core/format-time.js';
 import type { Digest, StoryEntry } from '../../core/reply.js';
-import { bold, escapeHtml, italic, link, oneLine, safeHttpUrl, TELEGRAM_TEXT_LIMIT, truncate } from './html.js';
+import { bold, escapeHtml, italic, link, TELEGRAM_TEXT_LIMIT } from './html.js';
+import { plainText, safeLinkUrl, truncateUnits } from '../../core/digest/plain-text.js';
 
 /**
  * Stories and digests as Telegram HTML messages: split between entries, never inside one, each
@@ -42,19 +43,21 @@ const ENTRY_LIMIT = 3200;
 const MAX_URL = 2048;
 
 function renderEntryWith(entry: StoryEntry, timezone: string, budget: Budget, withLink: boolean): string {
-  const headline = truncate(oneLine(entry.headline), budget.headline) || 'Untitled';
-  const url = withLink ? safeHttpUrl(entry.url) : null;
+  const headline = truncateUnits(plainText(entry.headline), budget.headline) || 'Untitled';
+  const url = withLink ? safeLinkUrl(entry.url) : null;
   const lines = [`<b>${link(headline, url && url.length <= MAX_URL ? url : null)}</b>`];
-  const meta = [truncate(oneLine(entry.source), 80), formatTime(entry.time, timezone)].filter(Boolean).join(' · ');
+  const meta = [truncateUnits(plainText(entry.source), 80), formatTime(entry.time, timezone)]
+    .filter(Boolean)
+    .join(' · ');
   if (meta) lines.push(italic(meta));
   for (const quote of entry.quotes.slice(0, budget.quotes)) {
-    const text = truncate(oneLine(quote.text), budget.quote);
+    const text = truncateUnits(plainText(quote.text), budget.quote);
     if (!text) continue;
-    const speaker = quote.speaker ? oneLine(quote.speaker) : '';
-    const by = speaker ? `\n— ${italic(truncate(speaker, 80))}` : '';
+    const speaker = quote.speaker ? plainText(quote.speaker) : '';
+    const by = speaker ? `\n— ${italic(truncateUnits(speaker, 80))}` : '';
     lines.push(`<blockquote>“${escapeHtml(text)}”${by}</blockquote>`);
   }
-  const covered = entry.alsoCoveredBy.map((name) => truncate(oneLine(name), 60)).filter(Boolean);
+  const covered = entry.alsoCoveredBy.map((name) => truncateUnits(plainText(name), 60)).filter(Boolean);
   if (covered.length > 0 && budget.covered > 0) {
     const shown = covered.slice(0, budget.covered);
     const rest = covered.length - shown.length;
@@ -83,7 +86,7 @@ export function packBlocks(blocks: readonly string[], limit = TELEGRAM_TEXT_LIMI
       continue;
     }
     if (current) messages.push(current);
-    current = block.length <= limit ? block : truncate(block, limit);
+    current = block.length <= limit ? block : truncateUnits(block, limit);
   }
   if (current) messages.push(current);
   return messages;
@@ -92,8 +95,8 @@ export function packBlocks(blocks: readonly string[], limit = TELEGRAM_TEXT_LIMI
 function sectionBlocks(digest: Digest): string[] {
   const blocks: string[] = [];
   for (const section of digest.sections) {
-    const heading = bold(`▸ ${truncate(oneLine(section.topicName), 100)}`);
-    const more = section.more > 0 ? italic(`+${section.more} more — /latest ${oneLine(section.topicSlug)}`) : null;
+    const heading = bold(`▸ ${truncateUnits(plainText(section.topicName), 100)}`);
+    const more = section.more > 0 ? italic(`+${section.more} more — /latest ${plainText(section.topicSlug)}`) : null;
     if (section.entries.length === 0) {
       blocks.push(more ? `${heading}\n${more}` : heading);
       continue;
@@ -110,7 +113,7 @@ function sectionBlocks(digest: Digest): string[] {
 
 /** A digest as Telegram messages. */
 export function renderTelegramDigest(digest: Digest): TelegramMessageBody[] {
-  const header = `📰 ${bold(truncate(oneLine(digest.title), 200) || 'Your digest')}`;
+  const header = `📰 ${bold(truncateUnits(plainText(digest.title), 200) || 'Your digest')}`;
   return packBlocks([header, ...sectionBlocks(digest)]).map(htmlMessage);
 }
 
@@ -121,7 +124,10 @@ export function renderTelegramStories(
   timezone: string,
   footer?: string,
 ): TelegramMessageBody[] {
-  const blocks = [bold(truncate(oneLine(title), 200)), ...entries.map((entry) => renderEntryHtml(entry, timezone))];
-  if (footer) blocks.push(italic(truncate(oneLine(footer), 500)));
+  const blocks = [
+    bold(truncateUnits(plainText(title), 200)),
+    ...entries.map((entry) => renderEntryHtml(entry, timezone)),
+  ];
+  if (footer) blocks.push(italic(truncateUnits(plainText(footer), 500)));
   return packBlocks(blocks).map(htmlMessage);
 }

@@ -31,7 +31,7 @@ function sampleDigest(context: CommandContext, topic: Topic): Reply {
 
 export const digest = defineCommand({
   name: 'digest',
-  description: "Show this chat's digest now as it would be sent; add 'send' to send it",
+  description: "Preview this chat's next digest; add 'send' to send it now",
   access: 'anyone',
   options: [
     {
@@ -48,6 +48,7 @@ export const digest = defineCommand({
     },
   ],
   example: '/digest world send',
+  moreExamples: ['/digest', '/digest climate'],
   run(context, args) {
     const { services, chat, actor, now } = context;
     let slug = args.topic === undefined ? undefined : normaliseSlug(args.topic as string);

@@ -3,7 +3,7 @@ import { textReply } from '../src/core/reply.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  description: "This community's topics and their feeds as OPML, for a feed reader or another bot",
+  description: "This community's topics and feeds as OPML, for a feed reader",
   access: 'moderator',
   options: [],
   example: '/export',

@@ -1,26 +1,20 @@
-import { isAllowed } from '../src/core/access.js';
-import { defineCommand, leavesOf, type CommandOption } from '../src/core/command.js';
+import { defineCommand } from '../src/core/command.js';
+import { helpFor, helpOverview } from '../src/core/help-text.js';
 import { textReply } from '../src/core/reply.js';
-
-const usage = (option: CommandOption): string => (option.required ? `<${option.name}>` : `[${option.name}]`);
 
 export const help = defineCommand({
   name: 'help',
-  description: 'List the commands you can use here',
+  description: 'The commands you can use here, or one in detail',
   access: 'anyone',
-  options: [],
+  options: [{ name: 'command', description: 'A command to explain, e.g. subscribe', type: 'string' }],
   example: '/help',
-  run({ services, actor }) {
-    const lines = services.commands
-      .flatMap(leavesOf)
-      .filter(({ sub }) => isAllowed(sub.access, actor))
-      .map(({ path, sub }) =>
-        [
-          `/${[path, ...sub.options.map(usage)].join(' ')} — ${sub.description}`,
-          ...sub.options.map((option) => `    ${option.name}: ${option.description}`),
-          `    e.g. ${sub.example}`,
-        ].join('\n'),
-      );
-    return textReply(lines.join('\n'), { title: 'Commands you can use here', ephemeral: true });
+  moreExamples: ['/help subscribe', '/help feed add'],
+  run({ services, actor }, args) {
+    const asked = args.command as string | undefined;
+    if (asked) {
+      const { title, text } = helpFor(services.commands, asked);
+      return textReply(text, { title, ephemeral: true });
+    }
+    return textReply(helpOverview(services.commands, actor), { title: 'Commands you can use here', ephemeral: true });
   },
 });

@@ -57,7 +57,7 @@ function planImport(context: CommandContext, owner: string | null, entries: read
 
 export const importCommand = defineCommand({
   name: 'import',
-  description: 'Add the feeds of an OPML file (attached, or a URL); categories become topics',
+  description: 'Add the feeds of an OPML file; its categories become topics',
   access: 'moderator',
   options: [
     { name: 'url', description: 'Address of an OPML file (or attach the file instead)', type: 'string' },

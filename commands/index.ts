@@ -9,6 +9,7 @@ import { unsubscribe } from './unsubscribe.js';
 import { exportCommand } from './export.js';
 import { feed } from './feed.js';
 import { help } from './help.js';
+import { start } from './start.js';
 import { importCommand } from './import.js';
 import { latest } from './latest.js';
 import { topic } from './topic.js';
@@ -19,6 +20,7 @@ import { topics } from './topics.js';
  * under a unique, valid name.
  */
 export const COMMANDS: readonly Command[] = [
+  start,
   help,
   topics,
   latest,

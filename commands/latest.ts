@@ -22,7 +22,7 @@ function topicsFor(context: CommandContext, slug: string | undefined): Topic[] {
 
 export const latest = defineCommand({
   name: 'latest',
-  description: 'The newest stories of a topic, or of the topics this chat follows',
+  description: 'The newest stories of a topic, or of the topics followed here',
   access: 'anyone',
   options: [
     {
@@ -35,6 +35,7 @@ export const latest = defineCommand({
     { name: 'count', description: 'How many stories, 1-10 (default 5)', type: 'integer', min: 1, max: 10 },
   ],
   example: '/latest world 3',
+  moreExamples: ['/latest'],
   run(context, args) {
     const chosen = topicsFor(context, args.topic as string | undefined);
     const count = (args.count as number | undefined) ?? 5;

@@ -31,6 +31,7 @@ function chooseTopic(context: CommandContext): Reply {
 export const subscribe = defineCommand({
   name: 'subscribe',
   description: 'Follow a topic in this chat, with a digest on a schedule',
+  aliases: ['sub'],
   access: 'chat-manager',
   options: [
     {
@@ -48,6 +49,7 @@ export const subscribe = defineCommand({
     { name: 'timezone', description: "IANA timezone such as Europe/London (default: the chat's)", type: 'string' },
   ],
   example: '/subscribe world daily 08:00 Europe/London',
+  moreExamples: ['/subscribe technology weekdays 07:30 max 5', '/subscribe climate instant', '/sub world'],
   run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);

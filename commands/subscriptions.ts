@@ -4,7 +4,8 @@ import { textReply } from '../src/core/reply.js';
 
 export const subscriptions = defineCommand({
   name: 'subscriptions',
-  description: "List this chat's subscriptions with their schedules and next digests",
+  description: "This chat's subscriptions, their schedules and next digests",
+  aliases: ['list'],
   access: 'anyone',
   options: [],
   example: '/subscriptions',

@@ -34,7 +34,7 @@ function parseKeywords(words: string): { include: string[]; exclude: string[] } 
 
 export const topic = defineCommandGroup({
   name: 'topic',
-  description: "Manage this community's topics",
+  description: 'Manage community topics',
   subcommands: [
     {
       name: 'create',

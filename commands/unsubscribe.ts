@@ -8,6 +8,7 @@ import { requireVisibleTopic } from '../src/core/topics.js';
 export const unsubscribe = defineCommand({
   name: 'unsubscribe',
   description: 'Stop following a topic in this chat',
+  aliases: ['unsub'],
   access: 'chat-manager',
   options: [
     {

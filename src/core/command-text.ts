@@ -1,4 +1,4 @@
-import type { Command, CommandOption, Subcommand } from './command.js';
+import { findCommand, type Command, type CommandOption, type Subcommand } from './command.js';
 import { EXTRA_WORDS } from './args.js';
 import { UserError } from './errors.js';
 
@@ -90,7 +90,7 @@ export function assignPositional(options: readonly CommandOption[], rest: string
 export function parseCommandLine(registry: readonly Command[], line: string): Invocation | null {
   const split = splitCommandLine(line);
   if (!split) return null;
-  const command = registry.find((candidate) => candidate.name === split.name);
+  const command = findCommand(registry, split.name);
   if (!command) return { command: split.name, args: {} };
   if (command.kind === 'single') {
     return { command: command.name, args: assignPositional(command.options, split.rest) };

@@ -64,12 +64,22 @@ export interface Subcommand {
   options: readonly CommandOption[];
   /** One realistic invocation shown by /help, e.g. `/feed add world https://example.org/rss`. */
   example: string;
+  /** Further invocations `/help <command>` shows after the example. */
+  moreExamples?: readonly string[];
   run(context: CommandContext, args: Args): Promise<Reply> | Reply;
+}
+
+/**
+ * Other names a single command answers to (`/sub` for `/subscribe`), as people arriving from other
+ * feed bots type them. Every platform accepts them; Discord registers each as a slash command.
+ */
+export interface Aliased {
+  aliases?: readonly string[];
 }
 
 /** A command with options of its own, or a group of subcommands (`/feed add`, `/feed remove`). */
 export type Command =
-  | ({ kind: 'single' } & Subcommand)
+  | ({ kind: 'single' } & Subcommand & Aliased)
   | { kind: 'group'; name: string; description: string; subcommands: readonly Subcommand[] };
 
 const nameSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case, 1-32 characters');
@@ -97,8 +107,9 @@ function checkOptionOrder(owner: string, options: readonly CommandOption[]): voi
 }
 
 /** Declares a single command; its shape is checked when the module loads. */
-export function defineCommand(definition: Subcommand): Command {
+export function defineCommand(definition: Subcommand & Aliased): Command {
   subcommandSchema.parse(definition);
+  z.array(nameSchema).optional().parse(definition.aliases);
   checkOptionOrder(definition.name, definition.options);
   return { kind: 'single', ...definition };
 }
@@ -121,4 +132,17 @@ export function defineCommandGroup(definition: {
 export function leavesOf(command: Command): { path: string; sub: Subcommand }[] {
   if (command.kind === 'single') return [{ path: command.name, sub: command }];
   return command.subcommands.map((sub) => ({ path: `${command.name} ${sub.name}`, sub }));
+}
+
+/** The names a command answers to: its own, then its aliases. */
+export const namesOf = (command: Command): readonly string[] =>
+  command.kind === 'single' ? [command.name, ...(command.aliases ?? [])] : [command.name];
+
+/** The command a typed or registered name stands for, aliases included (names are lower-case). */
+export function findCommand(registry: readonly Command[], name: string): Command | undefined {
+  const wanted = name.toLowerCase();
+  return (
+    registry.find((command) => command.name === wanted) ??
+    registry.find((command) => namesOf(command).includes(wanted))
+  );
 }

@@ -1,6 +1,6 @@
 import { isAllowed, refusalReason } from './access.js';
 import { validateArgs } from './args.js';
-import type { Command, CommandContext, Subcommand } from './command.js';
+import { findCommand, type Command, type CommandContext, type Subcommand } from './command.js';
 import { parseCommandLine, type Invocation } from './command-text.js';
 import { UserError } from './errors.js';
 import type { Logger } from './ports.js';
@@ -15,7 +15,7 @@ import { errorReply, type Reply } from './reply.js';
 export const APOLOGY = 'Sorry — something went wrong on our side. It has been logged; please try again later.';
 
 export function findSubcommand(registry: readonly Command[], invocation: Invocation): Subcommand {
-  const command = registry.find((candidate) => candidate.name === invocation.command);
+  const command = findCommand(registry, invocation.command);
   if (!command) throw new UserError(`Unknown command /${invocation.command}. Try /help.`);
   if (command.kind === 'single') return command;
   const sub = command.subcommands.find((candidate) => candidate.name === invocation.subcommand);

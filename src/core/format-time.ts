@@ -6,11 +6,13 @@ function formatFor(timezone: string): Intl.DateTimeFormat {
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
       timeZone: timezone,
+      year: 'numeric',
       day: 'numeric',
       month: 'short',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
+      timeZoneName: 'short',
     });
     if (formats.size > 1000) formats.clear();
     formats.set(timezone, format);
@@ -18,11 +20,20 @@ function formatFor(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** "23 Nov 14:05" in the given IANA timezone; the reader's local time is what matters in a digest. */
-export function formatTime(iso: string, timezone: string): string {
+const yearIn = (format: Intl.DateTimeFormat, date: Date): string =>
+  format.formatToParts(date).find((part) => part.type === 'year')?.value ?? '';
+
+/**
+ * "23 Nov 14:05 GMT" in the given IANA timezone, with the year when it is not the reader's current
+ * year ("1 Jan 2100 00:00 UTC", "30 Dec 2025 09:00 CET"), so an old or future-dated story never
+ * passes for this year's. The reader's local time is what matters in a digest; the zone says whose.
+ */
+export function formatTime(iso: string, timezone: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const parts = formatFor(timezone).formatToParts(date);
+  const format = formatFor(timezone);
+  const parts = format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')} ${part('month')} ${part('hour')}:${part('minute')}`;
+  const year = part('year') === yearIn(format, now) ? '' : ` ${part('year')}`;
+  return `${part('day')} ${part('month')}${year} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }

@@ -1,5 +1,5 @@
 import { UserError } from './errors.js';
-import { isScheduleWord } from './schedule.js';
+import { isScheduleWord, parseSchedule } from './schedule.js';
 import { isTimezone } from './timezone.js';
 
 /**
@@ -56,12 +56,43 @@ export function parseSubscriptionWords(
     last === timezoneArg.trim() &&
     !isScheduleWord(last) &&
     /^[A-Za-z]/.test(last);
-  if (last !== undefined && (looksLikeTimezone(last) || separateTimezone)) {
+  if (last !== undefined && (looksLikeTimezone(last) || separateTimezone) && !meantAsSchedule(words, last)) {
     result.timezone = canonicalTimezone(last);
     words.pop();
   }
   if (words.length > 0) result.schedule = words.join(' ');
   return result;
+}
+
+const isSchedule = (words: readonly string[]): boolean => {
+  try {
+    parseSchedule(words.join(' '));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `every morning` typed on one line arrives as schedule `every` and timezone `morning`. When the last
+ * word is no timezone and the words before it no schedule, all the words were meant as the schedule:
+ * true when they make one, else a UserError about the schedule (not about a timezone).
+ */
+function meantAsSchedule(words: readonly string[], last: string): boolean {
+  if (isTimezone(last) || last.includes('/') || isSchedule(words.slice(0, -1))) return false;
+  if (isSchedule(words)) return true;
+  explainSchedule(words);
+}
+
+/** Throws what is wrong with these words as a schedule, with the forms that work and where a timezone goes. */
+function explainSchedule(words: readonly string[]): never {
+  try {
+    parseSchedule(words.join(' '));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.message}.\nA timezone, if you add one, goes last: daily 08:00 Europe/London`);
+  }
+  throw new UserError(`'${words.join(' ')}' is not a schedule`);
 }
 
 /** "Tuesday 4 March at 08:00 (Europe/London)". */

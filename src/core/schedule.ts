@@ -54,7 +54,7 @@ const PRESET_WORDS = new Set(['instant', 'hourly', 'daily', 'weekdays', 'weekly'
 const CRON_FIELD = /^[0-9A-Za-z*,/-]+$/;
 
 const scheduleHelp =
-  'use instant, hourly, daily HH:MM, weekdays HH:MM, weekly <day> HH:MM or a five-field cron expression';
+  'use instant, hourly, daily 08:00, weekdays 08:00, weekly mon 08:00 or a cron expression such as 0 8 * * 1-5';
 
 /** `8:05` → hour 8, minute 5; a UserError such as "'25:00' is not a time" otherwise. */
 export function parseTime(text: string): { hour: number; minute: number } {

@@ -4,32 +4,43 @@
  * shown. Markup characters are kept as they are: each renderer escapes them for its own format.
  */
 
-// C0/C1 controls, soft hyphen, zero-width and joiner characters, bidi marks, overrides and isolates,
-// invisible operators, variation-selector-like fillers and the byte-order mark.
+// C0/C1 controls, soft hyphen, zero-width characters (the joiner apart), bidi marks, overrides and
+// isolates, invisible operators, variation-selector-like fillers and the byte-order mark.
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex, no-misleading-character-class -- matching these characters one by one is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+// The zero-width joiner is kept only inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈), where it makes one
+// picture of several; anywhere else it is an invisible character like the others.
+const STRAY_JOINER = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const SPACES = /[\s\u2028\u2029]+/g;
+
+const dropInvisible = (text: string): string => text.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
 
 /** Collapses white space (new lines included) to single spaces and drops invisible characters. */
 export function plainText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  return dropInvisible(text).replace(SPACES, ' ').trim();
 }
 
 /** Drops invisible characters and normalises line ends; keeps line breaks (for multi-line fields). */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
+  return dropInvisible(text).replace(/\r\n?/g, '\n');
 }
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * Cuts to at most `max` UTF-16 units — the unit Discord's and Telegram's limits count — with an
- * ellipsis, never inside a surrogate pair.
+ * ellipsis, never inside a grapheme: a surrogate pair, an accented letter or an emoji sequence
+ * joined by zero-width joiners (👨‍👩‍👧) stays whole or goes whole.
  */
 export function truncateUnits(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  const room = Math.max(0, max - 1);
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > room) break;
+    end = index + segment.length;
+  }
   return `${text.slice(0, end).trimEnd()}…`;
 }
 

@@ -114,8 +114,19 @@ export function applicationCommandOf(command: Command): ApplicationCommandJson {
   };
 }
 
+/** Discord has no aliases: each alias is a slash command of its own with the same options. */
+function aliasCommandsOf(command: Command): ApplicationCommandJson[] {
+  if (command.kind !== 'single' || !command.aliases) return [];
+  const json = applicationCommandOf(command);
+  return command.aliases.map((alias) => ({
+    ...json,
+    name: alias,
+    description: `Short for /${command.name}: ${command.description}`.slice(0, 100),
+  }));
+}
+
 export const applicationCommandsOf = (registry: readonly Command[]): ApplicationCommandJson[] =>
-  registry.map(applicationCommandOf);
+  registry.flatMap((command) => [applicationCommandOf(command), ...aliasCommandsOf(command)]);
 
 /** A stable fingerprint of the definitions, to register again only when they changed. */
 export const definitionsHash = (definitions: readonly ApplicationCommandJson[]): string =>

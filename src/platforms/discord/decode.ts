@@ -1,4 +1,4 @@
-import type { Command } from '../../core/command.js';
+import { findCommand, type Command } from '../../core/command.js';
 import type { Invocation } from '../../core/command-text.js';
 import type { Actor, ChatRef } from '../../core/domain.js';
 import { UserError } from '../../core/errors.js';
@@ -125,7 +125,7 @@ function argsOf(options: readonly OptionInput[] | undefined): Record<string, unk
 
 /** The invocation a slash command stands for; subcommands become `/group sub`. */
 export function invocationOf(input: InteractionInput, registry: readonly Command[]): Invocation {
-  const command = registry.find((candidate) => candidate.name === input.commandName);
+  const command = findCommand(registry, String(input.commandName));
   if (!command) return { command: String(input.commandName), args: {} };
   if (command.kind === 'single') return { command: command.name, args: argsOf(input.options) };
   const first = input.options[0];

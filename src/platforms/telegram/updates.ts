@@ -1,4 +1,5 @@
 import { Composer, type Api, type Context } from 'grammy';
+import { findCommand } from '../../core/command.js';
 import { splitCommandLine } from '../../core/command-text.js';
 import { dispatchLine, replyForError } from '../../core/dispatch.js';
 import type { Actor, ChatRef } from '../../core/domain.js';
@@ -122,10 +123,10 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
       return;
     }
     const name = splitCommandLine(decoded.line)!.name;
-    const known = registry.some((command) => command.name === name);
+    const known = findCommand(registry, name) !== undefined;
     let line = decoded.line;
-    // Telegram opens every private chat with /start.
-    if (name === 'start' && !known) line = '/help';
+    // Telegram opens every private chat with /start, a deep link adds a payload that is not an argument.
+    if (name === 'start') line = known ? '/start' : '/help';
     // Several bots share a group: an unknown bare /command there is probably another bot's.
     else if (!known && !isPrivate && !/^\/\S+@/.test(ctx.msg.text.trim())) return;
     await run(decoded, line);

@@ -1,8 +1,8 @@
 import { isAllowed, refusalReason } from '../src/core/access.js';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
-import { QUOTES_PER_ENTRY } from '../src/core/digest/build.js';
-import { chatTimezone, requireSubscription } from '../src/core/digest/chat-subscriptions.js';
-import type { Topic } from '../src/core/domain.js';
+import { digestDate, QUOTES_PER_ENTRY } from '../src/core/digest/build.js';
+import { chatTimezone, describeNextRun, requireSubscription } from '../src/core/digest/chat-subscriptions.js';
+import type { Subscription, Topic } from '../src/core/domain.js';
 import { audit } from '../src/core/ownership.js';
 import { errorReply, textReply, type Reply } from '../src/core/reply.js';
 import { normaliseSlug } from '../src/core/slug.js';
@@ -22,11 +22,43 @@ function sampleDigest(context: CommandContext, topic: Topic): Reply {
     kind: 'digest',
     digest: {
       chatId: context.chat.id,
-      title: `Sample — ${topic.name}: its newest stories as a digest shows them. /subscribe ${topic.slug} to get new ones on a schedule.`,
+      title: `This chat does not follow ${topic.name}, so here are its newest stories as a digest would show them. /subscribe ${topic.slug} sends new ones on a schedule.`,
       timezone: chatTimezone(context),
       sections: [{ topicSlug: topic.slug, topicName: topic.name, entries, more: 0 }],
     },
   };
+}
+
+/**
+ * Why a preview is empty. A subscription holds only stories that arrive after it was made, so
+ * before its first digest "since the last digest" would be untrue: say when the first digest
+ * comes and what it will hold instead. No digest has gone out while the first scheduled run after
+ * subscribing is still ahead and nobody sent one by hand (`/digest send`, in the audit log).
+ */
+function nothingNew(context: CommandContext, subscriptions: readonly Subscription[], topic: Topic | null): Reply {
+  const { services, now, chat } = context;
+  const timezone = chatTimezone(context);
+  const sentByHand = services.audit
+    .list({ communityId: chat.communityId, limit: 500 })
+    .filter((entry) => entry.chatId === chat.id && entry.action === 'digest.send');
+  const neverSent = (subscription: Subscription): boolean =>
+    services.schedules.nextRun(subscription.schedule, subscription.timezone, new Date(subscription.createdAt)) >= now &&
+    !sentByHand.some((entry) => entry.at >= subscription.createdAt);
+  const soonest = subscriptions
+    .filter((subscription) => subscription.nextRunAt !== null)
+    .sort((a, b) => a.nextRunAt!.localeCompare(b.nextRunAt!))[0];
+  if (soonest && subscriptions.every(neverSent)) {
+    const name = topic ? `${topic.name} ` : '';
+    const first =
+      soonest.schedule === 'instant'
+        ? 'Each new story is sent within a minute of its arrival'
+        : `The first digest comes ${describeNextRun(soonest, timezone)}, with up to ${soonest.cap} of the stories that arrive until then`;
+    return textReply(
+      `No ${name}digest has been sent here yet, and no new ${name}story has arrived since this chat subscribed. ${first}. /latest shows the newest stories now.`,
+    );
+  }
+  const next = soonest ? ` The next digest comes ${describeNextRun(soonest, timezone)}.` : '';
+  return textReply(`Nothing new for ${topic ? `'${topic.slug}'` : 'this chat'} since the last digest.${next}`);
 }
 
 export const digest = defineCommand({
@@ -69,8 +101,17 @@ export const digest = defineCommand({
 
     if (!send) {
       const preview = services.digests.preview(chat.id, topicIds, now);
-      if (!preview) return textReply(`Nothing new for ${what} since the last digest.`);
-      return { kind: 'digest', digest: { ...preview, title: `Preview — ${preview.title}` } };
+      if (!preview) {
+        const chosen = services.subscriptions
+          .listForChat(chat.id)
+          .filter((subscription) => !topic || subscription.topicId === topic.id);
+        return nothingNew(context, chosen, topic);
+      }
+      const day = digestDate(now, preview.timezone);
+      const title = topic
+        ? `Preview of this chat's next ${topic.name} digest as it stands on ${day}; nothing is sent.`
+        : `Preview of this chat's next digest as it stands on ${day}; nothing is sent.`;
+      return { kind: 'digest', digest: { ...preview, title } };
     }
     if (!isAllowed('chat-manager', actor)) return errorReply(refusalReason('chat-manager'));
     const sent = services.digests.sendNow(chat.id, topicIds, now);

@@ -9,15 +9,36 @@ import { requireVisibleTopic } from '../src/core/topics.js';
 /** /latest shows one key quote per story: enough to tell stories apart in a quick look. */
 const QUOTES_IN_LATEST = 1;
 
-/** The topic asked for; else the chat's subscribed topics; else every topic it can see. */
-function topicsFor(context: CommandContext, slug: string | undefined): Topic[] {
-  if (slug) return [requireVisibleTopic(context, slug)];
+interface Chosen {
+  topics: Topic[];
+  /** What the stories are from, as the reply's title says it. */
+  scope: string;
+  /** The same, in "No stories in … yet". */
+  none: string;
+  footer?: string;
+}
+
+/** The topic asked for; else the chat's subscribed topics; else every topic it can see, saying so. */
+function topicsFor(context: CommandContext, slug: string | undefined): Chosen {
+  if (slug) {
+    const topic = requireVisibleTopic(context, slug);
+    return { topics: [topic], scope: topic.name, none: topic.name };
+  }
   const { subscriptions, topics } = context.services;
   const subscribed = subscriptions
     .listForChat(context.chat.id)
     .map((subscription) => topics.get(subscription.topicId))
     .filter((topic): topic is Topic => topic !== null);
-  return subscribed.length > 0 ? subscribed : topics.listVisible(context.chat.communityId);
+  if (subscribed.length === 1) return { topics: subscribed, scope: subscribed[0]!.name, none: subscribed[0]!.name };
+  if (subscribed.length > 1) {
+    return { topics: subscribed, scope: 'the topics this chat follows', none: 'the topics this chat follows' };
+  }
+  return {
+    topics: topics.listVisible(context.chat.communityId),
+    scope: 'all topics (this chat follows none yet)',
+    none: 'any topic',
+    footer: '/latest <topic> shows one topic; /subscribe <topic> sends its news here on a schedule.',
+  };
 }
 
 export const latest = defineCommand({
@@ -39,20 +60,21 @@ export const latest = defineCommand({
   run(context, args) {
     const chosen = topicsFor(context, args.topic as string | undefined);
     const count = (args.count as number | undefined) ?? 5;
-    const names = chosen.length === 1 ? chosen[0]!.name : 'your topics';
-    if (chosen.length === 0) return textReply('There are no topics here yet — /topics explains how to get some.');
+    if (chosen.topics.length === 0)
+      return textReply('There are no topics here yet — /topics explains how to get some.');
     const stories = context.services.stories.latest(
-      chosen.map((topic) => topic.id),
+      chosen.topics.map((topic) => topic.id),
       count,
     );
     if (stories.length === 0) {
-      return textReply(`No stories in ${names} yet. Feeds are polled every few minutes; try again soon.`);
+      return textReply(`No stories in ${chosen.none} yet. Feeds are polled every few minutes; try again soon.`);
     }
     return {
       kind: 'stories',
-      title: `Latest in ${names}`,
+      title: `Latest in ${chosen.scope}`,
       entries: stories.map((story) => storyEntryOf(context.services.stories, story, QUOTES_IN_LATEST)),
       timezone: chatTimezone(context),
+      ...(chosen.footer ? { footer: chosen.footer } : {}),
     };
   },
 });

@@ -1,5 +1,6 @@
 import { logLevelFor, type Config } from '../config.js';
 import { renderDigestText } from '../core/digest/render-text.js';
+import { closestMatch } from '../core/slug.js';
 import { createLogger } from '../logger.js';
 import { createApp, type App, type Io } from '../main.js';
 
@@ -27,6 +28,30 @@ function parseArgs(argv: string[]): { chat?: string; topic?: string } | string {
   return options;
 }
 
+const didYouMean = (wanted: string, known: readonly string[]): string => {
+  const near = closestMatch(wanted, known);
+  return near ? ` — did you mean '${near}'?` : '';
+};
+
+/**
+ * What `--chat` and `--topic` name must exist: a mistyped id or slug is an error naming it
+ * (exit 1), never an empty preview that looks like "nothing new".
+ */
+function missingTarget(app: App, options: { chat?: string; topic?: string }): string | null {
+  const chatIds = app.db
+    .prepare(`SELECT id FROM chats UNION SELECT chat_id FROM subscriptions`)
+    .pluck()
+    .all() as string[];
+  if (options.chat && !chatIds.includes(options.chat)) {
+    return `no chat '${options.chat}' in ${app.config.DATABASE_PATH}${didYouMean(options.chat, chatIds)}`;
+  }
+  if (options.topic) {
+    const slugs = app.db.prepare(`SELECT DISTINCT slug FROM topics`).pluck().all() as string[];
+    if (!slugs.includes(options.topic)) return `no topic '${options.topic}'${didYouMean(options.topic, slugs)}`;
+  }
+  return null;
+}
+
 export async function runDigest(config: Config, argv: string[], io: Output): Promise<number> {
   const options = parseArgs(argv);
   if (typeof options === 'string') {
@@ -43,6 +68,11 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
     return 1;
   }
   try {
+    const missing = missingTarget(app, options);
+    if (missing) {
+      io.stderr.write(`newsbrief digest: ${missing}\n`);
+      return 1;
+    }
     const chatIds = options.chat
       ? [options.chat]
       : (app.db.prepare(`SELECT DISTINCT chat_id FROM subscriptions ORDER BY chat_id`).pluck().all() as string[]);
@@ -50,6 +80,7 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
       io.stdout.write('No chat follows a topic yet: nothing to preview.\n');
       return 0;
     }
+    let shown = 0;
     const now = app.services.clock.now();
     for (const chatId of chatIds) {
       const subscriptions = app.stores.subscriptions.listForChat(chatId);
@@ -59,6 +90,7 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
         const topic = app.stores.topics.findVisible(options.topic, chat?.communityId ?? null);
         if (!topic || !subscriptions.some((subscription) => subscription.topicId === topic.id)) {
           if (options.chat) io.stdout.write(`── ${chatId} ──\n(does not follow '${options.topic}')\n\n`);
+          if (options.chat) shown++;
           continue;
         }
         topicIds = [topic.id];
@@ -72,7 +104,9 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
             ? renderDigestText(digest)
             : '(nothing new since the last digest)';
       io.stdout.write(`── ${chatId}${paused} ──\n${body}\n\n`);
+      shown++;
     }
+    if (shown === 0) io.stdout.write(`No chat follows '${options.topic}': nothing to preview.\n`);
     return 0;
   } finally {
     app.close();

@@ -142,7 +142,6 @@ export const namesOf = (command: Command): readonly string[] =>
 export function findCommand(registry: readonly Command[], name: string): Command | undefined {
   const wanted = name.toLowerCase();
   return (
-    registry.find((command) => command.name === wanted) ??
-    registry.find((command) => namesOf(command).includes(wanted))
+    registry.find((command) => command.name === wanted) ?? registry.find((command) => namesOf(command).includes(wanted))
   );
 }

@@ -86,5 +86,6 @@ export function helpFor(registry: readonly Command[], asked: string): { title: s
     ].join('\n'),
   );
   if (aliases.length > 0) blocks.push(`Also typed as ${aliases.map((alias) => `/${alias}`).join(', ')}.`);
-  return { title: `Help for /${command.name}`, text: blocks.join('\n\n') };
+  const shown = subName ? leaves[0]!.path : command.name;
+  return { title: `Help for /${shown}`, text: blocks.join('\n\n') };
 }

@@ -55,7 +55,9 @@ describe('/latest', () => {
     const app = await appWithSampleStories();
     const chat = groupChat();
     const all = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
-    expect(all.title).toBe('Latest in your topics');
+    // Following nothing, the chat sees every topic, and the title says so.
+    expect(all.title).toBe('Latest in all topics (this chat follows none yet)');
+    expect(all.footer).toBe('/latest <topic> shows one topic; /subscribe <topic> sends its news here on a schedule.');
     expect(all.entries).toHaveLength(5);
     const climate = app.stores.topics.findVisible('climate', null)!;
     app.stores.subscriptions.save({
@@ -67,7 +69,13 @@ describe('/latest', () => {
       nextRunAt: null,
     });
     const followed = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    expect(followed.title).toBe('Latest in Climate');
+    expect(followed.footer).toBeUndefined();
     expect(new Set(followed.entries.map((entry) => entry.source))).toEqual(new Set(['Climate Desk']));
+    const world = app.stores.topics.findVisible('world', null)!;
+    app.stores.subscriptions.save({ chatId: chat.id, topicId: world.id, schedule: 'hourly', timezone: 'UTC', cap: 8, nextRunAt: null });
+    const both = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    expect(both.title).toBe('Latest in the topics this chat follows');
   });
 
   it('explains a misspelt topic and an out-of-range count', async () => {

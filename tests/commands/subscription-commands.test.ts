@@ -82,6 +82,11 @@ describe('/subscribe', () => {
     expect(text(await mod('/subscribe world daily 08:00 Mars/Base'))).toContain("'Mars/Base' is not a timezone");
     expect(text(await mod('/subscribe ukrane'))).toBe("error: unknown topic 'ukrane' — did you mean 'ukraine'?");
     expect(text(await mod('/subscribe world fortnightly'))).toContain("'fortnightly' is not a schedule");
+    // Typed on one line, "every morning" reads as schedule "every" and timezone "morning": the schedule is what is wrong.
+    expect(text(await mod('/subscribe world every morning'))).toBe(
+      "error: 'every morning' is not a schedule — use instant, hourly, daily 08:00, weekdays 08:00, weekly mon 08:00 or a cron expression such as 0 8 * * 1-5.\nA timezone, if you add one, goes last: daily 08:00 Europe/London",
+    );
+    expect(text(await mod('/subscribe world hourly Atlantis'))).toContain("'Atlantis' is not a timezone");
     expect(text(await mod('/subscribe world 61 8 * * *'))).toContain('is not a cron expression this bot can use');
     expect(text(await mod('/subscribe world hourly max 40'))).toContain("'40' is not a number of stories from 1 to 25");
     expect(subscriptionsOf(app)).toEqual([]);
@@ -143,7 +148,11 @@ describe('/digest', () => {
   it('shows the digest as it would be sent, to anyone, without moving any watermark', async () => {
     const { app, world, mod, member } = setup();
     await mod('/subscribe world');
-    expect(text(await member('/digest'))).toBe('Nothing new for this chat since the last digest.');
+    // Nothing was ever sent: not "since the last digest", but when the first one comes and what it holds.
+    expect(text(await member('/digest'))).toMatch(
+      /^No digest has been sent here yet, and no new story has arrived since this chat subscribed\. The first digest comes \w+ \d+ \w+ at 08:00 \(UTC\), with up to 8 of the stories that arrive until then\. \/latest shows the newest stories now\.$/,
+    );
+    expect(text(await member('/digest world'))).toMatch(/^No World digest has been sent here yet, and no new World story/);
     insertStory(app.db, {
       topicIds: [world.id],
       headline: 'Bridge opens',
@@ -153,7 +162,12 @@ describe('/digest', () => {
     const preview = await member('/digest world');
     expect(preview).toMatchObject({
       kind: 'digest',
-      digest: { chatId: 'telegram:-200', title: expect.stringMatching(/^Preview — World — /) },
+      digest: {
+        chatId: 'telegram:-200',
+        title: expect.stringMatching(
+          /^Preview of this chat's next World digest as it stands on \w+ \d+ \w+; nothing is sent\.$/,
+        ),
+      },
     });
     const entry = preview.kind === 'digest' ? preview.digest.sections[0]!.entries[0] : null;
     expect(entry).toMatchObject({ headline: 'Bridge opens', quotes: [{ text: 'A great day', speaker: 'Mayor' }] });
@@ -176,7 +190,10 @@ describe('/digest', () => {
     const sample = await member('/digest ukraine');
     expect(sample).toMatchObject({
       kind: 'digest',
-      digest: { title: expect.stringMatching(/^Sample — Ukraine: .*\/subscribe ukraine/) },
+      digest: {
+        title:
+          'This chat does not follow Ukraine, so here are its newest stories as a digest would show them. /subscribe ukraine sends new ones on a schedule.',
+      },
     });
     const entry = sample.kind === 'digest' ? sample.digest.sections[0]!.entries[0] : null;
     expect(entry).toMatchObject({
@@ -204,9 +221,31 @@ describe('/digest', () => {
     expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE chat_id = 'telegram:-200'`).get()).toEqual({
       n: 1,
     });
-    expect(text(await member('/digest'))).toBe('Nothing new for this chat since the last digest.');
+    expect(text(await member('/digest'))).toMatch(
+      /^Nothing new for this chat since the last digest\. The next digest comes \w+ \d+ \w+ at 08:00 \(UTC\)\.$/,
+    );
     expect(text(await mod('/digest send'))).toBe('Nothing new to send for this chat.');
     expect(actions(app)[0]).toBe('digest.send');
+  });
+});
+
+describe('/digest with nothing new', () => {
+  it('says "since the last digest" once the first scheduled digest has passed', async () => {
+    const { app, mod, member } = setup();
+    await mod('/subscribe world hourly');
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
+    app.db.prepare(`UPDATE subscriptions SET created_at = ?`).run(twoDaysAgo);
+    expect(text(await member('/digest'))).toMatch(
+      /^Nothing new for this chat since the last digest\. The next digest comes \w+ \d+ \w+ at \d\d:00 \(UTC\)\.$/,
+    );
+  });
+
+  it('says each story comes as it arrives for an instant subscription with nothing yet', async () => {
+    const { mod, member } = setup();
+    await mod('/subscribe world instant');
+    expect(text(await member('/digest'))).toBe(
+      'No digest has been sent here yet, and no new story has arrived since this chat subscribed. Each new story is sent within a minute of its arrival. /latest shows the newest stories now.',
+    );
   });
 });
 

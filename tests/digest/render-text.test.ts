@@ -33,7 +33,8 @@ describe('the plain-text digest', () => {
         'World — Monday 3 March',
         '',
         '• Council approves the new bridge',
-        '  Example News · 3 Mar 09:12 · also covered by Other Outlet',
+        // A past year's story shows its year; the zone is the chat's (Europe/Paris).
+        '  Example News · 3 Mar 2025 09:12 CET · also covered by Other Outlet',
         '  “This bridge will change the town” — Mayor Jane Doe',
         '  https://news.example/bridge',
         '+3 more — /latest world',

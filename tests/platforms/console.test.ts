@@ -29,7 +29,7 @@ describe('the console platform', () => {
     const topics = result.stdout.indexOf('Topics you can subscribe to');
     expect(help).toBeGreaterThanOrEqual(0);
     expect(topics).toBeGreaterThan(help);
-    expect(result.stdout).toContain('/topics — List the topics this chat can subscribe to');
+    expect(result.stdout).toMatch(/\n {2}\/topics +List the topics this chat can subscribe to\n/);
     expect(result.stdout).toContain('oceans — Seas and the people who work them · 1 feed');
   });
 

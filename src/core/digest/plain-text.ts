@@ -11,7 +11,8 @@ const INVISIBLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
 // The zero-width joiner is kept only inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈), where it makes one
 // picture of several; anywhere else it is an invisible character like the others.
-const STRAY_JOINER = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const STRAY_JOINER =
+  /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const SPACES = /[\s\u2028\u2029]+/g;
 
 const dropInvisible = (text: string): string => text.replace(INVISIBLE, '').replace(STRAY_JOINER, '');

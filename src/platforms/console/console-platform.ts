@@ -4,6 +4,7 @@ import { dispatchLine } from '../../core/dispatch.js';
 import type { Actor, ChatRef } from '../../core/domain.js';
 import type { Logger } from '../../core/ports.js';
 import type { Services } from '../../core/services.js';
+import { consoleStyleFor, type MaybeTerminal } from './colour.js';
 import { renderReplyText } from './render.js';
 
 /** The local terminal is one private chat whose user is the operator: every command is allowed. */
@@ -24,7 +25,8 @@ export const CONSOLE_ACTOR: Actor = {
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
+  /** Coloured when it is a terminal with colours (see colour.ts). */
+  output: NodeJS.WritableStream & MaybeTerminal;
   services: Services;
   commands: readonly Command[];
   logger: Logger;
@@ -38,20 +40,21 @@ export interface ConsoleOptions {
  */
 export function runConsole(options: ConsoleOptions): { done: Promise<void>; stop(): void } {
   const { input, output, services, commands, logger, interactive } = options;
+  const style = consoleStyleFor(output);
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const prompt = (): void => {
-    if (interactive) output.write('newsbrief> ');
+    if (interactive) output.write(style.prompt('newsbrief> '));
   };
   const done = (async () => {
     services.chats.ensure(CONSOLE_CHAT);
-    if (interactive) output.write('newsbrief console — type /help for the commands, Ctrl-D to quit.\n');
+    if (interactive) output.write('newsbrief console — type /start to begin, /help for the commands, Ctrl-D to quit.\n');
     prompt();
     for await (const raw of lines) {
       const line = raw.trim();
       if (line.length > 0) {
         const context = { chat: CONSOLE_CHAT, actor: CONSOLE_ACTOR, services, now: services.clock.now() };
         const reply = await dispatchLine(commands, line, context, logger);
-        output.write(`${reply ? renderReplyText(reply) : 'Commands start with / — try /help.'}\n`);
+        output.write(`${reply ? renderReplyText(reply, style) : 'Commands start with / — try /help.'}\n`);
       }
       prompt();
     }

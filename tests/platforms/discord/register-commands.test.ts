@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.js';
 import { runRegisterCommands } from '../../../src/cli/register-commands.js';
+import { namesOf } from '../../../src/core/command.js';
 import { runCli } from '../../helpers/cli.js';
 import { startFakeDiscord, type FakeDiscord } from '../../helpers/fake-discord.js';
 import { tempDir } from '../../helpers/test-app.js';
@@ -20,6 +21,9 @@ function output() {
   return { io: { stdout, stderr }, out: text(stdout), err: text(stderr) };
 }
 
+/** Every command and alias: Discord has no aliases, so /sub is registered beside /subscribe. */
+const SLASH_NAMES = COMMANDS.flatMap(namesOf);
+
 describe('newsbrief register-commands', () => {
   it('registers every command globally from the command line, remembering the definitions', async () => {
     fake = await startFakeDiscord();
@@ -27,11 +31,14 @@ describe('newsbrief register-commands', () => {
     const result = await runCli(['register-commands'], { env });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
-      `Registered ${COMMANDS.length} commands globally; Discord may take a few minutes to show them everywhere.\n`,
+      `Registered ${SLASH_NAMES.length} commands globally; Discord may take a few minutes to show them everywhere.\n`,
     );
     expect(result.code).toBe(0);
     const names = (fake.registered.global as { name: string }[]).map((command) => command.name);
-    expect(names).toEqual(COMMANDS.map((command) => command.name));
+    expect(names).toEqual(SLASH_NAMES);
+    expect(names).toEqual(expect.arrayContaining(['start', 'sub', 'unsub', 'list']));
+    const byName = new Map((fake.registered.global as { name: string; options: unknown }[]).map((c) => [c.name, c]));
+    expect(byName.get('sub')!.options).toEqual(byName.get('subscribe')!.options);
   });
 
   it('registers in one server with --guild, where the commands show at once', async () => {
@@ -45,9 +52,9 @@ describe('newsbrief register-commands', () => {
       }),
     ).toBe(0);
     expect(out()).toBe(
-      `Registered ${COMMANDS.length} commands in server 123456789012345678; they are usable there now.\n`,
+      `Registered ${SLASH_NAMES.length} commands in server 123456789012345678; they are usable there now.\n`,
     );
-    expect(fake.registered.guilds.get('123456789012345678')).toHaveLength(COMMANDS.length);
+    expect(fake.registered.guilds.get('123456789012345678')).toHaveLength(SLASH_NAMES.length);
     expect(fake.registered.global).toBeNull();
     const cleared = output();
     expect(

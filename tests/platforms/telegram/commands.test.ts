@@ -26,7 +26,7 @@ const pickCommand = defineCommand({
 });
 
 describe('Telegram commands through grammY and the fake Bot API', () => {
-  it('answers a private chat: /start shows the help, /topics the topics, plain text a hint', async () => {
+  it('answers a private chat: /start welcomes, /topics shows the topics, plain text a hint', async () => {
     const { app, fake, exchange } = await telegramHarness();
     app.stores.topics.create({
       slug: 'world',
@@ -35,8 +35,25 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
       communityId: null,
     });
     const me = privateChatOf(alice);
-    const [help] = await exchange(alice, me, '/start');
-    expect(help!.text).toMatch(/^Commands you can use here\n\/help — /);
+    const [welcome] = await exchange(alice, me, '/start');
+    expect(welcome!.text).toBe(
+      [
+        'Welcome to newsbrief',
+        'newsbrief sends this chat a digest of the news on a schedule you choose: each story with its headline, the key quotes and who said them, and the link.',
+        '',
+        'Try these three:',
+        '/topics — the topics you can follow here',
+        '/latest world — the newest stories of a topic now',
+        '/subscribe world daily 08:00 — a digest every morning at 08:00',
+        '',
+        '/help lists every command.',
+      ].join('\n'),
+    );
+    // A deep link (t.me/bot?start=promo) sends "/start promo": the payload is no argument.
+    const [linked] = await exchange(alice, me, '/start promo');
+    expect(linked!.text).toBe(welcome!.text);
+    const [help] = await exchange(alice, me, '/help');
+    expect(help!.text).toMatch(/^Commands you can use here\nReading\n {2}\/start +What newsbrief does/);
     const [topics] = await exchange(alice, me, '/topics');
     expect(topics!.text).toBe('Topics you can subscribe to\nworld — World <b>news</b> & views · 0 feeds');
     expect(topics!.html).toContain('World &lt;b&gt;news&lt;/b&gt; &amp; views');
@@ -82,6 +99,21 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(digest.text).toMatch(/^📰 /);
     expect(digest.text).toContain('Bridge <approved> & opened');
     expect(digest.text).toContain('“A great day for the valley”\n— Tom Varga');
+  });
+
+  it('answers the short forms people know from other feed bots in a group: /sub, /list, /unsub', async () => {
+    const { app, fake, exchange } = await telegramHarness();
+    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    fake.setMember(group.id, alice.id, 'administrator');
+    const [subscribed] = await exchange(alice, group, '/sub@newsbrief_test_bot world hourly');
+    expect(subscribed!.text).toMatch(/^This chat now follows World \(world\): hourly \(UTC\), up to 8 stories\./);
+    const [listed] = await exchange(alice, group, '/list');
+    expect(listed!.text).toMatch(/^This chat follows\nworld — hourly \(UTC\), up to 8 stories\n/);
+    const [gone] = await exchange(alice, group, '/unsub world');
+    expect(gone!.text).toBe('This chat no longer follows World (world).');
+    expect(app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
+    const [welcome] = await exchange(alice, group, '/start');
+    expect(welcome!.text).toMatch(/^Welcome to newsbrief\n/);
   });
 
   it('offers the topics as buttons for a bare /subscribe, and subscribes the group when an administrator presses one', async () => {

@@ -35,7 +35,7 @@ describe('Telegram rendering', () => {
   it('shows quotations with their speakers and the time in the chat’s timezone', () => {
     const text = parseTelegramHtml(renderEntryHtml(storyEntry(), 'Asia/Tokyo')).text;
     expect(text).toContain('“This bridge will change the town”\n— Mayor Jane Doe');
-    expect(text).toContain('Example News · 3 Mar 17:12');
+    expect(text).toContain('Example News · 3 Mar 2025 17:12 GMT+9');
   });
 
   it('splits a long digest between stories, every message within 4096 characters, previews off', () => {

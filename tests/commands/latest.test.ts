@@ -73,7 +73,14 @@ describe('/latest', () => {
     expect(followed.footer).toBeUndefined();
     expect(new Set(followed.entries.map((entry) => entry.source))).toEqual(new Set(['Climate Desk']));
     const world = app.stores.topics.findVisible('world', null)!;
-    app.stores.subscriptions.save({ chatId: chat.id, topicId: world.id, schedule: 'hourly', timezone: 'UTC', cap: 8, nextRunAt: null });
+    app.stores.subscriptions.save({
+      chatId: chat.id,
+      topicId: world.id,
+      schedule: 'hourly',
+      timezone: 'UTC',
+      cap: 8,
+      nextRunAt: null,
+    });
     const both = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
     expect(both.title).toBe('Latest in the topics this chat follows');
   });

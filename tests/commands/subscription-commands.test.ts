@@ -152,7 +152,9 @@ describe('/digest', () => {
     expect(text(await member('/digest'))).toMatch(
       /^No digest has been sent here yet, and no new story has arrived since this chat subscribed\. The first digest comes \w+ \d+ \w+ at 08:00 \(UTC\), with up to 8 of the stories that arrive until then\. \/latest shows the newest stories now\.$/,
     );
-    expect(text(await member('/digest world'))).toMatch(/^No World digest has been sent here yet, and no new World story/);
+    expect(text(await member('/digest world'))).toMatch(
+      /^No World digest has been sent here yet, and no new World story/,
+    );
     insertStory(app.db, {
       topicIds: [world.id],
       headline: 'Bridge opens',

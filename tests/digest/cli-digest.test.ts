@@ -68,4 +68,44 @@ describe('newsbrief digest', () => {
     expect(await runDigest(app.config, [], none.io)).toBe(0);
     expect(none.out()).toBe('No chat follows a topic yet: nothing to preview.\n');
   });
+
+  it('names a chat or topic that does not exist, exits 1 and prints no preview', async () => {
+    const app = testApp();
+    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    app.stores.chats.ensure({ id: 'telegram:1', platform: 'telegram', kind: 'private', communityId: null });
+    app.stores.chats.ensure({ id: 'telegram:2', platform: 'telegram', kind: 'private', communityId: null });
+    app.stores.subscriptions.save({
+      chatId: 'telegram:1',
+      topicId: world.id,
+      schedule: 'daily 08:00',
+      timezone: 'UTC',
+      cap: 8,
+      nextRunAt: '2030-01-01T08:00:00.000Z',
+    });
+
+    const topic = output();
+    expect(await runDigest(app.config, ['--topic', 'nosuch'], topic.io)).toBe(1);
+    expect(topic.err()).toBe("newsbrief digest: no topic 'nosuch'\n");
+    expect(topic.out()).toBe('');
+    const near = output();
+    expect(await runDigest(app.config, ['--topic', 'wrld'], near.io)).toBe(1);
+    expect(near.err()).toBe("newsbrief digest: no topic 'wrld' — did you mean 'world'?\n");
+
+    const chat = output();
+    expect(await runDigest(app.config, ['--chat', 'nosuch'], chat.io)).toBe(1);
+    expect(chat.err()).toBe(`newsbrief digest: no chat 'nosuch' in ${app.config.DATABASE_PATH}\n`);
+    expect(chat.out()).toBe('');
+    const typo = output();
+    expect(await runDigest(app.config, ['--chat', 'telegram:3'], typo.io)).toBe(1);
+    expect(typo.err()).toMatch(/^newsbrief digest: no chat 'telegram:3' in .* — did you mean 'telegram:[12]'\?\n$/);
+
+    // A chat that exists but follows nothing, and a topic nobody follows, are answers, not errors.
+    const idle = output();
+    expect(await runDigest(app.config, ['--chat', 'telegram:2'], idle.io)).toBe(0);
+    expect(idle.out()).toBe('── telegram:2 ──\n(follows no topic)\n\n');
+    app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    const unfollowed = output();
+    expect(await runDigest(app.config, ['--topic', 'sport'], unfollowed.io)).toBe(0);
+    expect(unfollowed.out()).toBe("No chat follows 'sport': nothing to preview.\n");
+  });
 });

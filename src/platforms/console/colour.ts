@@ -41,4 +41,5 @@ const COLOURED: ConsoleStyle = {
 
 export const PLAIN_CONSOLE_STYLE: ConsoleStyle = { ...PLAIN_STYLE, error: (text) => text, prompt: (text) => text };
 
-export const consoleStyleFor = (output: MaybeTerminal): ConsoleStyle => (wantsColour(output) ? COLOURED : PLAIN_CONSOLE_STYLE);
+export const consoleStyleFor = (output: MaybeTerminal): ConsoleStyle =>
+  wantsColour(output) ? COLOURED : PLAIN_CONSOLE_STYLE;

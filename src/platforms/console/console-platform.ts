@@ -47,7 +47,8 @@ export function runConsole(options: ConsoleOptions): { done: Promise<void>; stop
   };
   const done = (async () => {
     services.chats.ensure(CONSOLE_CHAT);
-    if (interactive) output.write('newsbrief console — type /start to begin, /help for the commands, Ctrl-D to quit.\n');
+    if (interactive)
+      output.write('newsbrief console — type /start to begin, /help for the commands, Ctrl-D to quit.\n');
     prompt();
     for await (const raw of lines) {
       const line = raw.trim();

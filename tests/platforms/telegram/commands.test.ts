@@ -101,6 +101,27 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(digest.text).toContain('“A great day for the valley”\n— Tom Varga');
   });
 
+  it('keeps an emoji joined by zero-width joiners whole where a long outlet name is cut', async () => {
+    const { app, exchange } = await telegramHarness();
+    const family = '👨‍👩‍👧'; // three people joined by two zero-width joiners: one picture, 8 UTF-16 units
+    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const sport = app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    // Outlet names are cut at 80 units: the emoji fits whole in the first and would straddle the cut in the second.
+    addStories(app, world, [{ headline: 'Bridge opens' }], `${'A'.repeat(70)}${family}${'B'.repeat(10)}`);
+    addStories(app, sport, [{ headline: 'Cup final' }], `${'C'.repeat(75)}${family} Gazette`);
+    const me = privateChatOf(alice);
+    const [worldReply] = await exchange(alice, me, '/latest world');
+    expect(worldReply!.text).toContain(`${'A'.repeat(70)}${family}B…`);
+    const [sportReply] = await exchange(alice, me, '/latest sport');
+    expect(sportReply!.text).toContain(`${'C'.repeat(75)}… · `);
+    for (const text of [worldReply!.text, sportReply!.text]) {
+      const pictures = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)]
+        .map(({ segment }) => segment)
+        .filter((segment) => /\p{Extended_Pictographic}/u.test(segment));
+      expect(pictures.every((picture) => picture === family)).toBe(true);
+    }
+  });
+
   it('answers the short forms people know from other feed bots in a group: /sub, /list, /unsub', async () => {
     const { app, fake, exchange } = await telegramHarness();
     app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });

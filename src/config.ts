@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { nearMissWarnings, warnOnStderr } from './config-warnings.js';
 import { ConfigError } from './core/errors.js';
 import { isTimezone } from './core/timezone.js';
 
@@ -95,8 +96,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return result.data;
 }
 
-/** Reads .env (when present, without overriding the real environment), then parses process.env. */
-export function loadConfig(envFile = '.env'): Config {
+/**
+ * Reads .env (when present, without overriding the real environment), then parses process.env.
+ * A key that looks like a misspelt one of ours is reported through `warn` (see config-warnings.ts).
+ */
+export function loadConfig(envFile = '.env', warn: (warning: string) => void = warnOnStderr): Config {
   if (existsSync(envFile)) {
     try {
       process.loadEnvFile(envFile);
@@ -104,5 +108,6 @@ export function loadConfig(envFile = '.env'): Config {
       throw new ConfigError([`${envFile}: cannot be read (${(error as Error).message})`]);
     }
   }
+  for (const warning of nearMissWarnings(process.env, Object.keys(configSchema.shape))) warn(warning);
   return parseConfig(process.env);
 }

@@ -1,5 +1,6 @@
 import { COMMANDS } from '../commands/index.js';
 import { loadCatalogue } from './catalogue.js';
+import { sampleCatalogueNotice } from './catalogue-notice.js';
 import type { Config } from './config.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
@@ -88,6 +89,8 @@ export function prepareCatalogue(app: App): void {
     transaction: (work) => app.db.transaction(work)(),
   });
   if (result.changed) app.logger.info(result, 'catalogue loaded');
+  const notice = sampleCatalogueNotice(app.config);
+  if (notice) app.logger.warn({ catalogue: app.config.CATALOGUE_PATH }, notice);
 }
 
 export interface Io {

@@ -146,6 +146,28 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
     expect(app.stores.subscriptions.listForChat('discord:8002')).toHaveLength(1);
   });
 
+  it('answers /start and the short slash commands /sub, /list and /unsub like the long ones', async () => {
+    const { app, fake } = await discordHarness();
+    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const registered = (fake.registered.global as { name: string }[]).map((command) => command.name);
+    expect(registered).toEqual(expect.arrayContaining(['start', 'sub', 'unsub', 'list']));
+    const dm = { channelId: '8003', user: bob };
+    const description = async (name: string, options: { name: string; type: number; value: string }[] = []) => {
+      const [reply] = await fake.waitForResponses(fake.interact({ name, options, ...dm }));
+      // As a person sees it: Discord shows markdown escapes (`\(`) as the character itself.
+      return (reply!.body as Callback).data!.embeds![0]!.description!.replace(/\\(.)/g, '$1');
+    };
+    expect(await description('start')).toMatch(/^newsbrief sends this chat a digest of the news/);
+    expect(await description('sub', [{ name: 'topic', type: 3, value: 'world' }])).toMatch(
+      /^This chat now follows World \(world\): daily 08:00/,
+    );
+    expect(await description('list')).toMatch(/^world — daily 08:00 \(UTC\), up to 8 stories/);
+    expect(await description('unsub', [{ name: 'topic', type: 3, value: 'world' }])).toBe(
+      'This chat no longer follows World (world).',
+    );
+    expect(app.stores.subscriptions.listForChat('discord:8003')).toEqual([]);
+  });
+
   it('refuses a moderator command to a member without Manage Server, privately, and lets moderators in', async () => {
     const { app, fake } = await discordHarness({ extraCommands: [whereCommand] });
     app.stores.topics.create({ slug: 'local', name: 'Local', communityId: `discord:${GUILD_ID}` });

@@ -60,6 +60,11 @@ export function parseSubscriptionWords(
     result.timezone = canonicalTimezone(last);
     words.pop();
   }
+  // `daily 08:00 Londn`: a schedule, then a word that is no timezone — say that, not "daily needs a time".
+  const tail = words.at(-1);
+  if (tail && words.length > 1 && /^[A-Za-z]/.test(tail) && !isSchedule(words) && isSchedule(words.slice(0, -1))) {
+    canonicalTimezone(tail);
+  }
   if (words.length > 0) result.schedule = words.join(' ');
   return result;
 }

@@ -87,6 +87,9 @@ describe('/subscribe', () => {
       "error: 'every morning' is not a schedule — use instant, hourly, daily 08:00, weekdays 08:00, weekly mon 08:00 or a cron expression such as 0 8 * * 1-5.\nA timezone, if you add one, goes last: daily 08:00 Europe/London",
     );
     expect(text(await mod('/subscribe world hourly Atlantis'))).toContain("'Atlantis' is not a timezone");
+    expect(text(await mod('/subscribe world daily 08:00 Londn'))).toBe(
+      "error: 'Londn' is not a timezone — use an IANA name such as Europe/London",
+    );
     expect(text(await mod('/subscribe world 61 8 * * *'))).toContain('is not a cron expression this bot can use');
     expect(text(await mod('/subscribe world hourly max 40'))).toContain("'40' is not a number of stories from 1 to 25");
     expect(subscriptionsOf(app)).toEqual([]);

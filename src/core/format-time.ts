@@ -20,8 +20,22 @@ function formatFor(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
-const yearIn = (format: Intl.DateTimeFormat, date: Date): string =>
+const yearOf = (format: Intl.DateTimeFormat, date: Date): string =>
   format.formatToParts(date).find((part) => part.type === 'year')?.value ?? '';
+
+// The reader's current year, per timezone, reused for a minute: a digest formats many times at
+// one moment. (Within a minute of New Year a time may show or miss its year once.)
+const YEAR_REUSE_MS = 60_000;
+const currentYears = new Map<string, { at: number; year: string }>();
+
+function currentYear(timezone: string, format: Intl.DateTimeFormat, now: Date): string {
+  const cached = currentYears.get(timezone);
+  if (cached && Math.abs(now.getTime() - cached.at) < YEAR_REUSE_MS) return cached.year;
+  const year = yearOf(format, now);
+  if (currentYears.size > 1000) currentYears.clear();
+  currentYears.set(timezone, { at: now.getTime(), year });
+  return year;
+}
 
 /**
  * "23 Nov 14:05 GMT" in the given IANA timezone, with the year when it is not the reader's current
@@ -34,6 +48,6 @@ export function formatTime(iso: string, timezone: string, now: Date = new Date()
   const format = formatFor(timezone);
   const parts = format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const year = part('year') === yearIn(format, now) ? '' : ` ${part('year')}`;
+  const year = part('year') === currentYear(timezone, format, now) ? '' : ` ${part('year')}`;
   return `${part('day')} ${part('month')}${year} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }

@@ -28,6 +28,7 @@ export function cleanText(text: string): string {
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const isPrintableAscii = (code: number): boolean => code >= 0x20 && code < 0x7f;
 
 /**
  * Cuts to at most `max` UTF-16 units — the unit Discord's and Telegram's limits count — with an
@@ -37,11 +38,13 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 export function truncateUnits(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - 1);
-  let end = 0;
-  for (const { index, segment } of graphemes.segment(text)) {
-    if (index + segment.length > room) break;
-    end = index + segment.length;
-  }
+  // Between two printable ASCII characters there is always a grapheme boundary: the common case
+  // needs no segmenter. Otherwise the grapheme holding the first unit that does not fit starts
+  // where the cut goes; asking for that one segment looks around the cut, not over the whole text.
+  const end =
+    room === 0 || (isPrintableAscii(text.charCodeAt(room - 1)) && isPrintableAscii(text.charCodeAt(room)))
+      ? room
+      : (graphemes.segment(text).containing(room)?.index ?? room);
   return `${text.slice(0, end).trimEnd()}…`;
 }
 

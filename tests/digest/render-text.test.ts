@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayQuote } from '../../src/core/digest/build.js';
 import { packEntries } from '../../src/core/digest/pack.js';
-import { plainText } from '../../src/core/digest/plain-text.js';
+import { plainText, truncateUnits } from '../../src/core/digest/plain-text.js';
 import { renderDigestText } from '../../src/core/digest/render-text.js';
 import type { Digest, StoryEntry } from '../../src/core/reply.js';
 
@@ -102,5 +102,18 @@ describe('a quotation shown on its own', () => {
     expect(displayQuote(quote)).toEqual({ ...quote, text: 'We will be back next winter.' });
     const question = { text: 'Who pays for it?', speaker: null, paragraph: 0 };
     expect(displayQuote(question)).toBe(question);
+  });
+});
+
+describe('cutting feed text to a platform limit', () => {
+  it('never splits a grapheme: emoji joined by zero-width joiners, accents, surrogate pairs', () => {
+    const family = '👨‍👩‍👧';
+    expect(truncateUnits(`${'A'.repeat(70)}${family}${'B'.repeat(10)}`, 80)).toBe(`${'A'.repeat(70)}${family}B…`);
+    expect(truncateUnits(`${'C'.repeat(75)}${family} Gazette`, 80)).toBe(`${'C'.repeat(75)}…`);
+    expect(truncateUnits('e\u0301e\u0301e\u0301', 4)).toBe('e\u0301…');
+    expect(truncateUnits('x😀😀', 3)).toBe('x…');
+    expect(truncateUnits('short', 80)).toBe('short');
+    // The joiner survives cleaning inside an emoji sequence, and only there.
+    expect(plainText(`${family} a\u200db`)).toBe(`${family} ab`);
   });
 });

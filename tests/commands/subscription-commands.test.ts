@@ -234,26 +234,6 @@ describe('/digest', () => {
   });
 });
 
-describe('/digest with nothing new', () => {
-  it('says "since the last digest" once the first scheduled digest has passed', async () => {
-    const { app, mod, member } = setup();
-    await mod('/subscribe world hourly');
-    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
-    app.db.prepare(`UPDATE subscriptions SET created_at = ?`).run(twoDaysAgo);
-    expect(text(await member('/digest'))).toMatch(
-      /^Nothing new for this chat since the last digest\. The next digest comes \w+ \d+ \w+ at \d\d:00 \(UTC\)\.$/,
-    );
-  });
-
-  it('says each story comes as it arrives for an instant subscription with nothing yet', async () => {
-    const { mod, member } = setup();
-    await mod('/subscribe world instant');
-    expect(text(await member('/digest'))).toBe(
-      'No digest has been sent here yet, and no new story has arrived since this chat subscribed. Each new story is sent within a minute of its arrival. /latest shows the newest stories now.',
-    );
-  });
-});
-
 describe('/pause, /resume and /timezone', () => {
   it('pauses deliveries, holding waiting messages, and resumes them, for managers only', async () => {
     const { app, world, mod, member } = setup();

@@ -47,7 +47,10 @@ export function helpOverview(registry: readonly Command[], actor: Actor): string
       command.kind === 'group'
         ? `${command.description}: ${allowed.map(({ sub }) => sub.name).join(', ')}`
         : command.description;
-    return [{ section, name: `/${command.name}`, summary }];
+    const aliases = namesOf(command)
+      .slice(1)
+      .map((alias) => `/${alias} = /${command.name}`);
+    return [{ section, name: `/${command.name}`, summary, aliases }];
   });
   const width = Math.max(...rows.map((row) => row.name.length)) + 2;
   const lines = SECTIONS.flatMap((section) => {
@@ -55,11 +58,7 @@ export function helpOverview(registry: readonly Command[], actor: Actor): string
     if (inSection.length === 0) return [];
     return [section, ...inSection.map((row) => `  ${row.name.padEnd(width)}${row.summary}`)];
   });
-  const aliases = registry.flatMap((command) =>
-    namesOf(command)
-      .slice(1)
-      .map((alias) => `/${alias} = /${command.name}`),
-  );
+  const aliases = rows.flatMap((row) => row.aliases);
   if (aliases.length > 0) lines.push(`Short forms: ${aliases.join(', ')}`);
   lines.push('/help <command> shows its options and examples, e.g. /help subscribe');
   return lines.join('\n');

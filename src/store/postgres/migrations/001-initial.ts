@@ -2,7 +2,7 @@ import type { PgMigration } from '../migrate.js';
 
 /**
  * The PostgreSQL schema equal to SQLite's after its migrations 001 (initial), 002 (`hot`: none
- * yet) and 003 (`hardena`: outbox.failed_at, forum_posts): the same tables, columns, keys,
+ * yet) and 003 (`hardena`: stories_feed_url, outbox.failed_at, forum_posts): the same tables, columns, keys,
  * constraints and index names, so the same row mappers (src/store/rows.ts) read both.
  *
  * Types: integer keys BIGINT identities (BY DEFAULT, so a copy from SQLite keeps its ids); times
@@ -88,6 +88,7 @@ export const initialSchema: PgMigration = {
       CREATE INDEX stories_cluster ON stories (cluster_id);
       CREATE INDEX stories_headline ON stories (normalized_headline);
       CREATE INDEX stories_feed ON stories (feed_id, id);
+      CREATE INDEX stories_feed_url ON stories (feed_id, url);
 
       CREATE TABLE headline_tokens (
         token TEXT NOT NULL,

@@ -15,12 +15,14 @@ export default async function checkServers(): Promise<void> {
     problems.push((error as Error).message);
   }
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => (cause ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    problems.push(`Cannot reach Redis at ${REDIS_URL} (REDIS_URL): ${(error as Error).message}`);
+    const reason = (cause ?? (error as Error)).message;
+    problems.push(`Cannot reach Redis at ${REDIS_URL} (REDIS_URL): ${reason}. Is the server running?`);
   } finally {
     redis.disconnect();
   }

@@ -24,7 +24,6 @@ export interface PoolOptions {
 
 const INT8 = 20;
 const TIMESTAMPTZ = 1184;
-const TIMESTAMP = 1114;
 
 const parseBigInt = (text: string): number => {
   const value = Number(text);
@@ -41,7 +40,7 @@ const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (format !== 'binary') {
       if (oid === INT8) return parseBigInt;
-      if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return parseTimestamp;
+      if (oid === TIMESTAMPTZ) return parseTimestamp;
     }
     return pg.types.getTypeParser(oid, format);
   },

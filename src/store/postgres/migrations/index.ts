@@ -1,0 +1,5 @@
+import type { PgMigration } from '../migrate.js';
+import { initialSchema } from './001-initial.js';
+
+/** Append-only, PostgreSQL's own list: the position in it is the version in schema_migrations. */
+export const PG_MIGRATIONS: readonly PgMigration[] = [initialSchema];

@@ -1,0 +1,99 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PaceWindow } from '../../../src/delivery/pacer.js';
+import { createRedisPacer } from '../../../src/limits/redis-pacer.js';
+import type { SharedPacer } from '../../../src/limits/shared-pacer.js';
+import { REDIS_URL, uniqueName } from '../helpers/servers.js';
+import { maxInAnyWindow } from '../helpers/windows.js';
+
+describe('the Redis pacer', () => {
+  const prefix = `${uniqueName('nb_test')}:`;
+  const pacers: SharedPacer[] = [];
+  const open = (options: { leaseMs?: number } = {}): SharedPacer => {
+    const pacer = createRedisPacer({ url: REDIS_URL, prefix, ...options });
+    pacers.push(pacer);
+    return pacer;
+  };
+  afterAll(async () => {
+    await Promise.all(pacers.map((pacer) => pacer.close()));
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('holds one limit across three processes: never more in any window, and ≥ 0.95 of it', async () => {
+    const global: PaceWindow = { key: 'telegram', limit: 30, windowMs: 1000 };
+    const chatWindow = (chat: number): PaceWindow => ({ key: `telegram:chat:${chat}`, limit: 1, windowMs: 1000 });
+    const instances = [open(), open(), open()];
+    const total = 150;
+    const sends: { at: number; chat: number }[] = [];
+    let next = 0;
+    // Each instance works five chats' queues at once, as the outbox worker does.
+    const lane = async (pacer: SharedPacer): Promise<void> => {
+      while (next < total) {
+        const chat = next++ % 200;
+        const ticket = await pacer.reserve([global, chatWindow(chat)]);
+        sends.push({ at: Date.now(), chat });
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5)); // the request in flight
+        await ticket.release();
+      }
+    };
+    await Promise.all(instances.flatMap((pacer) => [1, 2, 3, 4, 5].map(() => lane(pacer))));
+
+    const times = sends.map((send) => send.at);
+    expect(sends).toHaveLength(total);
+    expect(maxInAnyWindow(times, global.windowMs)).toBeLessThanOrEqual(global.limit);
+    for (let chat = 0; chat < 200; chat++) {
+      const chatTimes = sends.filter((send) => send.chat === chat).map((send) => send.at);
+      expect(maxInAnyWindow(chatTimes, 1000)).toBeLessThanOrEqual(1);
+    }
+    // Throughput while the queue never ran dry: the first four windows from the first send may
+    // hold 4 × 30 sends; a 5th window's worth keeps every lane busy until they are over.
+    const first = Math.min(...times);
+    const windows = 4;
+    const inTime = times.filter((at) => at < first + windows * global.windowMs).length;
+    const share = inTime / (windows * global.limit);
+    console.log(
+      `3 pacers: ${inTime} sends in the first ${windows} windows of ${global.limit}: ${share.toFixed(3)} of the limit`,
+    );
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("pauses every process for a 429's retry_after, with an expiry kept in Redis", async () => {
+    const [first, second] = [open(), open()];
+    const window: PaceWindow = { key: 'discord', limit: 50, windowMs: 1000 };
+    const until = Date.now() + 400;
+    await first.block('discord', until);
+    const redis = new Redis(REDIS_URL);
+    const ttl = await redis.pttl(`${prefix}block:discord`);
+    redis.disconnect();
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(400);
+    const waiting = await second.tryReserve([window]);
+    expect(waiting.waitMs).toBeGreaterThan(0);
+    const ticket = await second.reserve([window]);
+    expect(Date.now()).toBeGreaterThanOrEqual(until - 5);
+    await ticket.release();
+    // A shorter block never cuts a longer one short.
+    await first.block('discord', Date.now() + 2000);
+    await first.block('discord', Date.now() + 10);
+    expect((await second.tryReserve([window])).waitMs).toBeGreaterThan(1000);
+  });
+
+  it("takes all of a send's windows or none, and frees a crashed sender's slot after its lease", async () => {
+    const pacer = open({ leaseMs: 300 });
+    const chat: PaceWindow = { key: 'discord:channel:1', limit: 1, windowMs: 200 };
+    const platform: PaceWindow = { key: 'discord-all', limit: 2, windowMs: 200 };
+    const crashed = await pacer.tryReserve([platform, chat]); // never released: its process died
+    expect(crashed.ticket).toBeDefined();
+    const blocked = await pacer.tryReserve([platform, chat]);
+    expect(blocked.waitMs).toBeGreaterThan(200); // the lease, then the window
+    // The full chat did not take a platform slot: another chat still gets one.
+    expect((await pacer.tryReserve([platform, { ...chat, key: 'discord:channel:2' }])).ticket).toBeDefined();
+    const started = Date.now();
+    const ticket = await pacer.reserve([chat]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(blocked.waitMs! - 50);
+    await ticket.release();
+  });
+});

@@ -1,0 +1,29 @@
+import type { Migration } from '../database.js';
+
+/**
+ * Story keys become per feed (src/ingest/story-key.ts feedStoryKey): a feed can no longer take
+ * over another feed's story by copying its guid or link. Existing keys are scoped to the feed that
+ * stored them, so re-polling finds them again and nothing already sent comes back. Stories whose
+ * feed is gone keep their key: no feed will produce it again.
+ *
+ * forum_posts: the Discord forum post a digest opened in a forum channel, so its later parts (also
+ * after a restart) go into the same post instead of opening a second one.
+ */
+export const feedScopedKeysAndForumPosts: Migration = {
+  name: 'feed-scoped story keys; Discord forum posts',
+  up(db) {
+    db.exec(`
+      UPDATE stories SET key = 'feed:' || feed_id || ' ' || key
+        WHERE feed_id IS NOT NULL AND key NOT LIKE 'feed:%';
+
+      CREATE TABLE forum_posts (
+        channel_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (channel_id, title)
+      ) WITHOUT ROWID;
+      CREATE INDEX forum_posts_created ON forum_posts (created_at);
+    `);
+  },
+};

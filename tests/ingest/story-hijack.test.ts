@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { dispatchLine } from '../../src/core/dispatch.js';
+import type { Reply } from '../../src/core/reply.js';
+import { contextFor, groupChat, member, moderator, privateChat, testApp } from '../helpers/test-app.js';
+import { serve, startServer } from './helpers/feed-server.js';
+import { rssFeed } from './helpers/feeds.js';
+
+const VICTIM_URL = 'https://victim-news.example/2026/11/harbour-bridge-reopens';
+const HOSTILE_COMMUNITY = 'telegram:-666';
+
+const entriesOf = (reply: Reply | null) => {
+  if (reply?.kind !== 'stories') throw new Error(`expected stories, got ${JSON.stringify(reply)}`);
+  return reply.entries;
+};
+
+/** A victim outlet's feed and a hostile community's feed that copies the victim's article URL. */
+async function hijackSetup(hostileItem: { guid?: string; link?: string }) {
+  const server = await startServer({
+    '/hostile': serve(
+      rssFeed('Hostile Wire', [{ title: 'Totally fabricated scandal at the harbour authority', ...hostileItem }]),
+    ),
+    '/victim': serve(
+      rssFeed('Victim News', [
+        { title: 'Harbour bridge reopens after a month of repairs', guid: VICTIM_URL, link: VICTIM_URL },
+      ]),
+    ),
+  });
+  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  const harbour = app.stores.topics.create({ slug: 'harbour', name: 'Harbour', communityId: null });
+  app.stores.topics.create({ slug: 'bait', name: 'Bait', communityId: HOSTILE_COMMUNITY });
+  const ask = (line: string, chat = privateChat(), actor = member()) =>
+    dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger);
+  // The hostile community adds its feed through the real command; its /feed add polls it at once.
+  const hostileChat = groupChat(HOSTILE_COMMUNITY, HOSTILE_COMMUNITY);
+  const added = await ask(`/feed add bait ${server.url('/hostile')}`, hostileChat, moderator());
+  expect(added?.kind).not.toBe('error');
+  await app.ingest.pollDueFeeds({ all: true });
+  const victimFeed = app.stores.feeds.ensure(server.url('/victim'), {});
+  app.stores.feeds.attach(harbour.id, victimFeed.id, 'console:operator');
+  await app.ingest.pollDueFeeds({ all: true });
+  return { app, ask };
+}
+
+describe('a feed speaks only for its own items', () => {
+  it.each([
+    ['guid', { guid: VICTIM_URL }],
+    ['link', { link: `${VICTIM_URL}?utm_source=hostile#top` }],
+  ])(
+    "a hostile feed polled first with the victim's article %s does not take over the victim's story",
+    async (_field, hostileItem) => {
+      const { ask } = await hijackSetup(hostileItem);
+      const victim = entriesOf(await ask('/latest harbour 5'));
+      expect(victim).toHaveLength(1);
+      expect(victim[0]).toMatchObject({
+        headline: 'Harbour bridge reopens after a month of repairs',
+        source: 'Victim News',
+        url: VICTIM_URL,
+      });
+      // The hostile community's own topic shows what its own feed said, and nothing of the victim's.
+      const bait = entriesOf(await ask('/latest bait 5', groupChat(HOSTILE_COMMUNITY, HOSTILE_COMMUNITY)));
+      expect(bait.map((entry) => [entry.headline, entry.source])).toEqual([
+        ['Totally fabricated scandal at the harbour authority', 'Hostile Wire'],
+      ]);
+    },
+  );
+});

@@ -17,6 +17,7 @@ export const discordFailures = {
   missingPermissions: (): DiscordFailure => ({ status: 403, code: 50013, message: 'Missing Permissions' }),
   unknownChannel: (): DiscordFailure => ({ status: 404, code: 10003, message: 'Unknown Channel' }),
   serverError: (): DiscordFailure => ({ status: 502, code: 0, message: 'Bad Gateway' }),
+  invalidFormBody: (): DiscordFailure => ({ status: 400, code: 50035, message: 'Invalid Form Body' }),
   rateLimited: (retryAfter: number): DiscordFailure => ({
     status: 429,
     code: 0,

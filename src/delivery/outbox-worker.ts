@@ -16,7 +16,10 @@ export type { DeliveryStats } from './send-outcome.js';
  *
  * A message is claimed (its attempt recorded) before it is sent and marked sent after: a crash
  * between the platform accepting it and the mark leaves it pending, so it is sent again on
- * restart with the same idempotency key. That window is one round trip per message in flight.
+ * restart with the same idempotency key. Discord drops the repeat (nonce + enforce_nonce);
+ * Telegram has no such key, so the window is bounded instead: a chat has at most ONE message in
+ * flight (`busy`), its next one starts only once the last is confirmed, so a crash doubles at
+ * most one message per chat (tests/delivery/telegram-crash.test.ts).
  */
 
 export interface OutboxWorkerOptions {

@@ -7,12 +7,23 @@ import { classifyDiscordError, NON_TEXT_CHANNEL } from './errors.js';
 import { fitEscaped } from './markdown.js';
 import { renderDiscordDigest, type DiscordOutgoing } from './render.js';
 
+/**
+ * Where the forum post a digest opened is remembered (the database in production: a restart
+ * mid-digest must not open a second post).
+ */
+export interface ForumPostLinks {
+  get(channelId: string, title: string): string | null;
+  save(channelId: string, title: string, threadId: string, at: Date): void;
+}
+
 export interface DiscordMessengerOptions {
   /** A REST client that rejects on rate limits (rejectOnRateLimit) so 429s reach the delivery worker. */
   rest: REST;
   logger: Logger;
   /** The guild's system channel, where a pause can be announced (from the gateway cache). */
   systemChannelOf?(guildId: string): string | null;
+  /** Forum posts opened for digests; in memory when omitted (lost on restart). */
+  forumPosts?: ForumPostLinks;
 }
 
 const CHAT_ID = /^discord:(\d{1,25})$/;
@@ -22,16 +33,32 @@ const nonceOf = (key: string): string => createHash('sha256').update(key).digest
 const isOutgoing = (body: unknown): body is DiscordOutgoing =>
   typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'object';
 
-/** The Messenger the delivery worker uses for `discord:` chats (channels, threads, forums, DMs). */
-export function createDiscordMessenger({ rest, logger, systemChannelOf }: DiscordMessengerOptions): Messenger {
-  // Forum posts opened for a digest, so its later parts go into the same post.
+function memoryLinks(): ForumPostLinks {
   const posts = new Map<string, string>();
+  return {
+    get: (channelId, title) => posts.get(`${channelId}\n${title}`) ?? null,
+    save(channelId, title, threadId) {
+      posts.set(`${channelId}\n${title}`, threadId);
+      if (posts.size > 500) posts.delete(posts.keys().next().value!);
+    },
+  };
+}
+
+/** The Messenger the delivery worker uses for `discord:` chats (channels, threads, forums, DMs). */
+export function createDiscordMessenger({
+  rest,
+  logger,
+  systemChannelOf,
+  forumPosts,
+}: DiscordMessengerOptions): Messenger {
+  const posts = forumPosts ?? memoryLinks();
 
   async function post(channelId: string, body: DiscordOutgoing, idempotencyKey?: string): Promise<void> {
-    const key = `${channelId}\n${body.postTitle ?? ''}`;
-    const thread = posts.get(key);
+    const title = body.postTitle ?? '';
+    const thread = body.postTitle ? posts.get(channelId, title) : null;
     // Discord returns the earlier message instead of posting a second one with the same nonce
-    // (for a few minutes): a retry after a lost answer does not repeat a digest.
+    // (for a few minutes): a retry after a lost answer does not repeat a digest. A forum post's
+    // first message carries it too.
     const message = idempotencyKey
       ? { ...body.message, nonce: nonceOf(idempotencyKey), enforce_nonce: true }
       : body.message;
@@ -40,10 +67,9 @@ export function createDiscordMessenger({ rest, logger, systemChannelOf }: Discor
     } catch (error) {
       if (!(error instanceof DiscordAPIError && error.code === NON_TEXT_CHANNEL && body.postTitle)) throw error;
       const created = (await rest.post(Routes.threads(channelId), {
-        body: { name: body.postTitle, message: body.message },
+        body: { name: body.postTitle, message },
       })) as { id: string };
-      posts.set(key, created.id);
-      if (posts.size > 500) posts.delete(posts.keys().next().value!);
+      posts.save(channelId, title, created.id, new Date());
     }
   }
 

@@ -5,6 +5,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { contextFor, groupChat, member, moderator, privateChat, testApp } from '../helpers/test-app.js';
 import { serve, startServer } from './helpers/feed-server.js';
 import { rssFeed } from './helpers/feeds.js';
+import { ingestHarness } from './helpers/harness.js';
 
 const VICTIM_URL = 'https://victim-news.example/2026/11/harbour-bridge-reopens';
 const HOSTILE_COMMUNITY = 'telegram:-666';
@@ -64,4 +65,25 @@ describe('a feed speaks only for its own items', () => {
       ]);
     },
   );
+});
+
+describe('a feed still knows its own items', () => {
+  it('takes an item whose guid changed, on the same link and title, for the story it already has', async () => {
+    const items = [
+      { title: 'Bridge reopens', guid: 'bridge-reopens-first-guid', link: 'https://paper.example/bridge' },
+    ];
+    const server = await startServer({
+      '/feed': (request, response) => serve(rssFeed('Paper', items))(request, response),
+    });
+    const h = ingestHarness();
+    h.feed(server.url('/feed'), h.topic('harbour'));
+    await h.ingest.pollDueFeeds();
+    items[0] = { ...items[0]!, guid: 'bridge-reopens-second-guid' };
+    // Some feeds point every item at their front page: a different title on that link is a new story.
+    items.push({ title: 'Ferry strike called off', guid: 'ferry', link: 'https://paper.example/bridge' });
+    h.advance();
+    const [again] = await h.ingest.pollDueFeeds({ all: true });
+    expect(again).toMatchObject({ outcome: 'updated', newStories: 1 });
+    expect(h.stories().map((story) => story.headline)).toEqual(['Bridge reopens', 'Ferry strike called off']);
+  });
 });

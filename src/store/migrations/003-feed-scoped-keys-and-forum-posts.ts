@@ -18,6 +18,8 @@ export const feedScopedKeysFailuresAndForumPosts: Migration = {
     db.exec(`
       UPDATE stories SET key = 'feed:' || feed_id || ' ' || key
         WHERE feed_id IS NOT NULL AND key NOT LIKE 'feed:%';
+      -- A feed's item under a new guid is found by its link (src/store/story-store.ts).
+      CREATE INDEX stories_feed_url ON stories (feed_id, url);
 
       ALTER TABLE outbox ADD COLUMN failed_at TEXT;
       CREATE INDEX outbox_chat_failed ON outbox (chat_id, failed_at) WHERE status = 'failed';

@@ -32,7 +32,7 @@ async function hijackSetup(hostileItem: { guid?: string; link?: string }) {
   app.stores.topics.create({ slug: 'bait', name: 'Bait', communityId: HOSTILE_COMMUNITY });
   const ask = (line: string, chat = privateChat(), actor = member()) =>
     dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger);
-  // The hostile community adds its feed through the real command; its /feed add polls it at once.
+  // The hostile community adds its feed through the real command, and it is polled before the victim's feed exists.
   const hostileChat = groupChat(HOSTILE_COMMUNITY, HOSTILE_COMMUNITY);
   const added = await ask(`/feed add bait ${server.url('/hostile')}`, hostileChat, moderator());
   expect(added?.kind).not.toBe('error');

@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 
-/** Links kept this long: a digest's parts go out within minutes, so older ones only take space. */
-const KEEP_DAYS = 14;
+/** Links kept this long: titles carry the digest's date, so older ones are never asked for again. */
+const KEEP_DAYS = 2;
 
 /**
  * The Discord forum post a digest opened in a forum channel, by channel and post title: its

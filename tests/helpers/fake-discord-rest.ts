@@ -131,6 +131,16 @@ export function discordRoutes(state: RestState): Route[] {
       },
     },
     {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/threads\/active$/,
+      handle: (match) => {
+        const threads = [...channels.values()].filter(
+          (channel) => channel.type === 11 && channel.guild_id === match[1],
+        );
+        return ok({ threads, members: [] });
+      },
+    },
+    {
       method: 'POST',
       pattern: /^\/channels\/(\d+)\/threads$/,
       handle: (match, body) => {

@@ -27,6 +27,10 @@ export interface DiscordMessengerOptions {
 }
 
 const CHAT_ID = /^discord:(\d{1,25})$/;
+/** A forum link that records an attempt to open a post (with the message's nonce), not a post yet. */
+const OPENING = 'opening:';
+const UNKNOWN_CHANNEL = 10003;
+const LOCKED_THREAD = 50083;
 /** Discord nonces are at most 25 characters. */
 const nonceOf = (key: string): string => createHash('sha256').update(key).digest('base64url').slice(0, 25);
 
@@ -53,23 +57,56 @@ export function createDiscordMessenger({
 }: DiscordMessengerOptions): Messenger {
   const posts = forumPosts ?? memoryLinks();
 
+  /** A post in the forum named `title`, opened by an earlier attempt whose answer never came back. */
+  async function findOpenPost(channelId: string, title: string): Promise<string | null> {
+    const channel = (await rest.get(Routes.channel(channelId))) as { guild_id?: string };
+    if (!channel.guild_id) return null;
+    const { threads } = (await rest.get(Routes.guildActiveThreads(channel.guild_id))) as {
+      threads: { id: string; parent_id?: string; name?: string }[];
+    };
+    const matching = threads.filter((thread) => thread.parent_id === channelId && thread.name === title);
+    return matching.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1))[0]?.id ?? null;
+  }
+
+  /**
+   * Opens the digest's post with this message. The attempt is written down first: when its answer
+   * is lost (a crash, a timeout), the next attempt looks for the post it may have opened rather
+   * than opening a second one.
+   */
+  async function openPost(channelId: string, title: string, message: object, marker: string): Promise<void> {
+    const earlier = posts.get(channelId, title);
+    if (earlier?.startsWith(OPENING)) {
+      const found = await findOpenPost(channelId, title);
+      if (found) {
+        posts.save(channelId, title, found, new Date());
+        // The post's first message is the one whose attempt opened it: this one, or an earlier part.
+        if (earlier !== marker) await rest.post(Routes.channelMessages(found), { body: message });
+        return;
+      }
+    }
+    posts.save(channelId, title, marker, new Date());
+    const created = (await rest.post(Routes.threads(channelId), { body: { name: title, message } })) as { id: string };
+    posts.save(channelId, title, created.id, new Date());
+  }
+
   async function post(channelId: string, body: DiscordOutgoing, idempotencyKey?: string): Promise<void> {
-    const title = body.postTitle ?? '';
-    const thread = body.postTitle ? posts.get(channelId, title) : null;
+    const title = body.postTitle;
+    const link = title ? posts.get(channelId, title) : null;
     // Discord returns the earlier message instead of posting a second one with the same nonce
     // (for a few minutes): a retry after a lost answer does not repeat a digest. A forum post's
     // first message carries it too.
-    const message = idempotencyKey
-      ? { ...body.message, nonce: nonceOf(idempotencyKey), enforce_nonce: true }
-      : body.message;
+    const nonce = idempotencyKey ? nonceOf(idempotencyKey) : null;
+    const message = nonce ? { ...body.message, nonce, enforce_nonce: true } : body.message;
+    const marker = `${OPENING}${nonce ?? ''}`;
+    if (title && link?.startsWith(OPENING)) return openPost(channelId, title, message, marker);
     try {
-      await rest.post(Routes.channelMessages(thread ?? channelId), { body: message });
+      await rest.post(Routes.channelMessages(link ?? channelId), { body: message });
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && error.code === NON_TEXT_CHANNEL && body.postTitle)) throw error;
-      const created = (await rest.post(Routes.threads(channelId), {
-        body: { name: body.postTitle, message },
-      })) as { id: string };
-      posts.save(channelId, title, created.id, new Date());
+      const code = error instanceof DiscordAPIError ? error.code : null;
+      // A forum takes posts; a post that was deleted or locked since is replaced by a new one.
+      const opens = link ? code === UNKNOWN_CHANNEL || code === LOCKED_THREAD : code === NON_TEXT_CHANNEL;
+      if (!(title && opens)) throw error;
+      await openPost(channelId, title, message, marker);
     }
   }
 

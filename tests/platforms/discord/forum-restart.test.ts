@@ -49,4 +49,27 @@ describe('a digest in a Discord forum channel', () => {
     expect(new Set(partPosts.map((request) => request.path)).size).toBe(1);
     expect(partPosts.filter((request) => request.status === 200)).toHaveLength(app.stores.outbox.counts().sent - 1);
   });
+
+  it('does not open a second post when the answer to opening one never came back, restart or not', async () => {
+    const { app, fake, restart } = await discordHarness();
+    seedDueDigest(app, { chat: forum, stories });
+    await app.digest.job.runDue();
+    const parts = app.stores.outbox.counts().pending;
+    fake.loseNextAnswer('POST', new RegExp(`^/channels/${CHANNEL.forum}/threads$`));
+    await app.digest.worker.drain();
+    expect(app.stores.outbox.counts()).toMatchObject({ pending: parts, sent: 0 });
+
+    await restart();
+    app.db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(new Date().toISOString());
+    await app.digest.worker.drain();
+    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: parts, failed: 0 });
+    expect(fake.requests.filter((request) => request.path === `/channels/${CHANNEL.forum}/threads`)).toHaveLength(1);
+    const partPosts = fake.requests.filter(
+      (request) =>
+        /^\/channels\/\d+\/messages$/.test(request.path) && request.path !== `/channels/${CHANNEL.forum}/messages`,
+    );
+    // The first part opened the post; the others went into it, none of them twice.
+    expect(new Set(partPosts.map((request) => request.path)).size).toBe(1);
+    expect(partPosts.map((request) => request.status)).toEqual(Array.from({ length: parts - 1 }, () => 200));
+  });
 });

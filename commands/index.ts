@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command.js';
 import { digest } from './digest.js';
 import { pause } from './pause.js';
 import { resume } from './resume.js';
+import { status } from './status.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
 import { timezone } from './timezone.js';
@@ -34,5 +35,6 @@ export const COMMANDS: readonly Command[] = [
   digest,
   pause,
   resume,
+  status,
   timezone,
 ];

@@ -192,6 +192,7 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
       services,
       logger,
       hashes: app.stores.meta,
+      forumPosts: app.stores.forumPosts,
     });
     running.push({ name: 'discord', stop: () => discord.stop() });
     app.digest.addMessenger(discord.messenger);

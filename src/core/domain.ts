@@ -98,7 +98,7 @@ export interface ExtractedArticle {
 /** One news item after ingestion and extraction. */
 export interface Story {
   id: number;
-  /** Identity: guid/id, else canonical link, else hash of title+date. Unique. */
+  /** Identity within its feed (feed id + guid/id, else canonical link, else hash of title+date). Unique. */
   key: string;
   feedId: number;
   url: string | null;

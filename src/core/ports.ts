@@ -129,6 +129,11 @@ export type SendResult =
   | { ok: false; kind: 'rate-limited'; retryAfterMs: number; error: string }
   /** 5xx, timeout, network: back off and try again, the message is kept. */
   | { ok: false; kind: 'transient'; error: string }
+  /**
+   * The platform refused this message for what it is (too long, bad markup, an invalid form):
+   * sending it again cannot help. The message fails; the chat's next messages go on.
+   */
+  | { ok: false; kind: 'refused'; error: string }
   /** Blocked, kicked, chat deleted, access lost: pause the chat. */
   | { ok: false; kind: 'permanent'; error: string }
   /** Telegram group upgraded to a supergroup: move the chat and try again there. */

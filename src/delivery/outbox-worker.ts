@@ -16,7 +16,10 @@ export type { DeliveryStats } from './send-outcome.js';
  *
  * A message is claimed (its attempt recorded) before it is sent and marked sent after: a crash
  * between the platform accepting it and the mark leaves it pending, so it is sent again on
- * restart with the same idempotency key. That window is one round trip per message in flight.
+ * restart with the same idempotency key. Discord drops the repeat (nonce + enforce_nonce);
+ * Telegram has no such key, so the window is bounded instead: a chat has at most ONE message in
+ * flight (`busy`), its next one starts only once the last is confirmed, so a crash doubles at
+ * most one message per chat (tests/delivery/telegram-crash.test.ts).
  */
 
 export interface OutboxWorkerOptions {
@@ -35,6 +38,8 @@ export interface OutboxWorkerOptions {
   maxInFlight?: number;
   /** Delay before attempt `attempts + 1` after a transient failure. */
   backoffMs?: (attempts: number) => number;
+  /** Attempts (429s included) before a message that keeps failing is failed; default 15, over about 5½ hours. */
+  maxAttempts?: number;
   /** A retry_after longer than this reschedules the message in the outbox rather than waiting in memory. */
   maxInMemoryWaitMs?: number;
   batchSize?: number;
@@ -52,9 +57,12 @@ export interface OutboxWorker {
   stats(): DeliveryStats;
 }
 
-/** 5 s, 10 s, 20 s … up to 15 minutes. */
+/** 5 s, 10 s, 20 s … up to an hour. */
 export const exponentialBackoff = (attempts: number): number =>
-  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+
+/** With exponentialBackoff: the 15th attempt comes about 5½ hours after the first. */
+export const DEFAULT_MAX_ATTEMPTS = 15;
 
 const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   delay(ms, undefined, { signal }).catch(() => undefined);
@@ -99,6 +107,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     pacer,
     windowsOf,
     backoffMs: options.backoffMs ?? exponentialBackoff,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     maxInMemoryWaitMs: options.maxInMemoryWaitMs ?? 60_000,
   });
 

@@ -9,6 +9,8 @@ export interface DeliveryStats {
   /** 429s received despite pacing, each waited out. */
   rateLimited: number;
   transientFailures: number;
+  /** Messages given up: refused by the platform, or out of attempts. */
+  failed: number;
   pausedChats: number;
   migratedChats: number;
 }
@@ -23,17 +25,38 @@ export interface OutcomeDeps {
   logger: Logger;
   windowsOf(message: OutboxMessage): PaceWindow[];
   backoffMs(attempts: number): number;
+  /** Attempts after which a message that keeps failing transiently is failed. */
+  maxAttempts: number;
   maxInMemoryWaitMs: number;
 }
 
 /**
  * What a send comes to decides what happens next: sent; waited out (429, counted); retried with
- * exponential backoff, the message kept (5xx, timeouts, network); the chat paused, its messages
- * held and its moderators told (blocked, kicked, deleted); the chat moved (Telegram supergroup).
+ * exponential backoff, the message kept (5xx, timeouts, network) until `maxAttempts`, then failed;
+ * failed at once when the platform refused the message itself (too long, bad markup), so one bad
+ * message never blocks the chat's next ones; the chat paused, its messages held and its moderators
+ * told (blocked, kicked, deleted); the chat moved (Telegram supergroup).
  */
 export function createOutcomeHandler(deps: OutcomeDeps) {
   const { outbox, queues, pacer, clock, logger } = deps;
-  const stats: DeliveryStats = { sent: 0, rateLimited: 0, transientFailures: 0, pausedChats: 0, migratedChats: 0 };
+  const stats: DeliveryStats = {
+    sent: 0,
+    rateLimited: 0,
+    transientFailures: 0,
+    failed: 0,
+    pausedChats: 0,
+    migratedChats: 0,
+  };
+
+  /** Gives the message up; the chat's queue moves on to its next message. */
+  const fail = (message: OutboxMessage, at: Date, reason: string): void => {
+    stats.failed++;
+    outbox.markFailed(message.id, at, reason);
+    logger.warn(
+      { chatId: message.chatId, outboxId: message.id, attempts: message.attempts + 1, reason },
+      'message failed: given up, the chat’s next messages go on',
+    );
+  };
 
   const handle = async (message: OutboxMessage, result: SendResult, messenger: Messenger): Promise<void> => {
     const now = clock.now();
@@ -59,9 +82,16 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         queues.putBack(message);
         return;
       }
+      case 'refused':
+        fail(message, now, `refused by the platform: ${result.error}`);
+        return;
       case 'transient': {
         stats.transientFailures++;
         const attempts = message.attempts + 1;
+        if (attempts >= deps.maxAttempts) {
+          fail(message, now, `gave up after ${attempts} attempts: ${result.error}`);
+          return;
+        }
         const at = new Date(now.getTime() + deps.backoffMs(attempts));
         outbox.retryLater(message.id, at, result.error);
         queues.putBack({ ...message, attempts, nextAttemptAt: at.toISOString() });

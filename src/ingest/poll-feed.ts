@@ -8,7 +8,7 @@ import { isFilePath, readFeedFile } from './file-source.js';
 import type { FeedItem, ParsedFeed } from './feed-parse.js';
 import type { FetchResult, Fetcher } from './http-fetch.js';
 import { storyFromItem } from './item-story.js';
-import { storyKey } from './story-key.js';
+import { feedStoryKey, storyKey } from './story-key.js';
 import { matchingTopicIds } from './topic-match.js';
 import type { TaskRunner } from './worker-pool.js';
 
@@ -104,7 +104,9 @@ async function parse(deps: PollDeps, fetched: Extract<FetchResult, { status: 'ok
  */
 async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligibleForDigest: boolean): Promise<number> {
   const topics = deps.topics.topicsOfFeed(feed.id);
-  const keyed = dedupeByKey(parsed.items.map((item) => ({ item, key: storyKey(item, feed.url) })));
+  const keyed = dedupeByKey(
+    parsed.items.map((item) => ({ item, key: feedStoryKey(feed.id, storyKey(item, feed.url)) })),
+  );
   const known = deps.stories.knownKeys(keyed.map(({ key }) => key));
   for (const { key } of keyed) {
     const storyId = known.get(key);

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Story identity. A story is stored once, whatever feed brings it: its key is the item's guid/id,
- * else its canonical link, else a hash of its title and date.
+ * Story identity. An item's key is its guid/id, else its canonical link, else a hash of its title
+ * and date; a story is that key within one feed (feedStoryKey). A feed speaks only for its own
+ * items: one that copies another outlet's guid or link gets a story of its own, never the other
+ * outlet's. The same article carried by several outlets is one event through clustering
+ * (src/store/cluster-finder.ts), not through a shared key.
  */
 
 /** Query parameters that only say where a click came from: removed from canonical links. */
@@ -62,4 +65,12 @@ export function storyKey(item: KeyedItem, feedUrl: string): string {
     .digest('hex')
     .slice(0, 32);
   return `hash:${hash}`;
+}
+
+/**
+ * The stored key of an item of feed `feedId`: its storyKey scoped to the feed, so the same feed
+ * re-polled finds its items again and no other feed can pre-empt or overwrite them.
+ */
+export function feedStoryKey(feedId: number, itemKey: string): string {
+  return `feed:${feedId} ${itemKey}`;
 }

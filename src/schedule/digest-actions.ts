@@ -1,5 +1,5 @@
 import { createPlanningCache, planChatDigest, type ChatDigestPlan } from '../core/digest/plan.js';
-import type { DeliveryControl } from '../core/digest/outbox-port.js';
+import type { DeliveryControl, OutboxStore } from '../core/digest/outbox-port.js';
 import type { DigestActions, DigestLedger, DigestSource } from '../core/digest/ports.js';
 import type { ChatId, Platform } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
@@ -16,6 +16,8 @@ export interface DigestActionsOptions {
   source: DigestSource;
   ledger: DigestLedger;
   control: DeliveryControl;
+  /** For /status: what the chat's outbox holds. */
+  outbox: OutboxStore;
   messengerFor(platform: Platform): Messenger | undefined;
   /** Called after messages were queued or released: wakes the delivery worker. */
   onQueued?: () => void;
@@ -77,5 +79,7 @@ export function createDigestActions(options: DigestActionsOptions): DigestAction
       options.onQueued?.();
       return result;
     },
+    deliveryStatus: (chatId, recentFailures) => options.outbox.chatStatus(chatId, recentFailures),
+    deliveryTotals: () => options.outbox.counts(),
   };
 }

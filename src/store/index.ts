@@ -6,6 +6,7 @@ import { createOutboxStore } from './outbox-store.js';
 import { createSubscriptionStore } from './subscription-store.js';
 import type { Db } from './database.js';
 import { createFeedStore } from './feed-store.js';
+import { createForumPostStore } from './forum-post-store.js';
 import { createMetaStore } from './meta-store.js';
 import { createStoryStore } from './story-store.js';
 import { createTopicStore } from './topic-store.js';
@@ -26,6 +27,8 @@ export function createStores(db: Db) {
     digests: createDigestStore(db),
     outbox: createOutboxStore(db),
     deliveryControl: createDeliveryControl(db),
+    /** Discord forum posts opened by digests, so a restart does not open a second one. */
+    forumPosts: createForumPostStore(db),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { OutboxMessage, OutboxStatus, OutboxStore } from '../core/digest/outbox-port.js';
+import type { ChatDeliveryStatus, OutboxMessage, OutboxStatus, OutboxStore } from '../core/digest/outbox-port.js';
 import type { ChatKind, Platform } from '../core/domain.js';
 import type { Db } from './database.js';
 
@@ -12,6 +12,8 @@ interface OutboxRow {
   attempts: number;
   next_attempt_at: string;
 }
+
+const noCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sent: 0, held: 0, failed: 0 });
 
 /** The outbox table: planned platform messages, sent by the delivery worker in id order per chat. */
 export function createOutboxStore(db: Db): OutboxStore {
@@ -29,8 +31,18 @@ export function createOutboxStore(db: Db): OutboxStore {
     retry: db.prepare<[string, string, number]>(
       `UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`,
     ),
+    failed: db.prepare<[string, string, number]>(
+      `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ? WHERE id = ? AND status = 'pending'`,
+    ),
     counts: db.prepare<[], { status: OutboxStatus; count: number }>(
       `SELECT status, count(*) AS count FROM outbox GROUP BY status`,
+    ),
+    chatCounts: db.prepare<[string], { status: OutboxStatus; count: number }>(
+      `SELECT status, count(*) AS count FROM outbox WHERE chat_id = ? GROUP BY status`,
+    ),
+    chatFailures: db.prepare<[string, number], { failed_at: string; attempts: number; last_error: string | null }>(
+      `SELECT failed_at, attempts, last_error FROM outbox WHERE chat_id = ? AND status = 'failed'
+       ORDER BY failed_at DESC, id DESC LIMIT ?`,
     ),
   };
   return {
@@ -55,10 +67,23 @@ export function createOutboxStore(db: Db): OutboxStore {
     retryLater(id, at, error) {
       statements.retry.run(at.toISOString(), error.slice(0, 1000), id);
     },
+    markFailed(id, at, reason) {
+      statements.failed.run(at.toISOString(), reason.slice(0, 1000), id);
+    },
     counts() {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, held: 0, failed: 0 };
+      const counts = noCounts();
       for (const row of statements.counts.all()) counts[row.status] = row.count;
       return counts;
+    },
+    chatStatus(chatId, recentFailures): ChatDeliveryStatus {
+      const counts = noCounts();
+      for (const row of statements.chatCounts.all(chatId)) counts[row.status] = row.count;
+      const failures = statements.chatFailures.all(chatId, recentFailures).map((row) => ({
+        failedAt: row.failed_at,
+        attempts: row.attempts,
+        reason: row.last_error ?? 'no reason recorded',
+      }));
+      return { counts, failures };
     },
   };
 }

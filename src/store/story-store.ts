@@ -36,6 +36,11 @@ export function createStoryStore(db: Db): StoryStore {
   const clusters = createClusterFinder(db);
   const statements = {
     byKey: db.prepare<[string], { id: number }>(`SELECT id FROM stories WHERE key = ?`),
+    // The same feed's item under a new guid: same link, same headline (not only the link: some feeds
+    // point every item at their front page).
+    sameInFeed: db.prepare<[number, string, string], { id: number }>(
+      `SELECT id FROM stories WHERE feed_id = ? AND url = ? AND normalized_headline = ? ORDER BY id DESC LIMIT 1`,
+    ),
     get: db.prepare<[number], StoryRow>(`SELECT * FROM stories WHERE id = ?`),
     insert: db.prepare(
       `INSERT INTO stories (key, feed_id, url, headline, normalized_headline, standfirst, byline, source, published_at,
@@ -111,9 +116,11 @@ export function createStoryStore(db: Db): StoryStore {
   };
 
   const add = db.transaction((story: NewStory): { story: Story; created: boolean } => {
-    const existing = statements.byKey.get(story.key);
-    if (existing) return { story: get(existing.id)!, created: false };
     const normalizedHeadline = normalizeHeadline(story.headline, story.source);
+    const existing =
+      statements.byKey.get(story.key) ??
+      (story.url ? statements.sameInFeed.get(story.feedId, story.url, normalizedHeadline) : undefined);
+    if (existing) return { story: get(existing.id)!, created: false };
     const id = Number(
       statements.insert.run({
         ...story,

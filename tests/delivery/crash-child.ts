@@ -1,6 +1,7 @@
 /**
  * The child of the crash test: a real digest run — the due-digest job, then the delivery worker —
- * over a SQLite file, sending to a fake platform over HTTP. Killed with SIGKILL at random moments.
+ * over a SQLite file, sending to a fake platform over HTTP. Prints `ready` when its first send
+ * starts; the test kills it with SIGKILL at a random moment after that.
  *
  * argv: <database path> <platform URL> <the time it is, ISO>
  */
@@ -19,6 +20,7 @@ const [databasePath, platformUrl, nowIso] = process.argv.slice(2) as [string, st
 const offset = Date.parse(nowIso) - Date.now();
 const clock = { now: () => new Date(Date.now() + offset) };
 const phase = (name: string): void => void process.stdout.write(`phase:${name}\n`);
+let ready = false;
 
 const messenger: Messenger = {
   platform: 'telegram',
@@ -33,6 +35,10 @@ const messenger: Messenger = {
     }));
   },
   async send(chatId, message) {
+    if (!ready) {
+      ready = true;
+      process.stdout.write('ready\n');
+    }
     try {
       const response = await fetch(platformUrl, {
         method: 'POST',

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { createStores } from '../../src/store/index.js';
 import { insertStory, insertTopic } from '../helpers/story-fixtures.js';
 import { tempDir } from '../helpers/test-app.js';
+import { runCrashChild } from './crash-runner.js';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const KILLS = 20;
@@ -37,28 +37,6 @@ async function startFakePlatform() {
     shown,
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
-}
-
-/** Runs the child; kills it with SIGKILL after `killAfterMs` unless it finished. Returns its last phase. */
-function runChild(args: string[], killAfterMs: number | null): Promise<{ phase: string; killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let phase = 'not started';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const phases = chunk.toString().match(/phase:(\w+)/g);
-      if (phases) phase = phases.at(-1)!.slice('phase:'.length);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ phase, killed: true });
-      else if (code === 0) resolve({ phase, killed: false });
-      else reject(new Error(`child failed (${code}): ${stderr}`));
-    });
-  });
 }
 
 describe('crash safety', () => {
@@ -99,20 +77,21 @@ describe('crash safety', () => {
     let seed = 99;
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Each day brings new stories and a due digest for every subscription; a run is killed at a
-    // random moment. A run that finished before its kill is followed by another, killed sooner.
+    // random moment after its first send started. A run that finished before its kill is followed
+    // by another, killed sooner.
     const kills: string[] = [];
     let day = 0;
-    let ceiling = 950;
+    let ceiling = 800;
     while (kills.length < KILLS && day < KILLS * 2) {
       addStories(day);
       const now = new Date(start + day * 86_400_000 + 3600_000 + 30_000).toISOString(); // 08:00:30 on day `day`
-      const result = await runChild([databasePath, fake.url, now], 150 + Math.floor(random() * (ceiling - 150)));
+      const result = await runCrashChild(CHILD, [databasePath, fake.url, now], Math.floor(random() * ceiling));
       if (result.killed) kills.push(`killed while ${result.phase}`);
-      else ceiling = Math.max(300, ceiling * 0.7);
+      else ceiling = Math.max(50, ceiling * 0.7);
       day++;
     }
     const last = new Date(start + day * 86_400_000 + 3600_000 + 30_000).toISOString();
-    expect(await runChild([databasePath, fake.url, last], null)).toEqual({ phase: 'done', killed: false });
+    expect(await runCrashChild(CHILD, [databasePath, fake.url, last], null)).toEqual({ phase: 'done', killed: false });
 
     // What each chat was shown: every story id, counted over the messages it received once per key.
     const shownTo = new Map<string, number[]>();
@@ -140,5 +119,5 @@ describe('crash safety', () => {
     expect(kills).toHaveLength(KILLS);
     expect(stores.outbox.counts()).toMatchObject({ pending: 0, held: 0, failed: 0 });
     db.close();
-  }, 90_000);
+  }, 300_000);
 });

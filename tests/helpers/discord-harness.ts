@@ -68,6 +68,7 @@ export async function discordHarness(options: DiscordHarnessOptions = {}) {
       services,
       logger: app.logger,
       hashes: app.stores.meta,
+      forumPosts: app.stores.forumPosts,
       deferAfterMs: options.deferAfterMs ?? 1500,
     });
   const platform = await start();

@@ -17,6 +17,7 @@ export const discordFailures = {
   missingPermissions: (): DiscordFailure => ({ status: 403, code: 50013, message: 'Missing Permissions' }),
   unknownChannel: (): DiscordFailure => ({ status: 404, code: 10003, message: 'Unknown Channel' }),
   serverError: (): DiscordFailure => ({ status: 502, code: 0, message: 'Bad Gateway' }),
+  invalidFormBody: (): DiscordFailure => ({ status: 400, code: 50035, message: 'Invalid Form Body' }),
   rateLimited: (retryAfter: number): DiscordFailure => ({
     status: 429,
     code: 0,
@@ -127,6 +128,16 @@ export function discordRoutes(state: RestState): Route[] {
         const wait = limiter?.take(match[1]!, Date.now()) ?? null;
         if (wait) return wait;
         return { ...ok(messageObject(match[1]!, body)), headers: limiter?.headers(match[1]!, Date.now()) ?? {} };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/threads\/active$/,
+      handle: (match) => {
+        const threads = [...channels.values()].filter(
+          (channel) => channel.type === 11 && channel.guild_id === match[1],
+        );
+        return ok({ threads, members: [] });
       },
     },
     {

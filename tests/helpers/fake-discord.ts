@@ -70,6 +70,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const limiter = options.limits ? createDiscordLimiter(options.limits === true ? {} : options.limits) : null;
   const requests: RecordedRequest[] = [];
   const failures: { method: string; path: RegExp; failure: DiscordFailure }[] = [];
+  const lostAnswers: { method: string; path: RegExp }[] = [];
   const identifies: unknown[] = [];
   const sockets = new Set<WebSocket>();
   const interactionTokens = new Map<string, string>();
@@ -127,11 +128,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         headers,
       );
     }
+    const lost = lostAnswers.findIndex((candidate) => candidate.method === method && candidate.path.test(path));
     for (const route of routes) {
       const match = route.method === method ? route.pattern.exec(path) : null;
       if (!match) continue;
       const result = route.handle(match, body, query);
-      return send(result.status, result.body, result.headers);
+      if (lost < 0) return send(result.status, result.body, result.headers);
+      // Done, but the answer never arrives: the connection drops, as in a crash or a timeout.
+      lostAnswers.splice(lost, 1);
+      requests.push({ method, path, query, body: text ? body : null, status: 0 });
+      notify();
+      response.socket?.destroy();
+      return;
     }
     send(404, { message: '404: Not Found', code: 0 });
   }
@@ -225,6 +233,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     /** The next request matching `method` and `path` (decoded, after /api/v10) fails with `failure`. */
     failNext(method: string, path: RegExp, failure: DiscordFailure): void {
       failures.push({ method, path, failure });
+    },
+    /** The next request matching is carried out, but its connection drops before the answer. */
+    loseNextAnswer(method: string, path: RegExp): void {
+      lostAnswers.push({ method, path });
     },
     waitUntil,
     /** Resolves with the interaction's responses once there are `count` of them. */

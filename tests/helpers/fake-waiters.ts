@@ -14,7 +14,8 @@ export function createWaiters(fakeName: string) {
       }
     }
   };
-  const waitUntil = (check: () => boolean, what: string, timeoutMs = 5000): Promise<void> => {
+  // A bound on a hang, not a speed check: on a loaded 2-core machine a command can take several seconds.
+  const waitUntil = (check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
     if (check()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const poll = setInterval(notify, 20);

@@ -103,7 +103,7 @@ describe('polling feeds', () => {
     ]);
   });
 
-  it('stores the same story from two feeds once, in both feeds’ topics', async () => {
+  it('stores the same article from two feeds once per feed, as one cluster: each feed speaks for its own item', async () => {
     const shared = item(1, { guid: undefined, link: 'https://wire.example/story-1' });
     const server = await startServer({
       '/a': serve(rssFeed('Paper A', [shared])),
@@ -112,15 +112,23 @@ describe('polling feeds', () => {
     const h = ingestHarness();
     const world = h.topic('world');
     const local = h.topic('local');
-    h.feed(server.url('/a'), world);
-    h.feed(server.url('/b'), local);
+    const a = h.feed(server.url('/a'), world);
+    const b = h.feed(server.url('/b'), local);
     const results = await h.ingest.pollDueFeeds();
-    expect(results.map((result) => result.outcome === 'updated' && result.newStories).sort()).toEqual([0, 1]);
+    expect(results.map((result) => result.outcome === 'updated' && result.newStories)).toEqual([1, 1]);
     const stories = h.stories();
-    expect(stories).toHaveLength(1);
-    expect(stories[0]!.key).toBe('url:https://wire.example/story-1');
-    const storyId = h.stores.stories.knownKeys([stories[0]!.key]).get(stories[0]!.key)!;
-    expect(h.stores.stories.topicIdsOf(storyId)).toEqual([world.id, local.id]);
+    expect(stories.map((story) => [story.key, story.source])).toEqual([
+      [`feed:${a.id} url:https://wire.example/story-1`, 'Paper A'],
+      [`feed:${b.id} url:https://wire.example/story-1`, 'Paper B'],
+    ]);
+    expect(stories[0]!.cluster_id).not.toBeNull();
+    expect(stories[1]!.cluster_id).toBe(stories[0]!.cluster_id);
+    const [idA, idB] = [stories[0]!.key, stories[1]!.key].map((key) => h.stores.stories.knownKeys([key]).get(key)!);
+    expect([h.stores.stories.topicIdsOf(idA!), h.stores.stories.topicIdsOf(idB!)]).toEqual([[world.id], [local.id]]);
+    // Polled again, each feed finds its own item and stores nothing new.
+    h.advance();
+    const again = await h.ingest.pollDueFeeds({ all: true });
+    expect(again.map((result) => result.outcome === 'updated' && result.newStories)).toEqual([0, 0]);
   });
 
   it('identifies items without guids by canonical link, and items without either by title and date', async () => {
@@ -133,14 +141,14 @@ describe('polling feeds', () => {
       ),
     });
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('misc'));
+    const feed = h.feed(server.url('/feed'), h.topic('misc'));
     await h.ingest.pollDueFeeds();
     h.advance();
     await h.ingest.pollDueFeeds({ all: true });
     const keys = h.stories().map((story) => story.key);
     expect(keys).toHaveLength(2);
-    expect(keys).toContain('url:https://news.example/a?page=2');
-    expect(keys.find((key) => key.startsWith('hash:'))).toMatch(/^hash:[0-9a-f]{32}$/);
+    expect(keys).toContain(`feed:${feed.id} url:https://news.example/a?page=2`);
+    expect(keys.find((key) => key.includes(' hash:'))).toMatch(/^feed:\d+ hash:[0-9a-f]{32}$/);
   });
 
   it('keeps polling the other feeds when one times out, one is malformed and one is a billion-laughs attack', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, storyKey } from '../../src/ingest/story-key.js';
+import { canonicalUrl, feedStoryKey, storyKey } from '../../src/ingest/story-key.js';
 
 const FEED = 'https://paper.example/rss';
 
@@ -54,5 +54,15 @@ describe('story identity', () => {
     expect(a).toMatch(/^hash:[0-9a-f]{32}$/);
     expect(a).toBe(b);
     expect(later).not.toBe(a);
+  });
+});
+
+describe('feed-scoped story keys', () => {
+  it('gives the same item in two feeds two keys, and the same item in one feed the same key', () => {
+    const item = { guid: 'https://victim.example/a', link: null, title: 'T', publishedAt: null };
+    expect(feedStoryKey(1, storyKey(item, FEED))).toBe('feed:1 url:https://victim.example/a');
+    expect(feedStoryKey(2, storyKey(item, 'https://hostile.example/rss'))).not.toBe(
+      feedStoryKey(1, storyKey(item, FEED)),
+    );
   });
 });

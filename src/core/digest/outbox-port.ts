@@ -28,7 +28,24 @@ export interface OutboxStore {
   markSent(id: number, at: Date): void;
   /** Keeps the message for another attempt at `at`. */
   retryLater(id: number, at: Date, error: string): void;
+  /** Gives the message up for good (refused by the platform, or out of attempts), with the reason. */
+  markFailed(id: number, at: Date, reason: string): void;
   counts(): Record<OutboxStatus, number>;
+  /** What a chat's moderators may see of its deliveries: counts and the most recent failures. */
+  chatStatus(chatId: ChatId, recentFailures: number): ChatDeliveryStatus;
+}
+
+/** A failed message, as its chat's moderators see it. */
+export interface FailedMessage {
+  failedAt: string;
+  attempts: number;
+  reason: string;
+}
+
+export interface ChatDeliveryStatus {
+  counts: Record<OutboxStatus, number>;
+  /** The most recent failures, newest first. */
+  failures: FailedMessage[];
 }
 
 /** Pausing and resuming a chat's deliveries, with its outbox, in one transaction. */

@@ -1,5 +1,6 @@
 import type { ChatId, Quote } from '../domain.js';
 import type { Digest } from '../reply.js';
+import type { ChatDeliveryStatus, OutboxStatus } from './outbox-port.js';
 
 /** A stored story as digest selection sees it. */
 export interface CandidateStory {
@@ -78,4 +79,8 @@ export interface DigestActions {
   pause(chatId: ChatId, reason: string, now: Date): { held: number };
   /** Starts the chat's deliveries again, releasing the held messages. */
   resume(chatId: ChatId, now: Date): { released: number };
+  /** The chat's outbox as its moderators may see it: waiting, held, failed (with the latest reasons). */
+  deliveryStatus(chatId: ChatId, recentFailures: number): ChatDeliveryStatus;
+  /** The whole outbox by status, for the operator. */
+  deliveryTotals(): Record<OutboxStatus, number>;
 }

@@ -28,6 +28,10 @@ export function classifyDiscordError(error: unknown): SendFailure {
     const description = `${error.status} ${String(error.code)}: ${error.message}`;
     if (typeof error.code === 'number' && GONE_CODES.has(error.code))
       return { ok: false, kind: 'permanent', error: description };
+    // Any other 4xx is about this message (50035 Invalid Form Body, 40005 too large, ...): sending
+    // it again cannot help. 401 (a revoked token) is the operator's to fix; 429 waits.
+    if (error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429)
+      return { ok: false, kind: 'refused', error: description };
     return { ok: false, kind: 'transient', error: description };
   }
   if (error instanceof HTTPError) return { ok: false, kind: 'transient', error: `${error.status}: ${error.message}` };

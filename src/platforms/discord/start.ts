@@ -4,7 +4,7 @@ import type { Logger, Messenger } from '../../core/ports.js';
 import type { Services } from '../../core/services.js';
 import { createCustomIdStore } from './custom-ids.js';
 import { createInteractionHandler } from './interactions.js';
-import { createDiscordMessenger } from './messenger.js';
+import { createDiscordMessenger, type ForumPostLinks } from './messenger.js';
 import { registerIfChanged, type HashStore } from './register.js';
 
 /** What the Discord platform needs; src/main.ts fills it from the configuration. */
@@ -21,6 +21,8 @@ export interface DiscordOptions {
   logger: Logger;
   /** The meta table, to register the slash commands again only when they changed. Omit to skip registration. */
   hashes?: HashStore;
+  /** Forum posts opened by digests (the database), so a restart mid-digest does not open a second post. */
+  forumPosts?: ForumPostLinks;
   /** Answer directly when a command is done within this; defer otherwise (default 1500 ms). */
   deferAfterMs?: number;
   /** How long to wait for the gateway's READY (default 60 s). */
@@ -93,6 +95,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     rest: deliveryRest,
     logger,
     systemChannelOf: (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null,
+    ...(options.forumPosts ? { forumPosts: options.forumPosts } : {}),
   });
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord bot running');
   return {

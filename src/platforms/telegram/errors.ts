@@ -9,6 +9,8 @@ export type SendFailure = Exclude<SendResult, { ok: true }>;
 const GONE =
   /chat not found|message thread not found|topic (?:was )?(?:closed|deleted)|TOPIC_(?:CLOSED|DELETED)|not enough rights|have no rights|need administrator rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED|PEER_ID_INVALID|group chat was deactivated|user is deactivated|bot was kicked|bot is not a member/i;
 
+const OPERATOR_ERRORS = new Set([401, 404]);
+
 /**
  * Telegram's answer to a failed call, as a SendResult kind. grammY raises GrammyError when the
  * Bot API answered `{ ok: false, error_code, description, parameters }` and HttpError when the
@@ -28,7 +30,12 @@ export function classifyTelegramError(error: unknown): SendFailure {
     if (error.error_code === 400 && GONE.test(error.description)) {
       return { ok: false, kind: 'permanent', error: description };
     }
-    // 5xx, 401 (a revoked token is the operator's problem, not the chat's) and other refusals.
+    // A 4xx about the message itself ("message is too long", "can't parse entities"): sending it
+    // again cannot help. 401 and 404 (a revoked token, a wrong API root) are the operator's to
+    // fix, not this message's: kept for later, like 5xx.
+    if (error.error_code >= 400 && error.error_code < 500 && !OPERATOR_ERRORS.has(error.error_code)) {
+      return { ok: false, kind: 'refused', error: description };
+    }
     return { ok: false, kind: 'transient', error: description };
   }
   if (error instanceof HttpError) return { ok: false, kind: 'transient', error: `network: ${error.message}` };

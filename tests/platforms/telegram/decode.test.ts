@@ -138,12 +138,14 @@ describe('classifying Telegram errors', () => {
     });
   });
 
-  it('keeps the message for anything else: server errors, network, a refused message', () => {
+  it('fails only the message for a refusal of its content, and keeps it for anything else', () => {
+    expect(classifyTelegramError(apiError(400, 'Bad Request: message is too long'))).toMatchObject({ kind: 'refused' });
+    expect(
+      classifyTelegramError(apiError(400, "Bad Request: can't parse entities: unexpected end tag at byte offset 3")),
+    ).toMatchObject({ kind: 'refused' });
+    expect(classifyTelegramError(apiError(401, 'Unauthorized'))).toMatchObject({ kind: 'transient' });
     expect(classifyTelegramError(apiError(502, 'Bad Gateway'))).toMatchObject({ kind: 'transient' });
     expect(classifyTelegramError(new HttpError('Network request failed', new Error('ECONNREFUSED')))).toMatchObject({
-      kind: 'transient',
-    });
-    expect(classifyTelegramError(apiError(400, 'Bad Request: message is too long'))).toMatchObject({
       kind: 'transient',
     });
     expect(classifyTelegramError(new Error('boom'))).toMatchObject({ kind: 'transient' });

@@ -110,13 +110,13 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
     expect(paused()).toBe('the bot was removed from this chat');
   });
 
-  it('keeps a message Telegram refused as too long for another try, without pausing the chat', async () => {
+  it('fails a message Telegram refused as too long, for good, without pausing the chat', async () => {
     const { app, fake } = await telegramHarness();
     seedDueDigest(app, { chat: aliceChat, stories });
     fake.failNext('sendMessage', telegramFailures.messageTooLong());
     await deliverDueDigests(app);
     expect(app.stores.chats.get(aliceChat.id)!.pausedAt).toBeNull();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 1, sent: 0 });
+    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 0, failed: 1 });
   });
 
   it('pauses a closed forum topic and says so in its group', async () => {

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { createPlanningCache, newsKey, planChatDigest, type PlanningCache } from '../core/digest/plan.js';
-import type { DigestLedger, DigestSource } from '../core/digest/ports.js';
+import { DigestStorageError, type DigestLedger, type DigestSource } from '../core/digest/ports.js';
 import type { ChatId, Platform } from '../core/domain.js';
 import type { Clock, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
 import type { ScheduleCalendar } from '../core/schedule.js';
@@ -24,7 +24,11 @@ export interface DigestJobOptions {
   messengerFor(platform: Platform): Messenger | undefined;
   clock: Clock;
   logger: Logger;
-  /** Chats planned per transaction. */
+  /**
+   * Chats planned and written per transaction (default 500). A run holds one batch's work at a
+   * time; a crash or a storage failure keeps the batches already written and loses no more than
+   * the one being written, which is rolled back whole and planned again on the next run.
+   */
   chatsPerBatch?: number;
 }
 
@@ -51,6 +55,20 @@ interface RunMode {
 /** The idempotency key of part `part` of a digest: its subscriptions, their scheduled times, the part. */
 export function digestMessageKey(slots: readonly { id: number; nextRunAt: string | null }[], part: number): string {
   return `digest:${slots.map((slot) => `${slot.id}@${slot.nextRunAt ?? 'now'}`).join(',')}#${part}`;
+}
+
+const lowestOf = (due: readonly DueSubscription[], value: (subscription: DueSubscription) => number): number =>
+  due.reduce((lowest, subscription) => Math.min(lowest, value(subscription)), Infinity);
+
+/**
+ * The order chats are planned in: by watermark, then topic. Chats whose subscriptions read the
+ * same topic's news after the same watermark come together, and the planning cache lets that news
+ * go after its last use: a large run holds the news of a few topics at a time, not of every topic
+ * due. (Every due chat is planned in the same run, so the order changes no digest.)
+ */
+function compareChats(a: readonly DueSubscription[], b: readonly DueSubscription[]): number {
+  const watermark = lowestOf(a, (s) => s.watermark) - lowestOf(b, (s) => s.watermark);
+  return watermark || lowestOf(a, (s) => s.topicId) - lowestOf(b, (s) => s.topicId);
 }
 
 export function createDigestJob(options: DigestJobOptions) {
@@ -153,7 +171,7 @@ export function createDigestJob(options: DigestJobOptions) {
         uses.set(key, (uses.get(key) ?? 0) + 1);
       }
       const cache = createPlanningCache(options.source, uses);
-      const chats = [...byChat];
+      const chats = [...byChat].sort(([, a], [, b]) => compareChats(a, b));
       const size = options.chatsPerBatch ?? 500;
       for (let start = 0; start < chats.length; start += size) {
         ledger.batch(() => {
@@ -163,6 +181,7 @@ export function createDigestJob(options: DigestJobOptions) {
               if (write) ledger.batch(() => runChat(chatId, list, now, cache, report, run));
               else runChat(chatId, list, now, cache, report, run);
             } catch (error) {
+              if (error instanceof DigestStorageError) throw error;
               // One chat's problem (a schedule the calendar cannot read) must not stop the others,
               // nor come back every minute: it is tried again in an hour.
               report.failed++;

@@ -1,0 +1,13 @@
+import { parseFeed } from 'feedsmith';
+import { parseFeedDocument, isoDate, absoluteHttpUrl } from './src/ingest/feed-parse.ts';
+import { htmlToText } from './src/ingest/html-text.ts';
+import { benchFeed } from './bench/feed-parse.ts';
+const text = benchFeed(500);
+const cpu = (f: () => unknown) => { const s = process.cpuUsage(); f(); const u = process.cpuUsage(s); return (u.user + u.system) / 1000; };
+const time = (label: string, f: () => unknown) => { for (let i=0;i<5;i++) f(); const ts: number[] = []; for (let i=0;i<41;i++) ts.push(cpu(f)); ts.sort((a,b)=>a-b); console.log(label.padEnd(20), 'median', ts[20]!.toFixed(2), 'min', ts[0]!.toFixed(2)); };
+const items = (parseFeed(text).feed as any).items;
+time('parseFeed', () => parseFeed(text));
+time('ours', () => parseFeedDocument(text, 'https://paper.example/rss'));
+time('htmlToText', () => { for (const it of items) { htmlToText(it.description); htmlToText(it.title); } });
+time('dates', () => { for (const it of items) isoDate(it.pubDate); });
+time('urls', () => { for (const it of items) absoluteHttpUrl(it.link, 'https://paper.example/rss'); });

@@ -57,18 +57,36 @@ export function digestMessageKey(slots: readonly { id: number; nextRunAt: string
   return `digest:${slots.map((slot) => `${slot.id}@${slot.nextRunAt ?? 'now'}`).join(',')}#${part}`;
 }
 
-const lowestOf = (due: readonly DueSubscription[], value: (subscription: DueSubscription) => number): number =>
-  due.reduce((lowest, subscription) => Math.min(lowest, value(subscription)), Infinity);
-
 /**
- * The order chats are planned in: by watermark, then topic. Chats whose subscriptions read the
- * same topic's news after the same watermark come together, and the planning cache lets that news
- * go after its last use: a large run holds the news of a few topics at a time, not of every topic
- * due. (Every due chat is planned in the same run, so the order changes no digest.)
+ * The order chats are planned in: by watermark, else as due (the sort is stable). Subscriptions
+ * with the same watermark come together, so the planning cache, which lets a topic's news after a
+ * watermark go after its last use, holds one watermark's news at a time rather than every one due;
+ * within a watermark the due order keeps the writes' access to the database in key order. (Every
+ * due chat is planned in the same run, so the order changes no digest.)
  */
 function compareChats(a: readonly DueSubscription[], b: readonly DueSubscription[]): number {
-  const watermark = lowestOf(a, (s) => s.watermark) - lowestOf(b, (s) => s.watermark);
-  return watermark || lowestOf(a, (s) => s.topicId) - lowestOf(b, (s) => s.topicId);
+  return lowestWatermark(a) - lowestWatermark(b);
+}
+
+const lowestWatermark = (due: readonly DueSubscription[]): number =>
+  due.reduce((lowest, subscription) => Math.min(lowest, subscription.watermark), Infinity);
+
+/**
+ * Due subscriptions grouped by chat in planning order (see compareChats), with how many
+ * subscriptions will read each topic's news after each watermark (the cache's `uses`).
+ */
+function groupByChat(due: readonly DueSubscription[]) {
+  const byChat = new Map<ChatId, DueSubscription[]>();
+  const uses = new Map<string, number>();
+  for (const subscription of due) {
+    const list = byChat.get(subscription.chatId);
+    if (list) list.push(subscription);
+    else byChat.set(subscription.chatId, [subscription]);
+    const key = newsKey(subscription.topicId, subscription.watermark);
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+  }
+  const chats = [...byChat].sort(([, a], [, b]) => compareChats(a, b));
+  return { chats, uses, count: due.length };
 }
 
 export function createDigestJob(options: DigestJobOptions) {
@@ -157,25 +175,15 @@ export function createDigestJob(options: DigestJobOptions) {
       const run: RunMode = { write, render: write || mode.render !== false };
       const now = options.clock.now();
       const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
-      const due = subscriptions.due(now, platforms);
-      const report: DigestRunReport = { due: due.length, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
-      const byChat = new Map<ChatId, DueSubscription[]>();
-      for (const subscription of due) {
-        const list = byChat.get(subscription.chatId);
-        if (list) list.push(subscription);
-        else byChat.set(subscription.chatId, [subscription]);
-      }
-      const uses = new Map<string, number>();
-      for (const subscription of due) {
-        const key = newsKey(subscription.topicId, subscription.watermark);
-        uses.set(key, (uses.get(key) ?? 0) + 1);
-      }
+      const { chats, uses, count } = groupByChat(subscriptions.due(now, platforms));
+      const report: DigestRunReport = { due: count, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
       const cache = createPlanningCache(options.source, uses);
-      const chats = [...byChat].sort(([, a], [, b]) => compareChats(a, b));
       const size = options.chatsPerBatch ?? 500;
-      for (let start = 0; start < chats.length; start += size) {
+      while (chats.length > 0) {
+        // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.
+        const batch = chats.splice(0, size);
         ledger.batch(() => {
-          for (const [chatId, list] of chats.slice(start, start + size)) {
+          for (const [chatId, list] of batch) {
             try {
               // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
               if (write) ledger.batch(() => runChat(chatId, list, now, cache, report, run));
@@ -192,7 +200,7 @@ export function createDigestJob(options: DigestJobOptions) {
             }
           }
         });
-        if (start + size < chats.length) await yieldToEvents();
+        if (chats.length > 0) await yieldToEvents();
       }
       if (report.due > 0 && write) logger.info(report, 'due digests planned');
       return report;

@@ -9,6 +9,7 @@
  *    messengers and the delivery worker's pacer. Goal: ≥ 0.95 of each limit, no 429.
  */
 import { spawn } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,11 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
   };
   // Peaks sampled while the job runs: RSS, and the JavaScript heap's share of it.
   const before = process.memoryUsage().rss / 1e6;
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed / 1e6)), 50);
   const result =
@@ -81,9 +87,10 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
         }
       : { job: await time(() => job.runDue()) };
   clearInterval(sampler);
+  gcObserver.disconnect();
   db.close();
   const memory = process.resourceUsage().maxRSS / 1e3;
-  process.stdout.write(JSON.stringify({ ...result, memory, before, peakHeap }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, memory, before, peakHeap, gcSeconds: gcMs / 1000 }) + '\n');
 }
 
 /** Runs this file in a child pinned to one core; its last stdout line, parsed. */

@@ -106,7 +106,11 @@ export function nestingDepth(html: string): number {
   return deepest;
 }
 
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** Whitespace that collapsing changes: a run of two, or any but a plain space (tabs, newlines, NBSP…). */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
+// Most titles need no collapsing: testing first spares copying them.
+const collapse = (text: string): string => (UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 
 /** Cuts text to about `max` characters at a word boundary, with an ellipsis. */
 export function truncateText(text: string, max: number): string {

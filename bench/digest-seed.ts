@@ -27,6 +27,8 @@ const ZONES = ['UTC', 'Europe/London', 'America/New_York', 'Asia/Tokyo', 'Europe
 const START = Date.parse('2025-03-01T00:00:00Z');
 const STEP = (30 * 86_400_000) / STORIES;
 const NOW = new Date('2025-03-31T08:00:30Z');
+/** The time the bench's digests are due at (every subscription is due then). */
+export const BENCH_NOW = NOW;
 const DUE = '2025-03-31T08:00:00.000Z';
 
 const topicOf = (id: number): number => (Math.floor(id / 10) % TOPICS) + 1;

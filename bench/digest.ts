@@ -2,18 +2,23 @@
  * `npm run bench` part for digests and delivery:
  * 1. build every due digest for 100,000 subscriptions over 1,000,000 stories (the real due query,
  *    planning and platform rendering; then the whole job, writing outbox, deliveries and watermarks),
- *    in its own process pinned to one core (taskset, when present). Goal: building ≤ 15 s.
+ *    in processes pinned to one core (taskset, when present): seeding, then building and rendering,
+ *    then the whole job alone, so its peak RSS is its own. Goals: building ≤ 15 s; job ≤ 400 MB.
  * 2. deliver 3,000 messages to 1,000 chats on each of a local fake Telegram Bot API and a local fake
  *    Discord REST API that enforce the platforms' limits and answer 429 beyond them, through the real
  *    messengers and the delivery worker's pacer. Goal: ≥ 0.95 of each limit, no 429.
  */
 import { spawn } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDelivery } from './digest-delivery.js';
 import { seedDigestBench } from './digest-seed.js';
+import type { BenchRow } from './rows.js';
+
+const JOB_MEMORY_GOAL_MB = 400;
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 
@@ -21,17 +26,31 @@ function pinned(command: string, args: string[]): [string, string[]] {
   return existsSync('/usr/bin/taskset') ? ['taskset', ['-c', '0', command, ...args]] : [command, args];
 }
 
-async function buildChild(databasePath: string): Promise<void> {
+type Counts = { due: number; digests: number; messages: number };
+
+/** In a child: the world of digest-seed.ts written to a new database. */
+async function seedChild(databasePath: string): Promise<void> {
+  const { openDatabase } = await import('../src/store/database.js');
+  const started = performance.now();
+  const db = openDatabase(databasePath);
+  const seeded = seedDigestBench(db);
+  db.close();
+  process.stdout.write(JSON.stringify({ seeded, seedSeconds: (performance.now() - started) / 1000 }) + '\n');
+}
+
+/**
+ * In a child: the digest job over the seeded database. `--build` times building only, then
+ * building and rendering (nothing written); `--job` runs the whole job once, alone in its process,
+ * so its peak RSS is the job's own.
+ */
+async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
   const { createStores } = await import('../src/store/index.js');
   const { createDigestJob } = await import('../src/schedule/digest-job.js');
   const { createScheduleCalendar } = await import('../src/schedule/schedule-calendar.js');
-  const { renderMessengers } = await import('./digest-seed.js');
+  const { renderMessengers, BENCH_NOW } = await import('./digest-seed.js');
   const { silentLogger } = await import('../src/logger.js');
-  const started = performance.now();
   const db = openDatabase(databasePath);
-  const seeded = seedDigestBench(db);
-  const seedSeconds = (performance.now() - started) / 1000;
   const stores = createStores(db);
   const messengers = renderMessengers();
   const job = createDigestJob({
@@ -40,91 +59,110 @@ async function buildChild(databasePath: string): Promise<void> {
     ledger: stores.digests,
     calendar: createScheduleCalendar(),
     messengerFor: (platform) => messengers[platform],
-    clock: { now: () => seeded.now },
+    clock: { now: () => BENCH_NOW },
     logger: silentLogger,
   });
   // CPU seconds as well as wall-clock ones: on a shared machine the core may be busy with others.
-  const time = async (run: () => Promise<unknown>): Promise<[number, unknown, number]> => {
+  const time = async (run: () => Promise<Counts>): Promise<{ seconds: number; cpu: number; counts: Counts }> => {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const result = await run();
+    const counts = await run();
     const used = process.cpuUsage(cpu);
-    return [(performance.now() - start) / 1000, result, (used.user + used.system) / 1e6];
+    return { seconds: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6, counts };
   };
-  const [buildSeconds, built, buildCpu] = await time(() => job.runDue({ write: false, render: false }));
-  const [renderSeconds, rendered, renderCpu] = await time(() => job.runDue({ write: false }));
-  const [jobSeconds, ran, jobCpu] = await time(() => job.runDue());
-  const memory = process.resourceUsage().maxRSS / 1e3;
-  const result = {
-    seeded,
-    seedSeconds,
-    buildSeconds,
-    buildCpu,
-    built,
-    renderSeconds,
-    renderCpu,
-    rendered,
-    jobSeconds,
-    jobCpu,
-    ran,
-    memory,
-  };
-  process.stdout.write(JSON.stringify(result) + '\n');
+  // Peaks sampled while the job runs: RSS, and the JavaScript heap's share of it.
+  const before = process.memoryUsage().rss / 1e6;
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed / 1e6)), 50);
+  const result =
+    part === 'build'
+      ? {
+          build: await time(() => job.runDue({ write: false, render: false })),
+          render: await time(() => job.runDue({ write: false })),
+        }
+      : { job: await time(() => job.runDue()) };
+  clearInterval(sampler);
+  gcObserver.disconnect();
   db.close();
+  const memory = process.resourceUsage().maxRSS / 1e3;
+  process.stdout.write(JSON.stringify({ ...result, memory, before, peakHeap, gcSeconds: gcMs / 1000 }) + '\n');
 }
 
-async function benchBuild(): Promise<void> {
+/** Runs this file in a child pinned to one core; its last stdout line, parsed. */
+async function child<T>(...args: string[]): Promise<T> {
+  const [command, argv] = pinned(process.execPath, ['--import', 'tsx', THIS_FILE, ...args]);
+  const output = await new Promise<string>((resolve, reject) => {
+    const running = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    running.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    running.on('error', reject);
+    running.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`digest bench ${args[0]} failed (${code})`)),
+    );
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as T;
+}
+
+type Timed = { seconds: number; cpu: number; counts: Counts };
+
+async function benchBuild(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-digest-'));
+  const path = join(dir, 'bench.db');
   try {
-    const [command, args] = pinned(process.execPath, ['--import', 'tsx', THIS_FILE, '--build', join(dir, 'bench.db')]);
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`build bench failed (${code})`))));
-    });
-    type Counts = { due: number; digests: number; messages: number };
-    const result = JSON.parse(output.trim().split('\n').at(-1)!) as {
+    const { seeded, seedSeconds } = await child<{
       seeded: { stories: number; subscriptions: number; chats: number; topics: number };
       seedSeconds: number;
-      buildSeconds: number;
-      buildCpu: number;
-      built: Counts;
-      renderSeconds: number;
-      renderCpu: number;
-      rendered: Counts;
-      jobSeconds: number;
-      jobCpu: number;
-      ran: Counts;
+    }>('--seed', path);
+    const { build, render } = await child<{ build: Timed; render: Timed }>('--build', path);
+    const { job, memory, before, peakHeap } = await child<{
+      job: Timed;
       memory: number;
-    };
-    const { seeded, built, rendered, ran } = result;
-    const took = (wall: number, cpu: number): string => `${wall.toFixed(2)} s (${cpu.toFixed(2)} s of CPU)`;
+      before: number;
+      peakHeap: number;
+    }>('--job', path);
+    const took = ({ seconds, cpu }: Timed): string => `${seconds.toFixed(2)} s (${cpu.toFixed(2)} s of CPU)`;
+    const buildMet = build.seconds <= 15 ? 'met' : build.cpu <= 15 ? 'met in CPU time; the core was shared' : 'NOT met';
     console.log(
-      `digest: ${seeded.subscriptions} subscriptions (${seeded.chats} chats, ${seeded.topics} topics) over ${seeded.stories} stories, one core${existsSync('/usr/bin/taskset') ? ' (taskset)' : ''}; seeded in ${result.seedSeconds.toFixed(1)} s`,
+      `digest: ${seeded.subscriptions} subscriptions (${seeded.chats} chats, ${seeded.topics} topics) over ${seeded.stories} stories, one core${existsSync('/usr/bin/taskset') ? ' (taskset)' : ''}; seeded in ${seedSeconds.toFixed(1)} s`,
     );
     console.log(
-      `  build every due digest (due query, selection, ranking, neutral digests): ${built.due} due → ${built.digests} digests in ${took(result.buildSeconds, result.buildCpu)}  (goal ≤ 15 s: ${result.buildSeconds <= 15 ? 'met' : result.buildCpu <= 15 ? 'met in CPU time; the core was shared' : 'NOT met'})`,
+      `  build every due digest (due query, selection, ranking, neutral digests): ${build.counts.due} due → ${build.counts.digests} digests in ${took(build)}  (goal ≤ 15 s: ${buildMet})`,
     );
+    console.log(`  build and render for each chat's platform: ${render.counts.messages} messages in ${took(render)}`);
     console.log(
-      `  build and render for each chat's platform: ${rendered.messages} messages in ${took(result.renderSeconds, result.renderCpu)}`,
+      `  the whole job alone in its process (build, render, write outbox, deliveries, watermarks, next runs): ${job.counts.digests} digests, ${job.counts.messages} messages in ${took(job)}; peak RSS ${memory.toFixed(0)} MB (goal ≤ ${JOB_MEMORY_GOAL_MB} MB; ${before.toFixed(0)} MB before the job, JavaScript heap peak ${peakHeap.toFixed(0)} MB)`,
     );
-    console.log(
-      `  the whole job (build, render, write outbox, deliveries, watermarks, next runs): ${ran.digests} digests, ${ran.messages} messages in ${took(result.jobSeconds, result.jobCpu)}; peak RSS ${result.memory.toFixed(0)} MB`,
-    );
+    return [
+      {
+        figure: 'digest job: 100k subscriptions over 1M stories, peak RSS',
+        ours: `${memory.toFixed(0)} MB (job ${job.seconds.toFixed(1)} s, ${job.cpu.toFixed(1)} s CPU)`,
+        reference: '—',
+        ratio: '—',
+        goal: `≤ ${JOB_MEMORY_GOAL_MB} MB`,
+        met: memory <= JOB_MEMORY_GOAL_MB,
+      },
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function benchDigest(): Promise<void> {
-  await benchBuild();
+export async function benchDigest(): Promise<BenchRow[]> {
+  const rows = await benchBuild();
   await benchDelivery();
+  return rows;
 }
 
-if (process.argv[2] === '--build') {
-  await buildChild(process.argv[3]!);
+if (process.argv[2] === '--seed') {
+  await seedChild(process.argv[3]!);
+  process.exit(0);
+} else if (process.argv[2] === '--build' || process.argv[2] === '--job') {
+  await jobChild(process.argv[3]!, process.argv[2] === '--build' ? 'build' : 'job');
   process.exit(0);
 } else if (process.argv[1] === THIS_FILE) {
   // `npx tsx bench/digest.ts`: this part alone.

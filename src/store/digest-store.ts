@@ -1,4 +1,4 @@
-import type { DigestLedger, DigestSource, CandidateStory } from '../core/digest/ports.js';
+import { DigestStorageError, type DigestLedger, type DigestSource, type CandidateStory } from '../core/digest/ports.js';
 import type { Quote } from '../core/domain.js';
 import type { Db } from './database.js';
 
@@ -10,6 +10,14 @@ import type { Db } from './database.js';
 
 /** id, cluster_id, source, headline, url, published_at, arrived_at, eligible_for_digest. */
 type StoryTuple = [number, number | null, string, string, string | null, string | null, string, number];
+
+/** SQLite result codes that mean the database cannot be written at all, whatever the digest. */
+const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN|NOTADB)/;
+
+const asStorageFailure = (error: unknown): unknown =>
+  typeof (error as { code?: unknown })?.code === 'string' && STORAGE_FAILURES.test((error as { code: string }).code)
+    ? new DigestStorageError((error as Error).message, { cause: error })
+    : error;
 
 /** Thrown inside a commit to roll it back when it must write nothing. */
 class CommitConflict extends Error {}
@@ -137,11 +145,15 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
         return true;
       } catch (error) {
         if (error instanceof CommitConflict) return false;
-        throw error;
+        throw asStorageFailure(error);
       }
     },
     batch(work) {
-      return db.transaction(work)();
+      try {
+        return db.transaction(work)();
+      } catch (error) {
+        throw asStorageFailure(error);
+      }
     },
   };
 }

@@ -3,7 +3,8 @@ import type { NewStory, StoryStore } from '../core/story-port.js';
 import { createClusterFinder } from './cluster-finder.js';
 import type { Db } from './database.js';
 import { bool, jsonArray, nowIso } from './rows.js';
-import { eventTime, normalizeHeadline, normalizeQuote } from './story-clusters.js';
+import { createLatestStories } from './latest-stories.js';
+import { normalizeHeadline, normalizeQuote } from './story-clusters.js';
 
 interface StoryRow {
   id: number;
@@ -29,11 +30,9 @@ interface QuoteRow {
   paragraph: number;
 }
 
-/** How many of a topic's most recent stories /latest looks through to pick one per cluster. */
-const LATEST_POOL_FACTOR = 20;
-
 export function createStoryStore(db: Db): StoryStore {
   const clusters = createClusterFinder(db);
+  const latestStories = createLatestStories(db);
   const statements = {
     byKey: db.prepare<[string], { id: number }>(`SELECT id FROM stories WHERE key = ?`),
     // The same feed's item under a new guid: same link, same headline (not only the link: some feeds
@@ -62,9 +61,7 @@ export function createStoryStore(db: Db): StoryStore {
     keyQuotes: db.prepare<[number], QuoteRow>(
       `SELECT story_id, text, speaker, paragraph FROM quotes WHERE story_id = ? AND key_rank IS NOT NULL ORDER BY key_rank`,
     ),
-    clusterSources: db.prepare<[number, number], { source: string }>(
-      `SELECT source FROM stories WHERE cluster_id = ? AND id != ? GROUP BY source ORDER BY min(id)`,
-    ),
+    source: db.prepare<[number], string>(`SELECT source FROM stories WHERE id = ?`).pluck(),
   };
 
   const toStory = (row: StoryRow): Story => ({
@@ -163,36 +160,12 @@ export function createStoryStore(db: Db): StoryStore {
       };
     },
     get,
-    latest(topicIds, limit) {
-      if (topicIds.length === 0 || limit <= 0) return [];
-      const placeholders = topicIds.map(() => '?').join(', ');
-      const rows = db
-        .prepare<unknown[], StoryRow>(
-          `SELECT * FROM stories WHERE id IN (
-             SELECT DISTINCT story_id FROM story_topics WHERE topic_id IN (${placeholders})
-             ORDER BY story_id DESC LIMIT ?)`,
-        )
-        .all(...topicIds, Math.max(limit * LATEST_POOL_FACTOR, 200));
-      const time = (row: StoryRow): number => eventTime(row.published_at, row.arrived_at);
-      rows.sort((a, b) => time(b) - time(a) || b.id - a.id);
-      const seenClusters = new Set<number>();
-      const picked: StoryRow[] = [];
-      for (const row of rows) {
-        if (picked.length >= limit) break;
-        if (row.cluster_id !== null) {
-          if (seenClusters.has(row.cluster_id)) continue;
-          seenClusters.add(row.cluster_id);
-        }
-        picked.push(row);
-      }
-      return picked.map(toStory);
-    },
-    clusterSources(clusterId, exceptStoryId) {
-      const own = statements.get.get(exceptStoryId)?.source;
-      return statements.clusterSources
-        .all(clusterId, exceptStoryId)
-        .map((row) => row.source)
-        .filter((source) => source !== own);
-    },
+    latest: (topicIds, limit) =>
+      latestStories
+        .latestIds(topicIds, limit)
+        .map(get)
+        .filter((story) => story !== null),
+    clusterSources: (clusterId, exceptStoryId) =>
+      latestStories.clusterSources(clusterId, exceptStoryId, statements.source.get(exceptStoryId)),
   };
 }

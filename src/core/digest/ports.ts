@@ -55,9 +55,20 @@ export interface DigestCommit {
   }[];
 }
 
+/**
+ * The store itself cannot write (disk full, I/O error, read-only or corrupt database): not one
+ * digest's problem, so the digest job stops and the batch it was writing is rolled back whole.
+ */
+export class DigestStorageError extends Error {
+  override readonly name = 'DigestStorageError';
+}
+
 /** The writing side of digests. */
 export interface DigestLedger {
-  /** Writes the outbox messages, deliveries and subscription advances atomically; false if it wrote nothing. */
+  /**
+   * Writes the outbox messages, deliveries and subscription advances atomically; false if it wrote
+   * nothing. Throws DigestStorageError when the storage fails.
+   */
   commit(plan: DigestCommit): boolean;
   /** Runs `work` in one transaction (commits inside become savepoints), for batching many digests. */
   batch<T>(work: () => T): T;

@@ -1,8 +1,8 @@
 import type { PgMigration } from '../migrate.js';
 
 /**
- * The PostgreSQL schema equal to SQLite's after its migrations 001 (initial), 002 (`hot`: none
- * yet) and 003 (`hardena`: stories_feed_url, outbox.failed_at, forum_posts): the same tables, columns, keys,
+ * The PostgreSQL schema equal to SQLite's after its migrations 001 (initial) and 002 (feed-scoped
+ * keys: stories_feed_url, outbox.failed_at, forum_posts): the same tables, columns, keys,
  * constraints and index names, so the same row mappers (src/store/rows.ts) read both.
  *
  * Types: integer keys BIGINT identities (BY DEFAULT, so a copy from SQLite keeps its ids); times
@@ -12,7 +12,7 @@ import type { PgMigration } from '../migrate.js';
  * outbox.next_attempt_at already serve as leases for SKIP LOCKED claims (see README).
  */
 export const initialSchema: PgMigration = {
-  name: 'initial schema (SQLite 001-003)',
+  name: 'initial schema (SQLite 001-002)',
   async up(client) {
     await client.query(`
       CREATE TABLE meta (

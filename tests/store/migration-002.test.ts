@@ -5,7 +5,7 @@ import { migrate } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/test-app.js';
 
-describe('migration 003: feed-scoped story keys', () => {
+describe('migration 002: feed-scoped story keys', () => {
   it('scopes the keys stored before it to their feed, so a re-poll finds them again and nothing is re-sent', () => {
     const db = new Database(join(tempDir(), 'old.db'));
     db.pragma('foreign_keys = ON');

@@ -5,6 +5,7 @@ import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
+import { keyValueBaselines } from './ingest/feed-baseline.js';
 import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
@@ -33,7 +34,14 @@ export function createApp(config: Config, logger: Logger): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
   const ingest = createIngest(
-    { feeds: stores.feeds, topics: stores.topics, stories: stores.stories, clock: systemClock, logger },
+    {
+      feeds: stores.feeds,
+      topics: stores.topics,
+      stories: stores.stories,
+      clock: systemClock,
+      logger,
+      baselines: keyValueBaselines(stores.meta),
+    },
     ingestSettings(config),
   );
   const digest = createDigestRuntime({

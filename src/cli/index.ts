@@ -61,6 +61,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     const app = createApp(config, logger);
     try {
       prepareCatalogue(app);
+      // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
+      await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
       const session = runConsole({
         input: io.stdin,
         output: io.stdout,

@@ -2,6 +2,7 @@ import type { Feed, Topic } from '../core/domain.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import type { Clock, FeedStore, Logger, TopicStore } from '../core/ports.js';
 import type { StoryStore } from '../core/story-port.js';
+import { isNewAtFirstPoll, type BaselineStore } from './feed-baseline.js';
 import { afterFailure, afterSuccess } from './feed-health.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import { isFilePath, readFeedFile } from './file-source.js';
@@ -31,6 +32,8 @@ export interface PollDeps {
   pollIntervalMs: number;
   /** Body size limit, also for catalogue feed files. */
   maxBytes: number;
+  /** The items each `/feed add` saw; without it a feed's whole first poll is its baseline. */
+  baselines?: BaselineStore;
   random?: () => number;
 }
 
@@ -64,7 +67,8 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
     };
   }
   const firstPoll = feed.firstPolledAt === null;
-  const newStories = await storeItems(deps, feed, parsed, !firstPoll);
+  const baseline = firstPoll ? (deps.baselines?.get(feed.id) ?? null) : null;
+  const newStories = await storeItems(deps, feed, parsed, (item) => !firstPoll || isNewAtFirstPoll(item, baseline));
   const now = deps.clock.now();
   const updated = deps.feeds.update(feed.id, {
     ...afterSuccess(now, deps.pollIntervalMs, deps.random),
@@ -73,6 +77,7 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
     lastModified: fetched.lastModified,
     firstPolledAt: feed.firstPolledAt ?? now.toISOString(),
   });
+  if (baseline) deps.baselines?.clear(feed.id);
   return { ...base, title: updated.title, outcome: 'updated', newStories, items: parsed.items.length, firstPoll };
 }
 
@@ -102,7 +107,12 @@ async function parse(deps: PollDeps, fetched: Extract<FetchResult, { status: 'ok
  * Stores the items not seen before (oldest first, so story ids follow the feed's order of
  * publication) and adds this feed's topics to known ones. Returns how many stories were new.
  */
-async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligibleForDigest: boolean): Promise<number> {
+async function storeItems(
+  deps: PollDeps,
+  feed: Feed,
+  parsed: ParsedFeed,
+  isNews: (item: FeedItem) => boolean,
+): Promise<number> {
   const topics = deps.topics.topicsOfFeed(feed.id);
   const keyed = dedupeByKey(parsed.items.map((item) => ({ item, key: storyKey(item, feed.url) })));
   const known = deps.stories.knownKeys(keyed.map(({ key }) => key));
@@ -123,7 +133,7 @@ async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligib
           feedId: feed.id,
           source,
           arrivedAt,
-          eligibleForDigest,
+          eligibleForDigest: isNews(item),
           mayFetchArticle: index < ARTICLE_FETCHES_PER_POLL,
         },
         { runner: deps.runner, articles: deps.articleFetcher, logger: deps.logger },

@@ -1,7 +1,7 @@
 import { COMMANDS } from '../commands/index.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue, readCatalogue } from './catalogue.js';
 import type { Config } from './config.js';
-import { systemClock, type Logger } from './core/ports.js';
+import { systemClock, type Logger, type Messenger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
@@ -9,6 +9,7 @@ import { keyValueBaselines } from './ingest/feed-baseline.js';
 import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
+import { startWithRetry, type PlatformStarter } from './platform-supervisor.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
 /**
@@ -73,6 +74,15 @@ export function createApp(config: Config, logger: Logger): App {
   return { config, logger, db, stores, services, ingest, digest, close };
 }
 
+/**
+ * createApp for the command line: a catalogue that cannot be read is reported before the database
+ * file is created, and a database that cannot be opened is a ConfigError naming DATABASE_PATH.
+ */
+export function openApp(config: Config, logger: Logger): App {
+  readCatalogue(config.CATALOGUE_PATH);
+  return createApp(config, logger);
+}
+
 /** Ingestion's settings from the configuration. */
 export function ingestSettings(config: Config): IngestSettings {
   return {
@@ -116,12 +126,16 @@ export interface Running {
  * console, at end of input).
  */
 export async function runBot(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app = createApp(config, logger);
+  const app = openApp(config, logger);
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
+  let exitCode = 0;
+  // Aborted first thing on stopping: platform starts and their retries give up at once.
+  const starting = new AbortController();
   let markStopped: () => void = () => {};
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
   const shutdown = (reason: string): Promise<void> => {
+    starting.abort();
     stopping ??= (async () => {
       logger.info({ reason }, 'stopping');
       for (const part of [...running].reverse()) {
@@ -146,11 +160,23 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   try {
     prepareCatalogue(app);
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
+    if (starting.signal.aborted) {
+      await stopped; // a signal came during the first poll: nothing more starts
+      return exitCode;
+    }
     app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
     running.push({ name: 'digests', stop: () => app.digest.stop() });
     logger.info({ platforms: platformsStarted }, 'newsbrief running');
+    void superviseChatPlatforms(app, running, starting.signal).then((anyStarted) => {
+      if (anyStarted || platformsStarted.length > 0 || starting.signal.aborted) return;
+      logger.error('no platform could start; stopping (see the lines above for the key to fix)');
+      exitCode = 1;
+      void shutdown('no platform started');
+    });
     await stopped;
-    return 0;
+    // Whatever an SDK still holds open (a request to an API that never answers), the process ends soon.
+    setTimeout(() => process.exit(exitCode), 5000).unref();
+    return exitCode;
   } catch (error) {
     await shutdown('start-up failed');
     throw error;
@@ -185,39 +211,81 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
     app.digest.addMessenger(createConsoleMessenger(io.stdout));
     started.push('console');
   }
+  return started;
+}
+
+/**
+ * Starts Discord and Telegram when their tokens are set, each on its own with bounded retries
+ * (src/platform-supervisor.ts): one that cannot start never holds up the other, nor the console.
+ * Resolves once every start has succeeded or given up: true when at least one runs.
+ */
+async function superviseChatPlatforms(app: App, running: Running[], signal: AbortSignal): Promise<boolean> {
   const { config, services, logger } = app;
+  const launches: Promise<boolean>[] = [];
+  const launch = async <T extends { messenger: Messenger; stop(): Promise<void> }>(
+    starter: PlatformStarter<T>,
+  ): Promise<boolean> => {
+    const platform = await startWithRetry(starter, { logger, signal });
+    if (!platform) return false;
+    if (signal.aborted) {
+      await platform.stop();
+      return false;
+    }
+    running.push({ name: starter.platform, stop: () => platform.stop() });
+    app.digest.addMessenger(platform.messenger);
+    return true;
+  };
   // Loaded only when configured: the SDKs cost start-up time the console does not need.
   if (config.DISCORD_TOKEN) {
-    const { startDiscord } = await import('./platforms/discord/start.js');
-    const discord = await startDiscord({
-      token: config.DISCORD_TOKEN,
-      apiRoot: config.DISCORD_API_ROOT,
-      operatorIds: config.DISCORD_OPERATOR_IDS,
-      moderatorRole: config.DISCORD_MODERATOR_ROLE,
-      services,
-      logger,
-      hashes: app.stores.meta,
-    });
-    running.push({ name: 'discord', stop: () => discord.stop() });
-    app.digest.addMessenger(discord.messenger);
-    started.push('discord');
+    const token = config.DISCORD_TOKEN;
+    const { startDiscord, describeDiscordStartFailure } = await import('./platforms/discord/start.js');
+    launches.push(
+      launch({
+        platform: 'discord',
+        url: config.DISCORD_API_ROOT ?? 'https://discord.com/api',
+        tokenKey: 'DISCORD_TOKEN',
+        start: (attemptSignal) =>
+          startDiscord({
+            token,
+            apiRoot: config.DISCORD_API_ROOT,
+            operatorIds: config.DISCORD_OPERATOR_IDS,
+            moderatorRole: config.DISCORD_MODERATOR_ROLE,
+            services,
+            logger,
+            hashes: app.stores.meta,
+            signal: attemptSignal,
+          }),
+        stop: (discord) => discord.stop(),
+        describeFailure: describeDiscordStartFailure,
+      }),
+    );
   }
   if (config.TELEGRAM_BOT_TOKEN) {
-    const { startTelegram } = await import('./platforms/telegram/start.js');
+    const token = config.TELEGRAM_BOT_TOKEN;
+    const { startTelegram, describeTelegramStartFailure } = await import('./platforms/telegram/start.js');
     const webhook = config.TELEGRAM_WEBHOOK_URL
       ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
-    const telegram = await startTelegram({
-      token: config.TELEGRAM_BOT_TOKEN,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      operatorIds: config.TELEGRAM_OPERATOR_IDS,
-      services,
-      logger,
-      webhook,
-    });
-    running.push({ name: 'telegram', stop: () => telegram.stop() });
-    app.digest.addMessenger(telegram.messenger);
-    started.push('telegram');
+    launches.push(
+      launch({
+        platform: 'telegram',
+        url: config.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+        tokenKey: 'TELEGRAM_BOT_TOKEN',
+        start: (attemptSignal) =>
+          startTelegram({
+            token,
+            apiRoot: config.TELEGRAM_API_ROOT,
+            operatorIds: config.TELEGRAM_OPERATOR_IDS,
+            services,
+            logger,
+            webhook,
+            signal: attemptSignal,
+          }),
+        stop: (telegram) => telegram.stop(),
+        describeFailure: describeTelegramStartFailure,
+      }),
+    );
   }
-  return started;
+  const results = await Promise.all(launches);
+  return results.some(Boolean);
 }

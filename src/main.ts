@@ -66,6 +66,7 @@ export function createApp(config: Config, logger: Logger): App {
     subscriptions: stores.subscriptions,
     schedules: digest.calendar,
     digests: digest.actions,
+    transaction: (work) => db.transaction(work)(),
   };
   const close = (): void => {
     void ingest.close();

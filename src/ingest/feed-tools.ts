@@ -3,6 +3,7 @@ import type { FeedCheck, FeedTools } from '../core/ingest-port.js';
 import { decodeText } from './decode-text.js';
 import { looksLikeHtml } from './discover.js';
 import { baselineId, type BaselineStore } from './feed-baseline.js';
+import { capNullable, FIELD_CAPS } from './field-caps.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import type { Fetcher } from './http-fetch.js';
 import { parseOpmlFeeds, renderOpmlDocument } from './opml.js';
@@ -51,7 +52,7 @@ export function createFeedTools(deps: {
       return {
         ok: true,
         feedUrl: fetched.url,
-        title: parsed.title,
+        title: capNullable(parsed.title, FIELD_CAPS.feedTitle),
         itemCount: parsed.items.length,
         discoveredFrom: null,
         baseline: parsed.items.map(baselineId),
@@ -80,7 +81,7 @@ export function createFeedTools(deps: {
           return {
             ok: true,
             feedUrl: fetched.url,
-            title: parsed.title,
+            title: capNullable(parsed.title, FIELD_CAPS.feedTitle),
             itemCount: parsed.items.length,
             discoveredFrom: page.url,
             baseline: parsed.items.map(baselineId),

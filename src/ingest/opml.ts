@@ -1,6 +1,7 @@
 import { generateOpml, parseOpml as parseOpmlDocument, type Opml } from 'feedsmith';
 import type { OpmlFeed, OpmlTopic } from '../core/ingest-port.js';
 import { UserError } from '../core/errors.js';
+import { capNullable, FIELD_CAPS } from './field-caps.js';
 import { assertNoEntityDeclarations } from './xml-prolog.js';
 
 /** An OPML file with more feeds than this is refused: it is not a reading list a community keeps. */
@@ -43,7 +44,7 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
       }
       feeds.push({
         url: outline.xmlUrl.trim(),
-        title: (outline.title ?? outline.text)?.trim() || null,
+        title: capNullable((outline.title ?? outline.text)?.trim(), FIELD_CAPS.feedTitle),
         category: categoryOf(outline.category) ?? folder,
         folder,
       });

@@ -4,6 +4,7 @@ import type { Clock, FeedStore, Logger, TopicStore } from '../core/ports.js';
 import type { StoryStore } from '../core/story-port.js';
 import { isNewAtFirstPoll, type BaselineStore } from './feed-baseline.js';
 import { afterFailure, afterSuccess } from './feed-health.js';
+import { capNullable, capText, FIELD_CAPS } from './field-caps.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import { isFilePath, readFeedFile } from './file-source.js';
 import type { FeedItem, ParsedFeed } from './feed-parse.js';
@@ -72,7 +73,7 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
   const now = deps.clock.now();
   const updated = deps.feeds.update(feed.id, {
     ...afterSuccess(now, deps.pollIntervalMs, deps.random),
-    title: feed.title ?? parsed.title,
+    title: feed.title ?? capNullable(parsed.title, FIELD_CAPS.feedTitle),
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     firstPolledAt: feed.firstPolledAt ?? now.toISOString(),
@@ -121,7 +122,7 @@ async function storeItems(
     if (storyId !== undefined) addFeedTopics(deps, storyId, topics);
   }
   const fresh = keyed.filter(({ key }) => !known.has(key));
-  const source = feed.title ?? parsed.title ?? hostOf(feed.url);
+  const source = capText(feed.title ?? parsed.title ?? hostOf(feed.url), FIELD_CAPS.feedTitle);
   const arrivedAt = deps.clock.now().toISOString();
   // Items come newest first; the newest get the article fetches.
   const stories = await Promise.all(

@@ -35,6 +35,8 @@ export interface IngestSettings {
   userAgent?: string;
   /** Which addresses the guard refuses (default: all but public unicast); tests narrow it. */
   addressPolicy?: AddressPolicy;
+  /** False: never fetch article pages, keep the feeds' summaries (the feed evaluation, offline). */
+  fetchArticles?: boolean;
 }
 
 export interface IngestDeps {
@@ -84,6 +86,7 @@ export function createIngest(deps: IngestDeps, settings: IngestSettings): Ingest
     runner,
     pollIntervalMs: settings.pollIntervalMinutes * 60_000,
     maxBytes: settings.maxBytes,
+    ...(settings.fetchArticles === false ? { articleFetchesPerPoll: 0 } : {}),
   };
   const inFlight = new Set<number>();
   let closing: Promise<void> | null = null;

@@ -33,6 +33,8 @@ export interface PollDeps {
   pollIntervalMs: number;
   /** Body size limit, also for catalogue feed files. */
   maxBytes: number;
+  /** Article pages fetched per feed per poll (default ARTICLE_FETCHES_PER_POLL); 0 keeps every summary. */
+  articleFetchesPerPoll?: number;
   /** The items each `/feed add` saw; without it a feed's whole first poll is its baseline. */
   baselines?: BaselineStore;
   random?: () => number;
@@ -135,7 +137,7 @@ async function storeItems(
           source,
           arrivedAt,
           eligibleForDigest: isNews(item),
-          mayFetchArticle: index < ARTICLE_FETCHES_PER_POLL,
+          mayFetchArticle: index < (deps.articleFetchesPerPoll ?? ARTICLE_FETCHES_PER_POLL),
         },
         { runner: deps.runner, articles: deps.articleFetcher, logger: deps.logger },
       ),

@@ -6,6 +6,7 @@ import type { OpmlFeed } from '../src/core/ingest-port.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
 import { textReply } from '../src/core/reply.js';
 import { normaliseSlug } from '../src/core/slug.js';
+import { MAX_OWN_TOPICS } from '../src/core/topics.js';
 
 /** Topic for feeds the OPML file puts in no category. */
 const UNCATEGORISED = 'imported';
@@ -54,9 +55,6 @@ function planImport(context: CommandContext, owner: string | null, entries: read
   }
   return { plans: usable, skipped };
 }
-
-/** Topics a community (or the operator, for global topics) may own: an import never makes more. */
-export const MAX_OWN_TOPICS = 50;
 
 /** Refuses, before anything changes, an import that would take the owner past MAX_OWN_TOPICS. */
 function assertTopicRoom(context: CommandContext, owner: string | null, newTopics: number): void {

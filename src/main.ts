@@ -1,7 +1,7 @@
 import { COMMANDS } from '../commands/index.js';
 import { loadCatalogue, readCatalogue } from './catalogue.js';
 import type { Config } from './config.js';
-import { systemClock, type Logger, type Messenger } from './core/ports.js';
+import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
@@ -9,7 +9,7 @@ import { keyValueBaselines } from './ingest/feed-baseline.js';
 import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
-import { startWithRetry, type PlatformStarter } from './platform-supervisor.js';
+import { superviseChatPlatforms } from './chat-platforms.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
 /**
@@ -213,80 +213,4 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
     started.push('console');
   }
   return started;
-}
-
-/**
- * Starts Discord and Telegram when their tokens are set, each on its own with bounded retries
- * (src/platform-supervisor.ts): one that cannot start never holds up the other, nor the console.
- * Resolves once every start has succeeded or given up: true when at least one runs.
- */
-async function superviseChatPlatforms(app: App, running: Running[], signal: AbortSignal): Promise<boolean> {
-  const { config, services, logger } = app;
-  const launches: Promise<boolean>[] = [];
-  const launch = async <T extends { messenger: Messenger; stop(): Promise<void> }>(
-    starter: PlatformStarter<T>,
-  ): Promise<boolean> => {
-    const platform = await startWithRetry(starter, { logger, signal });
-    if (!platform) return false;
-    if (signal.aborted) {
-      await platform.stop();
-      return false;
-    }
-    running.push({ name: starter.platform, stop: () => platform.stop() });
-    app.digest.addMessenger(platform.messenger);
-    return true;
-  };
-  // Loaded only when configured: the SDKs cost start-up time the console does not need.
-  if (config.DISCORD_TOKEN) {
-    const token = config.DISCORD_TOKEN;
-    const { startDiscord, describeDiscordStartFailure } = await import('./platforms/discord/start.js');
-    launches.push(
-      launch({
-        platform: 'discord',
-        url: config.DISCORD_API_ROOT ?? 'https://discord.com/api',
-        tokenKey: 'DISCORD_TOKEN',
-        start: (attemptSignal) =>
-          startDiscord({
-            token,
-            apiRoot: config.DISCORD_API_ROOT,
-            operatorIds: config.DISCORD_OPERATOR_IDS,
-            moderatorRole: config.DISCORD_MODERATOR_ROLE,
-            services,
-            logger,
-            hashes: app.stores.meta,
-            signal: attemptSignal,
-          }),
-        stop: (discord) => discord.stop(),
-        describeFailure: describeDiscordStartFailure,
-      }),
-    );
-  }
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const token = config.TELEGRAM_BOT_TOKEN;
-    const { startTelegram, describeTelegramStartFailure } = await import('./platforms/telegram/start.js');
-    const webhook = config.TELEGRAM_WEBHOOK_URL
-      ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
-      : undefined;
-    launches.push(
-      launch({
-        platform: 'telegram',
-        url: config.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
-        tokenKey: 'TELEGRAM_BOT_TOKEN',
-        start: (attemptSignal) =>
-          startTelegram({
-            token,
-            apiRoot: config.TELEGRAM_API_ROOT,
-            operatorIds: config.TELEGRAM_OPERATOR_IDS,
-            services,
-            logger,
-            webhook,
-            signal: attemptSignal,
-          }),
-        stop: (telegram) => telegram.stop(),
-        describeFailure: describeTelegramStartFailure,
-      }),
-    );
-  }
-  const results = await Promise.all(launches);
-  return results.some(Boolean);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { MAX_OWN_TOPICS } from '../../commands/import.js';
+import { MAX_OWN_TOPICS } from '../../src/core/topics.js';
 import { dispatchLine } from '../../src/core/dispatch.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Services } from '../../src/core/services.js';

@@ -184,7 +184,8 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    process.off('unhandledRejection', onRejection);
+    // The rejection logger stays: an SDK torn down by the stop may still reject, and that must
+    // not turn a clean stop into a crash (exit 1) while the process winds down.
   }
 }
 

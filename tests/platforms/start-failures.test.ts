@@ -42,7 +42,7 @@ describe('newsbrief start with a platform that cannot start', () => {
     await bot.waitFor(attempt, 2, 60_000);
     expect(bot.output()).toMatch(/telegram: cannot start through .*cannot connect \(ECONNREFUSED\)\); retrying in 2 s/);
     const { code, ms } = await bot.stop('SIGTERM');
-    expect(code).toBe(0);
+    expect(code, bot.output()).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(bot.output()).not.toMatch(/\n\s+at /); // sentences, not stack traces
   }, 90_000);
@@ -75,7 +75,7 @@ describe('newsbrief start with a platform that cannot start', () => {
     );
     await bot.waitFor(/discord: connecting to .* \(attempt 2 of \d+\)/, 1, 60_000);
     const { code, ms } = await bot.stop('SIGINT');
-    expect(code).toBe(0);
+    expect(code, bot.output()).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(bot.output()).not.toMatch(/\n\s+at /);
   }, 120_000);

@@ -72,6 +72,8 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     options.readyTimeoutMs ?? 60_000,
   );
   const ready = once(client, Events.ClientReady, { signal: waiting.signal });
+  // Awaited after login; a stop or the timeout during login must not leave its rejection unheard.
+  ready.catch(() => undefined);
   const onStop = (): void => waiting.abort(new Error('stopped while starting'));
   options.signal?.addEventListener('abort', onStop, { once: true });
   try {
@@ -79,7 +81,6 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     await client.login(token);
     await ready;
   } catch (error) {
-    ready.catch(() => undefined);
     await client.destroy();
     throw error;
   } finally {

@@ -66,12 +66,14 @@ export const feed = defineCommandGroup({
           });
         }
         feeds.attach(topic.id, stored.id, context.actor.id);
+        // What the moderator saw now is old news; whatever the feed publishes from now on is not.
+        if (stored.firstPolledAt === null) context.services.feedTools.adoptBaseline(stored.id, check.baseline);
         audit(context, 'feed.add', `${topic.slug}: ${stored.url}`);
         const found = check.discoveredFrom ? `Found it on ${check.discoveredFrom}.\n` : '';
         const items = `${check.itemCount} item${check.itemCount === 1 ? '' : 's'}`;
         return textReply(
           `${found}Added "${check.title ?? stored.url}" (${items}) to '${topic.slug}'. ` +
-            'Its first poll stores the current items without sending them; new stories reach digests after that.',
+            'Those items are not sent; stories it publishes from now on reach digests.',
           { ephemeral: true },
         );
       },

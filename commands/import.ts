@@ -6,6 +6,7 @@ import type { OpmlFeed } from '../src/core/ingest-port.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
 import { textReply } from '../src/core/reply.js';
 import { normaliseSlug } from '../src/core/slug.js';
+import { MAX_OWN_TOPICS } from '../src/core/topics.js';
 
 /** Topic for feeds the OPML file puts in no category. */
 const UNCATEGORISED = 'imported';
@@ -55,6 +56,19 @@ function planImport(context: CommandContext, owner: string | null, entries: read
   return { plans: usable, skipped };
 }
 
+/** Refuses, before anything changes, an import that would take the owner past MAX_OWN_TOPICS. */
+function assertTopicRoom(context: CommandContext, owner: string | null, newTopics: number): void {
+  if (newTopics === 0) return;
+  const own = context.services.topics.listVisible(owner).filter((topic) => topic.communityId === owner).length;
+  if (own + newTopics <= MAX_OWN_TOPICS) return;
+  const whose = owner ? 'A community keeps' : 'The global catalogue keeps';
+  throw new UserError(
+    `That file would create ${newTopics} new topics from its categories. ${whose} at most ${MAX_OWN_TOPICS} topics ` +
+      `of its own, and has ${own}. Nothing was imported: merge its categories into fewer folders, or remove them ` +
+      `(feeds without a category go to '${UNCATEGORISED}').`,
+  );
+}
+
 export const importCommand = defineCommand({
   name: 'import',
   description: 'Add the feeds of an OPML file; its categories become topics',
@@ -74,34 +88,38 @@ export const importCommand = defineCommand({
     if (entries.length === 0) throw new UserError('That OPML file lists no feeds (no <outline xmlUrl="…">).');
     const { plans, skipped } = planImport(context, owner, entries);
     const { topics, feeds } = context.services;
+    assertTopicRoom(context, owner, plans.filter((plan) => !plan.topic).length);
     const created: string[] = [];
     let added = 0;
     let already = 0;
-    for (const plan of plans) {
-      let topic = plan.topic;
-      if (!topic) {
-        topic = topics.create({ slug: plan.slug, name: plan.name.slice(0, 80), communityId: owner });
-        audit(context, 'topic.create', `${plan.slug} (import)`);
-        created.push(plan.slug);
-      }
-      const present = new Set(feeds.listForTopic(topic.id).map((feed) => feed.url));
-      for (const entry of plan.entries) {
-        const url = normaliseHttpUrl(entry.url);
-        if (!url) {
-          skipped.push(`${entry.url}: not an http(s) address`);
-          continue;
+    // One transaction: an import that fails half-way leaves the community's topics as they were.
+    context.services.transaction(() => {
+      for (const plan of plans) {
+        let topic = plan.topic;
+        if (!topic) {
+          topic = topics.create({ slug: plan.slug, name: plan.name.slice(0, 80), communityId: owner });
+          audit(context, 'topic.create', `${plan.slug} (import)`);
+          created.push(plan.slug);
         }
-        if (present.has(url)) {
-          already++;
-          continue;
+        const present = new Set(feeds.listForTopic(topic.id).map((feed) => feed.url));
+        for (const entry of plan.entries) {
+          const url = normaliseHttpUrl(entry.url);
+          if (!url) {
+            skipped.push(`${entry.url}: not an http(s) address`);
+            continue;
+          }
+          if (present.has(url)) {
+            already++;
+            continue;
+          }
+          const stored = feeds.ensure(url, { title: entry.title });
+          feeds.attach(topic.id, stored.id, context.actor.id);
+          present.add(url);
+          audit(context, 'feed.add', `${topic.slug}: ${url} (import)`);
+          added++;
         }
-        const stored = feeds.ensure(url, { title: entry.title });
-        feeds.attach(topic.id, stored.id, context.actor.id);
-        present.add(url);
-        audit(context, 'feed.add', `${topic.slug}: ${url} (import)`);
-        added++;
       }
-    }
+    });
     const lines = [
       `Added ${added} feed${added === 1 ? '' : 's'} to ${plans.length} topic${plans.length === 1 ? '' : 's'}` +
         (created.length ? ` (new: ${created.join(', ')})` : '') +

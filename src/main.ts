@@ -1,14 +1,16 @@
 import { COMMANDS } from '../commands/index.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue, readCatalogue } from './catalogue.js';
 import { sampleCatalogueNotice } from './catalogue-notice.js';
 import type { Config } from './config.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
+import { keyValueBaselines } from './ingest/feed-baseline.js';
 import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
+import { superviseChatPlatforms } from './chat-platforms.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
 /**
@@ -34,7 +36,14 @@ export function createApp(config: Config, logger: Logger): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
   const ingest = createIngest(
-    { feeds: stores.feeds, topics: stores.topics, stories: stores.stories, clock: systemClock, logger },
+    {
+      feeds: stores.feeds,
+      topics: stores.topics,
+      stories: stores.stories,
+      clock: systemClock,
+      logger,
+      baselines: keyValueBaselines(stores.meta),
+    },
     ingestSettings(config),
   );
   const digest = createDigestRuntime({
@@ -58,12 +67,22 @@ export function createApp(config: Config, logger: Logger): App {
     subscriptions: stores.subscriptions,
     schedules: digest.calendar,
     digests: digest.actions,
+    transaction: (work) => db.transaction(work)(),
   };
   const close = (): void => {
     void ingest.close();
     db.close();
   };
   return { config, logger, db, stores, services, ingest, digest, close };
+}
+
+/**
+ * createApp for the command line: a catalogue that cannot be read is reported before the database
+ * file is created, and a database that cannot be opened is a ConfigError naming DATABASE_PATH.
+ */
+export function openApp(config: Config, logger: Logger): App {
+  readCatalogue(config.CATALOGUE_PATH);
+  return createApp(config, logger);
 }
 
 /** Ingestion's settings from the configuration. */
@@ -111,12 +130,16 @@ export interface Running {
  * console, at end of input).
  */
 export async function runBot(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app = createApp(config, logger);
+  const app = openApp(config, logger);
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
+  let exitCode = 0;
+  // Aborted first thing on stopping: platform starts and their retries give up at once.
+  const starting = new AbortController();
   let markStopped: () => void = () => {};
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
   const shutdown = (reason: string): Promise<void> => {
+    starting.abort();
     stopping ??= (async () => {
       logger.info({ reason }, 'stopping');
       for (const part of [...running].reverse()) {
@@ -141,18 +164,31 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   try {
     prepareCatalogue(app);
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
+    if (starting.signal.aborted) {
+      await stopped; // a signal came during the first poll: nothing more starts
+      return exitCode;
+    }
     app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
     running.push({ name: 'digests', stop: () => app.digest.stop() });
     logger.info({ platforms: platformsStarted }, 'newsbrief running');
+    void superviseChatPlatforms(app, running, starting.signal).then((anyStarted) => {
+      if (anyStarted || platformsStarted.length > 0 || starting.signal.aborted) return;
+      logger.error('no platform could start; stopping (see the lines above for the key to fix)');
+      exitCode = 1;
+      void shutdown('no platform started');
+    });
     await stopped;
-    return 0;
+    // Whatever an SDK still holds open (a request to an API that never answers), the process ends soon.
+    setTimeout(() => process.exit(exitCode), 5000).unref();
+    return exitCode;
   } catch (error) {
     await shutdown('start-up failed');
     throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    process.off('unhandledRejection', onRejection);
+    // The rejection logger stays: an SDK torn down by the stop may still reject, and that must
+    // not turn a clean stop into a crash (exit 1) while the process winds down.
   }
 }
 
@@ -179,41 +215,6 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
     void console.done.then(onConsoleEnd);
     app.digest.addMessenger(createConsoleMessenger(io.stdout));
     started.push('console');
-  }
-  const { config, services, logger } = app;
-  // Loaded only when configured: the SDKs cost start-up time the console does not need.
-  if (config.DISCORD_TOKEN) {
-    const { startDiscord } = await import('./platforms/discord/start.js');
-    const discord = await startDiscord({
-      token: config.DISCORD_TOKEN,
-      apiRoot: config.DISCORD_API_ROOT,
-      operatorIds: config.DISCORD_OPERATOR_IDS,
-      moderatorRole: config.DISCORD_MODERATOR_ROLE,
-      services,
-      logger,
-      hashes: app.stores.meta,
-      forumPosts: app.stores.forumPosts,
-    });
-    running.push({ name: 'discord', stop: () => discord.stop() });
-    app.digest.addMessenger(discord.messenger);
-    started.push('discord');
-  }
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const { startTelegram } = await import('./platforms/telegram/start.js');
-    const webhook = config.TELEGRAM_WEBHOOK_URL
-      ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
-      : undefined;
-    const telegram = await startTelegram({
-      token: config.TELEGRAM_BOT_TOKEN,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      operatorIds: config.TELEGRAM_OPERATOR_IDS,
-      services,
-      logger,
-      webhook,
-    });
-    running.push({ name: 'telegram', stop: () => telegram.stop() });
-    app.digest.addMessenger(telegram.messenger);
-    started.push('telegram');
   }
   return started;
 }

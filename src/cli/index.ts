@@ -8,7 +8,7 @@ import { runRegisterCommands } from './register-commands.js';
 import { openDatabase } from '../store/database.js';
 import { createMetaStore } from '../store/meta-store.js';
 import { createLogger } from '../logger.js';
-import { createApp, prepareCatalogue, runBot, type Io } from '../main.js';
+import { openApp, prepareCatalogue, runBot, type Io } from '../main.js';
 import { runConsole } from '../platforms/console/console-platform.js';
 import { COMMANDS } from '../../commands/index.js';
 
@@ -58,9 +58,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   ),
   console: withConfig(async (config, _argv, io) => {
     const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
-    const app = createApp(config, logger);
+    const app = openApp(config, logger);
     try {
       prepareCatalogue(app);
+      // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
+      await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
       const session = runConsole({
         input: io.stdin,
         output: io.stdout,

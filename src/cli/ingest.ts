@@ -2,7 +2,7 @@ import { logLevelFor, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import { createLogger } from '../logger.js';
-import { createApp, prepareCatalogue, type App, type Io } from '../main.js';
+import { openApp, prepareCatalogue, type App, type Io } from '../main.js';
 
 const USAGE = `Usage: newsbrief ingest --once [--all]
 
@@ -20,8 +20,9 @@ export async function runIngest(config: Config, argv: string[], io: Pick<Io, 'st
   const logger = createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT });
   let app: App;
   try {
-    app = createApp(config, logger);
+    app = openApp(config, logger);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     io.stderr.write(
       `newsbrief ingest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`,
     );

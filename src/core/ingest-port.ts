@@ -24,6 +24,8 @@ export type FeedCheck =
       itemCount: number;
       /** Set when `url` was a page whose <link rel="alternate"> led to the feed. */
       discoveredFrom: string | null;
+      /** Opaque ids of the items the check saw: the feed's baseline if it is added now. */
+      baseline: string[];
     }
   | { ok: false; errorKind: FeedErrorKind; reason: string };
 
@@ -50,6 +52,11 @@ export interface OpmlTopic {
 export interface FeedTools {
   /** Fetches `url`; when it is a page rather than a feed, follows its <link rel="alternate">. */
   checkFeed(url: string): Promise<FeedCheck>;
+  /**
+   * Records a check's items as a feed's baseline: its first poll stores them without pushing them
+   * to digests, and pushes whatever else it finds. For a feed not polled yet.
+   */
+  adoptBaseline(feedId: number, baseline: readonly string[]): void;
   /** Fetches an OPML document (a URL or an attachment's URL) and lists its feeds. Throws a UserError. */
   readOpml(url: string): Promise<OpmlFeed[]>;
   /** Lists the feeds of an OPML document's text. Throws a UserError when it is not OPML. */

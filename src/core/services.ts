@@ -37,4 +37,6 @@ export interface Services {
   schedules: ScheduleCalendar;
   /** Digest preview and send-now, pausing and resuming a chat's deliveries. */
   digests: DigestActions;
+  /** Runs `work` (synchronous store calls) as one database transaction: all of it or none. */
+  transaction<T>(work: () => T): T;
 }

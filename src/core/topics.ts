@@ -27,3 +27,6 @@ export const topicSlugOption = <Name extends string>(name: Name) =>
     autocomplete: 'topic',
     schema: slugSchema,
   }) as const;
+
+/** Topics a community (or the operator, for global topics) may own: an OPML import never makes more. */
+export const MAX_OWN_TOPICS = 50;

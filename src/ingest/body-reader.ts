@@ -8,7 +8,14 @@ import { FetchError } from './fetch-error.js';
  * nor a small compression bomb is ever held whole.
  */
 export async function readBody(body: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<Buffer> {
-  const decoders = decodersFor(contentEncoding);
+  let decoders: Transform[];
+  try {
+    decoders = decodersFor(contentEncoding);
+  } catch (error) {
+    // Not one byte will be read: release the connection now, or it stays open for good.
+    body.destroy();
+    throw error;
+  }
   let stream: Readable = body;
   for (const decoder of decoders) stream = stream.pipe(decoder);
   const destroyAll = (error?: Error): void => {

@@ -1,19 +1,36 @@
+import { detect } from 'chardet';
 import { TextDecoder } from 'node:util';
 
 /**
  * Bytes → text in the document's own character set: a byte-order mark, else the Content-Type
- * charset, else the XML declaration or an HTML <meta charset>, else UTF-8. Unknown labels fall
- * back to UTF-8; undecodable bytes become U+FFFD rather than failing the feed.
+ * charset, else the XML declaration or an HTML <meta charset>. With none declared, valid UTF-8 is
+ * UTF-8; anything else is decoded as the chardet detector reads it, else as windows-1252 (the
+ * WHATWG Encoding Standard's fallback for undeclared legacy text), never as UTF-8 full of U+FFFD.
+ * Unknown labels fall back to UTF-8.
  */
 export function decodeText(bytes: Uint8Array, contentType: string | null): string {
-  const label = bomCharset(bytes) ?? headerCharset(contentType) ?? sniffedCharset(bytes) ?? 'utf-8';
-  let decoder: TextDecoder;
+  const declared = bomCharset(bytes) ?? headerCharset(contentType) ?? sniffedCharset(bytes);
+  if (declared) return (decoderFor(declared) ?? new TextDecoder('utf-8')).decode(bytes);
   try {
-    decoder = new TextDecoder(label);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    decoder = new TextDecoder('utf-8');
+    return (decoderFor(detectedCharset(bytes)) ?? new TextDecoder('windows-1252')).decode(bytes);
   }
-  return decoder.decode(bytes);
+}
+
+function decoderFor(label: string | null): TextDecoder | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return null;
+  }
+}
+
+/** chardet's best guess for bytes that are not UTF-8 (a UTF-8 guess is no use here). */
+function detectedCharset(bytes: Uint8Array): string | null {
+  const guess = detect(bytes);
+  return guess && !/^utf-?8$/i.test(guess) ? guess.toLowerCase() : null;
 }
 
 function bomCharset(bytes: Uint8Array): string | null {

@@ -2,6 +2,8 @@ import { UserError } from '../core/errors.js';
 import type { FeedCheck, FeedTools } from '../core/ingest-port.js';
 import { decodeText } from './decode-text.js';
 import { looksLikeHtml } from './discover.js';
+import { baselineId, type BaselineStore } from './feed-baseline.js';
+import { capNullable, FIELD_CAPS } from './field-caps.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import type { Fetcher } from './http-fetch.js';
 import { parseOpmlFeeds, renderOpmlDocument } from './opml.js';
@@ -16,8 +18,12 @@ const OPML_ACCEPT = 'text/x-opml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0
  * The FeedTools port over the real fetcher and parser: what /feed add, /import and /export use.
  * The URL a moderator gives goes through the same limits and address guard as every poll.
  */
-export function createFeedTools(deps: { feedFetcher: Fetcher; runner: TaskRunner }): FeedTools {
-  const { feedFetcher, runner } = deps;
+export function createFeedTools(deps: {
+  feedFetcher: Fetcher;
+  runner: TaskRunner;
+  baselines?: BaselineStore;
+}): FeedTools {
+  const { feedFetcher, runner, baselines } = deps;
 
   /** Fetches and parses `url` as a feed; on failure also returns the body for discovery. */
   const tryFeed = async (url: string) => {
@@ -46,9 +52,10 @@ export function createFeedTools(deps: { feedFetcher: Fetcher; runner: TaskRunner
       return {
         ok: true,
         feedUrl: fetched.url,
-        title: parsed.title,
+        title: capNullable(parsed.title, FIELD_CAPS.feedTitle),
         itemCount: parsed.items.length,
         discoveredFrom: null,
+        baseline: parsed.items.map(baselineId),
       };
     } catch (error) {
       const page = (error as { page?: { url: string; body: Buffer; contentType: string | null } }).page;
@@ -74,9 +81,10 @@ export function createFeedTools(deps: { feedFetcher: Fetcher; runner: TaskRunner
           return {
             ok: true,
             feedUrl: fetched.url,
-            title: parsed.title,
+            title: capNullable(parsed.title, FIELD_CAPS.feedTitle),
             itemCount: parsed.items.length,
             discoveredFrom: page.url,
+            baseline: parsed.items.map(baselineId),
           };
         } catch (linkError) {
           lastFailure = failed(linkError, `the page announces ${link}, but `);
@@ -88,6 +96,7 @@ export function createFeedTools(deps: { feedFetcher: Fetcher; runner: TaskRunner
 
   return {
     checkFeed,
+    adoptBaseline: (feedId, baseline) => baselines?.set(feedId, baseline),
     async readOpml(url) {
       if (!/^https?:\/\//i.test(url.trim()))
         throw new UserError('An OPML file must be attached, or given as an http(s) URL.');

@@ -58,7 +58,11 @@ export function createHttpAgent(limits: FetchLimits): Agent {
   });
 }
 
-/** A Fetcher over `agent`, with its own concurrency limiter (feeds and article pages have one each). */
+/**
+ * A Fetcher over `agent`, with its own concurrency limiter (feeds and article pages have one each).
+ * Every hop of a redirect chain takes a slot of its own host: a feed on host A redirecting to host
+ * B counts against B's limit while B is asked, not A's.
+ */
 export function createHttpFetcher(agent: Dispatcher, limits: FetchLimits, limiter: HostLimiter): Fetcher {
   return {
     fetch(url, fetchRequest) {
@@ -68,19 +72,22 @@ export function createHttpFetcher(agent: Dispatcher, limits: FetchLimits, limite
       } catch {
         return Promise.reject(new FetchError('not-a-feed', `not a URL: ${url}`));
       }
-      return limiter.run(parsed.host, () => fetchFollowing(agent, parsed, fetchRequest, limits));
+      return fetchFollowing(agent, parsed, fetchRequest, limits, limiter);
     },
   };
 }
+
+type Hop = { next: URL } | { result: FetchResult };
 
 async function fetchFollowing(
   agent: Dispatcher,
   start: URL,
   fetchRequest: FetchRequest,
   limits: FetchLimits,
+  limiter: HostLimiter,
 ): Promise<FetchResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
   const headers: Record<string, string> = {
     'user-agent': limits.userAgent,
     accept: fetchRequest.accept,
@@ -95,48 +102,19 @@ async function fetchFollowing(
       // Every hop is checked again: a public feed may redirect to a private address.
       assertFetchableUrl(url, limits.allowPrivate ? null : (limits.addressPolicy ?? refusedRange));
       seen.add(url.href);
-      const response = await request(url, { method: 'GET', headers, signal: controller.signal, dispatcher: agent });
-      const { statusCode } = response;
-      if (REDIRECTS.has(statusCode)) {
-        await discard(response.body);
-        const location = header(response.headers, 'location');
-        if (!location) throw new FetchError('http-status', `HTTP ${statusCode} redirect without a Location`);
-        const next = new URL(location, url);
-        if (seen.has(next.href)) throw new FetchError('too-many-redirects', `redirect loop: ${next.href} came back`);
-        if (hops + 1 > limits.maxRedirects) {
-          throw new FetchError('too-many-redirects', `more than ${limits.maxRedirects} redirects`);
-        }
-        url = next;
-        continue;
+      const hop = await limiter.run(url.host, () => {
+        // The time limit covers the whole request from its first slot: redirects and body included.
+        timer ??= setTimeout(() => controller.abort(), limits.timeoutMs);
+        return fetchHop(agent, url, headers, controller.signal, limits);
+      });
+      if ('result' in hop) return hop.result;
+      if (seen.has(hop.next.href)) {
+        throw new FetchError('too-many-redirects', `redirect loop: ${hop.next.href} came back`);
       }
-      if (statusCode === 304) {
-        await discard(response.body);
-        return { status: 'not-modified', url: url.href };
+      if (hops + 1 > limits.maxRedirects) {
+        throw new FetchError('too-many-redirects', `more than ${limits.maxRedirects} redirects`);
       }
-      if (statusCode < 200 || statusCode > 299) {
-        await discard(response.body);
-        throw new FetchError(
-          'http-status',
-          `HTTP ${statusCode}${response.statusText ? ` ${response.statusText}` : ''}`,
-        );
-      }
-      const declared = Number(header(response.headers, 'content-length'));
-      if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        response.body.destroy();
-        throw new FetchError(
-          'too-large',
-          `too large: ${formatBytes(declared)} (the limit is ${formatBytes(limits.maxBytes)})`,
-        );
-      }
-      const body = await readBody(response.body, header(response.headers, 'content-encoding'), limits.maxBytes);
-      return {
-        status: 'ok',
-        url: url.href,
-        body,
-        contentType: header(response.headers, 'content-type') ?? null,
-        etag: header(response.headers, 'etag') ?? null,
-        lastModified: header(response.headers, 'last-modified') ?? null,
-      };
+      url = hop.next;
     }
   } catch (error) {
     if (controller.signal.aborted) {
@@ -146,6 +124,56 @@ async function fetchFollowing(
     throw toFetchError(error);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** One request: a redirect's next URL, or the final result. The body is read or released before it returns. */
+async function fetchHop(
+  agent: Dispatcher,
+  url: URL,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  limits: FetchLimits,
+): Promise<Hop> {
+  const response = await request(url, { method: 'GET', headers, signal, dispatcher: agent });
+  try {
+    const { statusCode } = response;
+    if (REDIRECTS.has(statusCode)) {
+      await discard(response.body);
+      const location = header(response.headers, 'location');
+      if (!location) throw new FetchError('http-status', `HTTP ${statusCode} redirect without a Location`);
+      return { next: new URL(location, url) };
+    }
+    if (statusCode === 304) {
+      await discard(response.body);
+      return { result: { status: 'not-modified', url: url.href } };
+    }
+    if (statusCode < 200 || statusCode > 299) {
+      await discard(response.body);
+      throw new FetchError('http-status', `HTTP ${statusCode}${response.statusText ? ` ${response.statusText}` : ''}`);
+    }
+    const declared = Number(header(response.headers, 'content-length'));
+    if (Number.isFinite(declared) && declared > limits.maxBytes) {
+      throw new FetchError(
+        'too-large',
+        `too large: ${formatBytes(declared)} (the limit is ${formatBytes(limits.maxBytes)})`,
+      );
+    }
+    const body = await readBody(response.body, header(response.headers, 'content-encoding'), limits.maxBytes);
+    return {
+      result: {
+        status: 'ok',
+        url: url.href,
+        body,
+        contentType: header(response.headers, 'content-type') ?? null,
+        etag: header(response.headers, 'etag') ?? null,
+        lastModified: header(response.headers, 'last-modified') ?? null,
+      },
+    };
+  } catch (error) {
+    // Whatever went wrong, the socket of an unread body is released, never left open.
+    response.body.destroy();
+    throw error;
   }
 }
 

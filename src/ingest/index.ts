@@ -3,6 +3,7 @@ import type { FeedTools, PollDueFeeds } from '../core/ingest-port.js';
 import type { Clock, FeedStore, Logger, TopicStore } from '../core/ports.js';
 import type { StoryStore } from '../core/story-port.js';
 import type { AddressPolicy } from './address-guard.js';
+import type { BaselineStore } from './feed-baseline.js';
 import { createFeedTools } from './feed-tools.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createHttpAgent, createHttpFetcher, type FetchLimits } from './http-fetch.js';
@@ -34,6 +35,8 @@ export interface IngestSettings {
   userAgent?: string;
   /** Which addresses the guard refuses (default: all but public unicast); tests narrow it. */
   addressPolicy?: AddressPolicy;
+  /** False: never fetch article pages, keep the feeds' summaries (the feed evaluation, offline). */
+  fetchArticles?: boolean;
 }
 
 export interface IngestDeps {
@@ -42,6 +45,8 @@ export interface IngestDeps {
   stories: StoryStore;
   clock: Clock;
   logger: Logger;
+  /** Where `/feed add` keeps the items it saw (see feed-baseline.ts). */
+  baselines?: BaselineStore;
 }
 
 /** Ingestion as the rest of the bot uses it: the poll job, the feed tools, and a way to stop. */
@@ -81,11 +86,12 @@ export function createIngest(deps: IngestDeps, settings: IngestSettings): Ingest
     runner,
     pollIntervalMs: settings.pollIntervalMinutes * 60_000,
     maxBytes: settings.maxBytes,
+    ...(settings.fetchArticles === false ? { articleFetchesPerPoll: 0 } : {}),
   };
   const inFlight = new Set<number>();
   let closing: Promise<void> | null = null;
   return {
-    ...createFeedTools({ feedFetcher, runner }),
+    ...createFeedTools({ feedFetcher, runner, ...(deps.baselines ? { baselines: deps.baselines } : {}) }),
     pollDueFeeds: (options = {}) => pollDueFeeds(pollDeps, { ...options, inFlight, window: settings.concurrency * 4 }),
     close() {
       closing ??= Promise.all([runner.close(), agent.close()]).then(() => undefined);

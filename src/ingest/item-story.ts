@@ -2,6 +2,7 @@ import type { ExtractedArticle } from '../core/domain.js';
 import type { Logger } from '../core/ports.js';
 import type { NewStory } from '../core/story-port.js';
 import type { FeedItem } from './feed-parse.js';
+import { capNullable, capText, capUrl, FIELD_CAPS } from './field-caps.js';
 import { truncateText } from './html-text.js';
 import type { Fetcher } from './http-fetch.js';
 import type { TaskRunner } from './worker-pool.js';
@@ -40,17 +41,20 @@ export interface ItemContext {
 export async function storyFromItem(item: FeedItem, context: ItemContext, deps: EnrichDeps): Promise<ItemStory> {
   const article = await extractFor(item, context, deps);
   const summary = item.summaryText ? truncateText(item.summaryText, STANDFIRST_CHARS) : null;
+  const url = capUrl(item.link);
   return {
     key: context.key,
     feedId: context.feedId,
-    url: item.link,
-    headline: item.title || article?.headline || item.link || 'Untitled',
-    standfirst: article?.standfirst ?? summary,
-    byline: article?.byline ?? item.author,
-    source: context.source,
+    url,
+    headline: capText(item.title || article?.headline || url || 'Untitled', FIELD_CAPS.headline),
+    standfirst: capNullable(article?.standfirst ?? summary, FIELD_CAPS.standfirst),
+    byline: capNullable(article?.byline ?? item.author, FIELD_CAPS.byline),
+    source: capText(context.source, FIELD_CAPS.feedTitle),
     publishedAt: item.publishedAt ?? article?.publishedAt ?? null,
     arrivedAt: context.arrivedAt,
-    tags: [...new Set([...item.categories, ...(article?.topics ?? [])])].slice(0, MAX_TAGS),
+    tags: [...new Set([...item.categories, ...(article?.topics ?? [])])]
+      .slice(0, MAX_TAGS)
+      .map((tag) => capText(tag, FIELD_CAPS.tag)),
     quotes: article?.quotes ?? [],
     keyQuotes: article?.keyQuotes ?? [],
     enriched: article !== null,

@@ -1,10 +1,14 @@
 import { generateOpml, parseOpml as parseOpmlDocument, type Opml } from 'feedsmith';
 import type { OpmlFeed, OpmlTopic } from '../core/ingest-port.js';
 import { UserError } from '../core/errors.js';
+import { capNullable, FIELD_CAPS } from './field-caps.js';
 import { assertNoEntityDeclarations } from './xml-prolog.js';
 
 /** An OPML file with more feeds than this is refused: it is not a reading list a community keeps. */
 export const MAX_OPML_FEEDS = 1000;
+
+/** Folders nested deeper than this are flattened into their ancestor at this depth. */
+export const MAX_FOLDER_DEPTH = 20;
 
 type Outline = Opml.Outline<string>;
 
@@ -22,27 +26,34 @@ export function parseOpmlFeeds(text: string): OpmlFeed[] {
     throw new UserError('That is not an OPML file (an XML <opml> document with <outline xmlUrl="…"> entries).');
   }
   const feeds: OpmlFeed[] = [];
-  const walk = (outlines: readonly Outline[] | undefined, folder: string | null, depth: number): void => {
-    for (const outline of outlines ?? []) {
-      if (outline.xmlUrl?.trim()) {
-        if (feeds.length >= MAX_OPML_FEEDS) {
-          throw new UserError(`That OPML file lists more than ${MAX_OPML_FEEDS} feeds; split it into smaller files.`);
-        }
-        feeds.push({
-          url: outline.xmlUrl.trim(),
-          title: (outline.title ?? outline.text)?.trim() || null,
-          category: categoryOf(outline.category) ?? folder,
-          folder,
-        });
-      }
-      // Nested folders beyond a sane depth are flattened into their ancestor.
-      if (outline.outlines && depth < 20) {
-        const name = outline.xmlUrl ? folder : (outline.title ?? outline.text)?.trim() || folder;
-        walk(outline.outlines, name, depth + 1);
-      }
+  // Depth-first in document order, without recursion: a hostile file nested 100,000 deep is walked
+  // like any other. Folders deeper than MAX_FOLDER_DEPTH are flattened into their ancestor: their
+  // feeds are kept, in the folder of the deepest one that counts.
+  const stack: { outline: Outline; folder: string | null; depth: number }[] = [];
+  const push = (outlines: readonly Outline[] | undefined, folder: string | null, depth: number): void => {
+    for (let index = (outlines ?? []).length - 1; index >= 0; index--) {
+      stack.push({ outline: outlines![index]!, folder, depth });
     }
   };
-  walk(document.body?.outlines, null, 0);
+  push(document.body?.outlines, null, 0);
+  while (stack.length > 0) {
+    const { outline, folder, depth } = stack.pop()!;
+    if (outline.xmlUrl?.trim()) {
+      if (feeds.length >= MAX_OPML_FEEDS) {
+        throw new UserError(`That OPML file lists more than ${MAX_OPML_FEEDS} feeds; split it into smaller files.`);
+      }
+      feeds.push({
+        url: outline.xmlUrl.trim(),
+        title: capNullable((outline.title ?? outline.text)?.trim(), FIELD_CAPS.feedTitle),
+        category: categoryOf(outline.category) ?? folder,
+        folder,
+      });
+    }
+    if (outline.outlines) {
+      const named = outline.xmlUrl ? folder : (outline.title ?? outline.text)?.trim() || folder;
+      push(outline.outlines, depth < MAX_FOLDER_DEPTH ? named : folder, depth + 1);
+    }
+  }
   return feeds;
 }
 

@@ -2,7 +2,9 @@ import type { Feed, Topic } from '../core/domain.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import type { Clock, FeedStore, Logger, TopicStore } from '../core/ports.js';
 import type { StoryStore } from '../core/story-port.js';
+import { isNewAtFirstPoll, type BaselineStore } from './feed-baseline.js';
 import { afterFailure, afterSuccess } from './feed-health.js';
+import { capNullable, capText, FIELD_CAPS } from './field-caps.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import { isFilePath, readFeedFile } from './file-source.js';
 import type { FeedItem, ParsedFeed } from './feed-parse.js';
@@ -31,6 +33,10 @@ export interface PollDeps {
   pollIntervalMs: number;
   /** Body size limit, also for catalogue feed files. */
   maxBytes: number;
+  /** Article pages fetched per feed per poll (default ARTICLE_FETCHES_PER_POLL); 0 keeps every summary. */
+  articleFetchesPerPoll?: number;
+  /** The items each `/feed add` saw; without it a feed's whole first poll is its baseline. */
+  baselines?: BaselineStore;
   random?: () => number;
 }
 
@@ -64,15 +70,17 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
     };
   }
   const firstPoll = feed.firstPolledAt === null;
-  const newStories = await storeItems(deps, feed, parsed, !firstPoll);
+  const baseline = firstPoll ? (deps.baselines?.get(feed.id) ?? null) : null;
+  const newStories = await storeItems(deps, feed, parsed, (item) => !firstPoll || isNewAtFirstPoll(item, baseline));
   const now = deps.clock.now();
   const updated = deps.feeds.update(feed.id, {
     ...afterSuccess(now, deps.pollIntervalMs, deps.random),
-    title: feed.title ?? parsed.title,
+    title: feed.title ?? capNullable(parsed.title, FIELD_CAPS.feedTitle),
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     firstPolledAt: feed.firstPolledAt ?? now.toISOString(),
   });
+  if (baseline) deps.baselines?.clear(feed.id);
   return { ...base, title: updated.title, outcome: 'updated', newStories, items: parsed.items.length, firstPoll };
 }
 
@@ -102,7 +110,12 @@ async function parse(deps: PollDeps, fetched: Extract<FetchResult, { status: 'ok
  * Stores the items not seen before (oldest first, so story ids follow the feed's order of
  * publication) and adds this feed's topics to known ones. Returns how many stories were new.
  */
-async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligibleForDigest: boolean): Promise<number> {
+async function storeItems(
+  deps: PollDeps,
+  feed: Feed,
+  parsed: ParsedFeed,
+  isNews: (item: FeedItem) => boolean,
+): Promise<number> {
   const topics = deps.topics.topicsOfFeed(feed.id);
   const keyed = dedupeByKey(
     parsed.items.map((item) => ({ item, key: feedStoryKey(feed.id, storyKey(item, feed.url)) })),
@@ -113,7 +126,7 @@ async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligib
     if (storyId !== undefined) addFeedTopics(deps, storyId, topics);
   }
   const fresh = keyed.filter(({ key }) => !known.has(key));
-  const source = feed.title ?? parsed.title ?? hostOf(feed.url);
+  const source = capText(feed.title ?? parsed.title ?? hostOf(feed.url), FIELD_CAPS.feedTitle);
   const arrivedAt = deps.clock.now().toISOString();
   // Items come newest first; the newest get the article fetches.
   const stories = await Promise.all(
@@ -125,8 +138,8 @@ async function storeItems(deps: PollDeps, feed: Feed, parsed: ParsedFeed, eligib
           feedId: feed.id,
           source,
           arrivedAt,
-          eligibleForDigest,
-          mayFetchArticle: index < ARTICLE_FETCHES_PER_POLL,
+          eligibleForDigest: isNews(item),
+          mayFetchArticle: index < (deps.articleFetchesPerPoll ?? ARTICLE_FETCHES_PER_POLL),
         },
         { runner: deps.runner, articles: deps.articleFetcher, logger: deps.logger },
       ),

@@ -54,7 +54,9 @@ export interface KeyedItem {
 export function storyKey(item: KeyedItem, feedUrl: string): string {
   const guid = item.guid?.trim();
   if (guid) {
-    const asUrl = /^https?:\/\//i.test(guid) ? canonicalUrl(guid) : null;
+    // An id with a fragment (Atom's "https://example.org/blog#post-4") names that fragment:
+    // dropping it, as a link's canonical form does, would make every entry of the page one story.
+    const asUrl = /^https?:\/\//i.test(guid) && !/#./.test(guid) ? canonicalUrl(guid) : null;
     if (asUrl) return `url:${asUrl}`;
     return guid.length >= 20 || /^(?:tag|urn):/i.test(guid) ? `guid:${guid}` : `guid:${feedUrl}#${guid}`;
   }

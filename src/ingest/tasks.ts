@@ -4,6 +4,7 @@ import { decodeText } from './decode-text.js';
 import { findFeedLinks } from './discover.js';
 import { FetchError } from './fetch-error.js';
 import { parseFeedDocument, type ParsedFeed } from './feed-parse.js';
+import { applyEntryBases, documentBase } from './xml-base.js';
 
 /**
  * The CPU-heavy steps of ingestion — decoding, feed parsing, article extraction, feed discovery —
@@ -27,8 +28,10 @@ export function runTask<K extends TaskKind>(task: { kind: K } & TaskMap[K]['inpu
 export function runTask(task: Task): unknown {
   const text = 'text' in task ? task.text : decodeText(task.bytes, task.contentType);
   switch (task.kind) {
-    case 'parse-feed':
-      return parseFeedDocument(text, task.baseUrl);
+    case 'parse-feed': {
+      const base = documentBase(text, task.baseUrl);
+      return parseFeedDocument(applyEntryBases(text, base), base);
+    }
     case 'extract': {
       const contentType = 'contentType' in task ? (task.contentType ?? undefined) : 'text/html';
       return extractArticle(text, { ...(task.url ? { url: task.url } : {}), ...(contentType ? { contentType } : {}) });

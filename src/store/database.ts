@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -10,14 +11,33 @@ export type Db = Database.Database;
  * and every pending migration applied. `:memory:` works for tests.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw notUsable(path, error);
+  }
+  try {
+    // The first read of the file: a file that is not SQLite fails here, before anything is written.
+    db.pragma('schema_version');
+  } catch (error) {
+    db.close();
+    throw notUsable(path, error);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;
+}
+
+/** The operator's sentence for a database that cannot be opened: the key, the path, the reason. */
+function notUsable(path: string, error: unknown): ConfigError {
+  const { code, message } = error as { code?: string; message?: string };
+  const reason = code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (message ?? String(error));
+  return new ConfigError([`DATABASE_PATH: cannot open ${path} as the database: ${reason}`]);
 }
 
 export interface Migration {

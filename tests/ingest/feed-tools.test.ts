@@ -14,6 +14,7 @@ describe('checking a feed a moderator gives', () => {
       title: 'The Valley & Coast Courier',
       itemCount: 1,
       discoveredFrom: null,
+      baseline: [expect.any(String)],
     });
   });
 
@@ -31,6 +32,7 @@ describe('checking a feed a moderator gives', () => {
       title: 'Lakeside Times',
       itemCount: 1,
       discoveredFrom: server.url('/'),
+      baseline: [expect.any(String)],
     });
   });
 

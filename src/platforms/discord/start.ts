@@ -1,7 +1,8 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, REST } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, REST } from 'discord.js';
 import type { Logger, Messenger } from '../../core/ports.js';
 import type { Services } from '../../core/services.js';
+import { networkReason, type StartFailure } from '../../core/start-failure.js';
 import { createCustomIdStore } from './custom-ids.js';
 import { createInteractionHandler } from './interactions.js';
 import { createDiscordMessenger, type ForumPostLinks } from './messenger.js';
@@ -27,6 +28,8 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** How long to wait for the gateway's READY (default 60 s). */
   readyTimeoutMs?: number;
+  /** Aborts the start at any moment (the bot is stopping): the client is destroyed. */
+  signal?: AbortSignal;
 }
 
 export interface DiscordPlatform {
@@ -71,15 +74,20 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     options.readyTimeoutMs ?? 60_000,
   );
   const ready = once(client, Events.ClientReady, { signal: waiting.signal });
+  // Awaited after login; a stop or the timeout during login must not leave its rejection unheard.
+  ready.catch(() => undefined);
+  const onStop = (): void => waiting.abort(new Error('stopped while starting'));
+  options.signal?.addEventListener('abort', onStop, { once: true });
   try {
+    options.signal?.throwIfAborted();
     await client.login(token);
     await ready;
   } catch (error) {
-    ready.catch(() => undefined);
     await client.destroy();
     throw error;
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onStop);
     waiting.abort();
   }
   const applicationId = client.application?.id ?? client.user?.id;
@@ -105,6 +113,16 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
       await client.destroy();
     },
   };
+}
+
+/** A failed start in words: a refused token, an unreachable API, or a gateway that never said READY. */
+export function describeDiscordStartFailure(error: unknown): StartFailure {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid') return { tokenRefused: true, reason: 'the token is not valid' };
+  if (error instanceof DiscordAPIError) {
+    return { tokenRefused: error.status === 401, reason: `${error.status} ${error.message}` };
+  }
+  return { tokenRefused: false, reason: networkReason(error) };
 }
 
 /**

@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Api, Bot, webhookCallback } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Logger, Messenger } from '../../core/ports.js';
 import type { Services } from '../../core/services.js';
+import { networkReason, type StartFailure } from '../../core/start-failure.js';
 import { createTelegramAccess } from './access.js';
 import { createCallbackStore } from './callback-store.js';
 import { registerTelegramCommands } from './command-menus.js';
@@ -28,6 +29,8 @@ export interface TelegramOptions {
   pollTimeoutSeconds?: number;
   /** How long a group-administrator check is trusted, ms. */
   adminCacheMs?: number;
+  /** Aborts the start at any moment (the bot is stopping): every API call of the start gives up. */
+  signal?: AbortSignal;
 }
 
 export interface TelegramPlatform {
@@ -49,17 +52,30 @@ const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const
 export async function startTelegram(options: TelegramOptions): Promise<TelegramPlatform> {
   const { token, apiRoot, services, operatorIds } = options;
   const logger = options.logger.child({ platform: 'telegram' });
-  const client = apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {};
+  // A Bot API server that never answers fails a call in a minute, not grammY's default 500 s.
+  const timeoutSeconds = Math.max(60, (options.pollTimeoutSeconds ?? 30) + 30);
+  const client = { timeoutSeconds, ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}) };
   const bot = new Bot(token, { client });
   // Replies to commands: a last safety net only. Deliveries use their own Api below, whose
   // rate limits reach the delivery worker's pacing instead of being slept through here.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10 }));
+  // Network errors are not retried here (auto-retry would retry them forever): the start is
+  // retried by the platform supervisor, polling by the runner, and a failed reply is logged.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true }));
+  let starting = true;
+  const { signal } = options;
+  if (signal) {
+    // Until it runs, every call can be cut short by a stop; after that, calls finish on their own.
+    bot.api.config.use((prev, method, payload, callSignal) =>
+      prev(method, payload, callSignal ?? ((starting ? signal : undefined) as typeof callSignal)),
+    );
+  }
   bot.catch((error) =>
     logger.error({ err: error.error, update: error.ctx.update.update_id }, 'telegram update failed'),
   );
   const deliveryApi = new Api(token, client);
 
-  await bot.init();
+  // getMe by hand: Bot.init retries network errors forever, and the supervisor retries starts itself.
+  bot.botInfo = await bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]);
   const access = createTelegramAccess({ api: bot.api, operatorIds, logger, ttlMs: options.adminCacheMs });
   const handlers = createUpdateHandlers({
     services,
@@ -91,12 +107,29 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramP
       if (runner.isRunning()) await runner.stop();
     };
   }
+  starting = false;
+  if (signal?.aborted) {
+    await stop();
+    throw new Error('stopped while starting');
+  }
   logger.info(
     { username: bot.botInfo.username, mode: options.webhook ? 'webhook' : 'polling' },
     'telegram bot running',
   );
   const messenger = createTelegramMessenger({ api: deliveryApi, logger });
   return { messenger, username: bot.botInfo.username, stop, ...(webhookPort !== undefined ? { webhookPort } : {}) };
+}
+
+/** A failed start in words: a refused token (401, or 404 for a malformed one) or an unreachable API. */
+export function describeTelegramStartFailure(error: unknown): StartFailure {
+  if (error instanceof GrammyError) {
+    return {
+      tokenRefused: error.error_code === 401 || error.error_code === 404,
+      reason: `${error.error_code} ${error.description}`,
+    };
+  }
+  if (error instanceof HttpError) return { tokenRefused: false, reason: networkReason(error.error) };
+  return { tokenRefused: false, reason: networkReason(error) };
 }
 
 function watchRunner(runner: RunnerHandle, logger: Logger): void {

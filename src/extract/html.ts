@@ -167,11 +167,10 @@ export function draftFromHtml(html: string): ArticleDraft {
   if (nestingDepth(page) > MAX_NESTING_DEPTH) return draftFromText(htmlToPlainText(page));
   const doc = parseDocument(page);
   const metadata = readPageMetadata(doc);
-  const firstHeading = textOf(doc.querySelector('h1'));
   removeFurniture(doc);
   const blocks = mainContentBlocks(doc);
   return {
-    headline: metadata.headline ?? firstHeading,
+    headline: metadata.headline ?? '',
     standfirst: metadata.standfirst,
     byline: metadata.byline,
     publishedAt: metadata.publishedAt,

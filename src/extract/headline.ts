@@ -6,19 +6,44 @@
  */
 import { comparisonKey } from './text-utils.js';
 
+const PREFIX_SEPARATORS = new Set([' | ', ' :: ', ' · ', ' • ']);
 const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' / '];
 /** A site name, section or author appended to a title is short. */
 const MAX_AFFIX_WORDS = 5;
 
 export interface HeadlineSources {
+  /** h1s and itemprop=headline elements, kickers removed. */
   h1s: string[];
   ogTitle: string | null;
+  twitterTitle?: string | null;
   jsonLd: string | null;
   title: string | null;
   siteName: string | null;
 }
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Cuts one affix at a separator: a named site on either side, else a short side next to a longer one. */
+function cutAffix(text: string, site: string | null): string | null {
+  for (const separator of SEPARATORS) {
+    const at = text.lastIndexOf(separator);
+    if (at > 0) {
+      const head = text.slice(0, at).trim();
+      const tail = text.slice(at + separator.length).trim();
+      const tailIsAffix = tail.toLowerCase() === site || (site === null && wordCount(tail) <= MAX_AFFIX_WORDS);
+      if (tailIsAffix && head.length > tail.length) return head;
+    }
+    // A site before the headline is set off by a bar or dot; a dash there joins parts of the headline itself.
+    const first = PREFIX_SEPARATORS.has(separator) ? text.indexOf(separator) : -1;
+    if (first > 0) {
+      const head = text.slice(0, first).trim();
+      const tail = text.slice(first + separator.length).trim();
+      const headIsAffix = head.toLowerCase() === site || (wordCount(head) <= 4 && wordCount(tail) >= 5);
+      if (headIsAffix && tail.length > head.length) return tail;
+    }
+  }
+  return null;
+}
 
 /**
  * "Headline | Site", "Headline - Author | Site", "Site | Headline" → "Headline": cuts short affixes (or the
@@ -28,22 +53,7 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   let text = title.trim();
   const site = siteName?.toLowerCase() ?? null;
   for (let round = 0; round < 3; round++) {
-    let cut: string | null = null;
-    for (const separator of SEPARATORS) {
-      const at = text.lastIndexOf(separator);
-      if (at > 0) {
-        const head = text.slice(0, at).trim();
-        const tail = text.slice(at + separator.length).trim();
-        const tailIsAffix = tail.toLowerCase() === site || (wordCount(tail) <= MAX_AFFIX_WORDS && site === null);
-        if (tailIsAffix && head.length > tail.length) cut = head;
-      }
-      const first = text.indexOf(separator);
-      if (cut === null && first > 0 && site !== null) {
-        const head = text.slice(0, first).trim();
-        if (head.toLowerCase() === site) cut = text.slice(first + separator.length).trim();
-      }
-      if (cut !== null) break;
-    }
+    const cut = cutAffix(text, site);
     if (cut === null) break;
     text = cut;
   }
@@ -62,27 +72,51 @@ function coverage(a: Set<string>, b: Set<string>): number {
   return shared / a.size;
 }
 
-/** The headline, or null when the page says nothing usable. */
+/** `part` is the larger side of `whole` split at a word boundary: "Site: Headline" holds "Headline". */
+function isMainPartOf(part: string, whole: string): boolean {
+  if (part.length <= whole.length - part.length) return false;
+  return whole.startsWith(`${part} `) || whole.endsWith(` ${part}`);
+}
+
+/** The headline, or null when the page says nothing usable. Sources are compared by comparisonKey. */
 export function chooseHeadline(sources: HeadlineSources): string | null {
-  const raw = [sources.ogTitle, sources.jsonLd, sources.title].filter((text): text is string => !!text);
+  const raw = [sources.ogTitle, sources.twitterTitle, sources.jsonLd, sources.title].filter(
+    (text): text is string => !!text,
+  );
   const stripped = raw.map((text) => stripSiteSuffix(text, sources.siteName));
-  const keys = new Set([...raw, ...stripped].map(comparisonKey));
-  // An h1 the metadata repeats, exactly or as the start of a longer title.
-  for (const h1 of sources.h1s) {
+  const keys = [...raw, ...stripped].map(comparisonKey);
+  const headings = sources.h1s.filter((h1) => comparisonKey(h1) !== '');
+  const described = stripped.slice(0, raw.length - (sources.title ? 1 : 0));
+  // A heading that og:title, twitter:title or JSON-LD repeats exactly.
+  const describedKeys = described.map(comparisonKey);
+  const repeated = headings.find((h1) => describedKeys.includes(comparisonKey(h1)));
+  if (repeated) return repeated;
+  // A heading with a kicker the page's own description leaves out ("Deutschlandtakt: Flixbus …" → "Flixbus …").
+  for (const h1 of headings) {
     const key = comparisonKey(h1);
-    if (key && (keys.has(key) || raw.some((text) => comparisonKey(text).startsWith(`${key} `)))) return h1;
+    const inner = described.find((text) => isMainPartOf(comparisonKey(text), key));
+    if (inner) return inner;
   }
-  // An h1 that says nearly the same as a metadata title (a shortened SEO title, a kicker added to the h1).
-  for (const h1 of sources.h1s) {
+  // A heading the metadata repeats exactly, or as the main part of a title with a site or kicker added.
+  for (const h1 of headings) {
+    const key = comparisonKey(h1);
+    if (keys.some((other) => other === key || isMainPartOf(key, other))) return h1;
+  }
+  // A heading that says nearly the same as a metadata title (a shortened SEO title).
+  for (const h1 of headings) {
     const words = wordSet(h1);
     if (words.size < 3) continue;
     if (stripped.some((text) => coverage(wordSet(text), words) >= 0.8 && coverage(words, wordSet(text)) >= 0.6))
       return h1;
   }
-  // Otherwise the metadata by agreement between its sources, then in order of reliability.
+  // Metadata sources that agree with each other.
   for (let i = 0; i < stripped.length; i++) {
     const key = comparisonKey(stripped[i] ?? '');
     if (stripped.some((other, j) => j !== i && comparisonKey(other) === key)) return stripped[i] ?? null;
   }
-  return stripped[0] ?? sources.h1s[0] ?? null;
+  if (described[0]) return described[0];
+  // Only a <title> and headings: the printed heading, unless it is a section name the title carries as an affix.
+  const title = sources.title ? comparisonKey(sources.title) : '';
+  const printed = headings.find((h1) => wordCount(h1) >= 2 && !title.includes(comparisonKey(h1)));
+  return printed ?? (sources.title ? stripSiteSuffix(sources.title, sources.siteName) : (headings[0] ?? null));
 }

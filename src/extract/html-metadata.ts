@@ -85,7 +85,8 @@ export function readPageMetadata(doc: DomDocument): PageMetadata {
     typeof value === 'string' && value.trim() ? collapseWhitespace(value) : null;
   const headline = chooseHeadline({
     h1s: scan.h1s,
-    ogTitle: meta(scan, 'og:title', 'twitter:title'),
+    ogTitle: meta(scan, 'og:title'),
+    twitterTitle: meta(scan, 'twitter:title'),
     jsonLd: ldString(ld?.headline),
     title: scan.title || null,
     siteName,

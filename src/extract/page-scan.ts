@@ -15,6 +15,7 @@ export interface PageScan {
   articleTags: string[];
   jsonLd: string[];
   title: string;
+  /** h1s and itemprop=headline elements, kickers removed, in document order. */
   h1s: string[];
   time: string | null;
   deck: string;
@@ -28,6 +29,26 @@ const TAG_CONTAINER = /tags|topics|tag-list|keywords/;
 const MAX_JSON_LD = 10;
 const MAX_TAG_LINKS = 30;
 const MAX_H1 = 5;
+/** Parts of a heading that are not the headline: the kicker above it and the colon joining them. */
+const KICKER = /overline|dachzeile|kicker|topline|roofline|eyebrow|supertitle|ts-colon|label/i;
+
+/** A heading's text without its kicker span ("Interne Unterlagen im Netz" above "Daten von Rheinmetall gehackt"). */
+function headingText(element: DomElement): string {
+  const children = element.childNodes;
+  let hasKicker = false;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as DomElement;
+    if (child.nodeType === 1 && KICKER.test(child.getAttribute('class') ?? '')) hasKicker = true;
+  }
+  if (!hasKicker) return textOf(element);
+  const parts: string[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as DomElement;
+    if (child.nodeType === 1 && KICKER.test(child.getAttribute('class') ?? '')) continue;
+    parts.push(child.textContent ?? '');
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
 
 function hasAncestorClass(element: DomElement, pattern: RegExp): boolean {
   for (let node = element.parentElement; node; node = node.parentElement) {
@@ -79,8 +100,8 @@ export function scanPage(doc: DomDocument): PageScan {
     if (tag === 'TITLE' && !sawTitle) {
       sawTitle = true;
       scan.title = textOf(element);
-    } else if (tag === 'H1' && scan.h1s.length < MAX_H1) {
-      const text = textOf(element);
+    } else if ((tag === 'H1' || element.getAttribute('itemprop') === 'headline') && scan.h1s.length < MAX_H1) {
+      const text = headingText(element);
       if (text) scan.h1s.push(text);
     } else if (tag === 'TIME' && scan.time === null) {
       scan.time = element.getAttribute('datetime');

@@ -65,7 +65,7 @@ export function comparisonKey(text: string): string {
 /** Whether the text ends like a finished sentence, allowing closing marks and brackets after the stop. */
 export function endsWithTerminalPunctuation(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && '"\'”’»)] '.includes(text[i] ?? '')) i--;
+  while (i >= 0 && '"\'”’»“‘«›」』)] '.includes(text[i] ?? '')) i--;
   return i >= 0 && '.!?…'.includes(text[i] ?? '');
 }
 

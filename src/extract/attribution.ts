@@ -3,6 +3,7 @@
  * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
+import { AUXILIARIES, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
@@ -10,6 +11,8 @@ import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 export type SpeakerPhrase =
   | { type: 'name'; words: string[]; organisation: boolean; spokesperson?: boolean }
   | { type: 'pronoun'; pronoun: string }
+  /** "a spokesperson for the regional water board", "ein Sprecher": nobody named, shown as written. */
+  | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
   | { type: 'organisation-role'; spokesperson: boolean }
   /** "a source", "the 45-year-old", "officials": somebody, but nobody named. */
@@ -29,63 +32,17 @@ export const REPORTING_PARTICIPLES = new Set(
   calling describing suggesting asking urging admitting acknowledging vowing promising pointing concluding
   continuing replying responding`.split(/\s+/),
 );
-/** Words between a subject and its verb that do not change who speaks ("has also said"). */
+/** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
-  'has',
-  'have',
-  'had',
-  "hasn't",
-  'hasn’t',
-  'also',
-  'later',
-  'previously',
-  'then',
-  'once',
-  'again',
-  'recently',
-  'reportedly',
-  'would',
-  'will',
-  'could',
-  'did',
-  'does',
-  'just',
-  'earlier',
-  'further',
-  'repeatedly',
-  'publicly',
-  'privately',
-  'simply',
-  'only',
-  'often',
-  'since',
-  'subsequently',
-  'yesterday',
-  'today',
-  'separately',
-  'angrily',
-  'quietly',
-  'firmly',
-  'bluntly',
-  'candidly',
-  'frankly',
-  'flatly',
-  'himself',
-  'herself',
-  'themselves',
-  'itself',
-  'now',
-  'originally',
-  'first',
-  'last',
-  'is',
-  'was',
-  'has',
-  'not',
-  'never',
-  'formally',
+  ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
+  does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
+  separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
+  originally first last is was not never formally`.split(/\s+/),
+  ...AUXILIARIES,
 ]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'He', 'She', 'They', 'It']);
+const PRONOUNS = new Set(
+  [...PRONOUN_GENDER.keys(), 'it'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]),
+);
 const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
@@ -95,8 +52,36 @@ const NOT_ROLE_WORDS = new Set(
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 
+/**
+ * The article's language, set by findQuotes for the article being read (extraction is synchronous, so one
+ * article at a time): the other languages' reporting verbs count only in their own articles ("note", "so").
+ */
+let foreignVerbs = false;
+export function setAttributionLanguage(lang: string): void {
+  foreignVerbs = lang !== 'en';
+}
+
 export const isReportingVerb = (token: Token | undefined): boolean =>
-  token?.word === true && REPORTING_VERBS.has(token.text);
+  token?.word === true &&
+  (REPORTING_VERBS.has(token.text) || (foreignVerbs && FOREIGN_REPORTING_VERBS.has(token.text.toLowerCase())));
+
+const STOPS_DESCRIPTION = new Set(
+  `who which that whose said says told added qui que dont der die das welche
+  quien que cuyo que quem`.split(/\s+/),
+);
+
+/** "a spokesperson for the regional water board" from the determiner at `start`, as written; null if too short. */
+export function descriptionAt(tokens: Token[], start: number, end = tokens.length): SpeakerPhrase | null {
+  // "a Network Rail spokesman" names its organisation: phraseAt reads that as the organisation.
+  if (!INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '') || isCapitalised(tokens[start + 1])) return null;
+  let i = start + 1;
+  while (i < end && i < start + 12 && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')) {
+    if (isReportingVerb(tokens[i])) break;
+    i++;
+  }
+  if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
+  return { type: 'description', words: tokens.slice(start, i).map((token) => token.text) };
+}
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);
 
@@ -131,6 +116,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const first = tokens[i];
   if (first === undefined || !first.word) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  const description = descriptionAt(tokens, i);
+  if (description) return description;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
   const afterRun = tokens[i + runLength];
@@ -223,6 +210,11 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
   if (!token.word) return null;
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
+  for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {
+    if (!INDEFINITE.has(tokens[d]?.text.toLowerCase() ?? '')) continue;
+    const description = descriptionAt(tokens, d, k + 1);
+    if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
+  }
   if (isCapitalised(token)) {
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];

@@ -11,6 +11,7 @@ import {
   type Gender,
   type NamedEntity,
 } from './names.js';
+import { isFirstName } from './first-names.js';
 import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
@@ -27,6 +28,15 @@ export interface NameBook {
   lastPerson(gender: Gender | null): NamedEntity | null;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(): NamedEntity | null;
+  /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
+  isProperNoun(word: string): boolean;
+  /** Whether `resolve` found this person among the full names used before. */
+  isKnownPerson(name: string): boolean;
+}
+
+/** Options of a name book: in languages that capitalise nouns, only runs with a given name are people. */
+export interface NameBookOptions {
+  capitalisesNouns?: boolean;
 }
 
 const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
@@ -51,7 +61,8 @@ function describedAsOrganisation(tokens: Token[], start: number, end: number): b
 }
 
 /** A new, empty book for one article. */
-export function createNameBook(): NameBook {
+export function createNameBook(options: NameBookOptions = {}): NameBook {
+  const properNouns = new Set<string>();
   const fullNames: NamedEntity[] = [];
   const genders = new Map<string, Gender>();
   const speakers: NamedEntity[] = [];
@@ -70,10 +81,21 @@ export function createNameBook(): NameBook {
     if (entity.gender) genders.set(surname(entity.name), entity.gender);
   }
 
+  const givenName = (name: string): string => name.slice(0, name.indexOf(' '));
+
+  /** A full name used before, by its surname ("Doucet", "Later Okafor"), or by its given name alone ("Simon"). */
+  function fullNameFor(name: string): NamedEntity | undefined {
+    const last = surname(name);
+    const bySurname = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
+    if (bySurname && (!name.includes(' ') || !isFirstName(givenName(name)))) return bySurname;
+    if (!name.includes(' ')) return fullNames.findLast((known) => givenName(known.name) === name);
+    return undefined;
+  }
+
   function resolve(entity: NamedEntity): NamedEntity {
     let resolved = knownOrganisations.has(entity.name) ? { ...entity, kind: 'organisation' as const } : entity;
-    if (resolved.kind === 'person' && !entity.name.includes(' ')) {
-      const full = fullNames.findLast((known) => surname(known.name) === entity.name);
+    if (resolved.kind === 'person') {
+      const full = fullNameFor(entity.name);
       if (full) resolved = { ...full, gender: entity.gender ?? full.gender };
     }
     const gender =
@@ -91,7 +113,15 @@ export function createNameBook(): NameBook {
           i++;
           continue;
         }
+        const previous = tokens[i - 1];
+        for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
+          properNouns.add(tokens[j]?.text ?? '');
         const entity = readName(tokens.slice(i, i + length).map((token) => token.text));
+        const person = entity?.kind === 'person';
+        if (entity && person && options.capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '')) {
+          i += length;
+          continue;
+        }
         if (entity)
           remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
         i += length;
@@ -111,6 +141,8 @@ export function createNameBook(): NameBook {
       });
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
     },
+    isProperNoun: (word) => properNouns.has(word),
+    isKnownPerson: (name) => fullNames.some((known) => known.name === name),
     lastOrganisation() {
       return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
     },

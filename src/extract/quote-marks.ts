@@ -33,7 +33,26 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
-const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':', ';', '"', '“', '‘', "'", '«', '„', '‚', '‹', '»']);
+const OPENING_CONTEXT = new Set([
+  '(',
+  '[',
+  '{',
+  '—',
+  '–',
+  '-',
+  '/',
+  ':',
+  ';',
+  '"',
+  '“',
+  '‘',
+  "'",
+  '«',
+  '„',
+  '‚',
+  '‹',
+  '»',
+]);
 const CLOSING_CONTEXT = new Set([
   '.',
   ',',

@@ -6,7 +6,9 @@
 import type { Quote } from '../core/domain.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
-import { attributeParagraph, type CarriedSpeaker } from './speakers.js';
+import { setAttributionLanguage } from './attribution.js';
+import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
+import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
 import {
   capitalisedShare,
   comparisonKey,
@@ -26,6 +28,8 @@ export interface FindQuotesOptions {
   blockquotes?: ReadonlySet<number>;
   /** Text read before the body for names only (headline, standfirst), so "Zelenskyy" resolves to a full name. */
   namesFrom?: string[];
+  /** The article's language (ISO 639-1); guessed from the paragraphs when absent. */
+  lang?: string;
 }
 
 interface PreparedParagraph {
@@ -97,13 +101,19 @@ interface Found {
  * named) and the index of its paragraph. Pure and linear in the size of the text.
  */
 export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}): Quote[] {
-  const book = createNameBook();
+  const lang = options.lang ?? guessLanguage(paragraphs);
+  setAttributionLanguage(lang);
+  const context: SpeakerContext = {
+    dropsPronouns: DROPS_PRONOUNS.has(lang),
+    capitalisesNouns: CAPITALISES_NOUNS.has(lang),
+  };
+  const book = createNameBook({ capitalisesNouns: context.capitalisesNouns });
   for (const text of options.namesFrom ?? []) book.registerNames(text);
   const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
   const carried: CarriedSpeaker = { entity: null };
   const found: Found[] = [];
   prepared.forEach(({ text, spans }, index) => {
-    const speakers = attributeParagraph(text, spans, book, carried);
+    const speakers = attributeParagraph(text, spans, book, carried, context);
     const previousOpen = prepared[index - 1]?.spans.at(-1)?.closed === false;
     const paragraphWords = spans.length > 0 ? countWordsUpTo(paragraphs[index] ?? '') : 0;
     const leadingSpace = text.length - text.trimStart().length;

@@ -25,6 +25,15 @@ export function tokenize(text: string): Token[] {
         else if (JOINERS.has(next) && isWordChar(text[end + 1] ?? '')) end += 2;
         else break;
       }
+      // An initial keeps its stop ("W." in "George W. Bush") so the name run does not end there.
+      if (
+        end === i + 1 &&
+        /\p{Lu}/u.test(ch) &&
+        text[end] === '.' &&
+        text[end + 1] === ' ' &&
+        /\p{Lu}/u.test(text[end + 2] ?? '')
+      )
+        end++;
       tokens.push({ text: text.slice(i, end), word: true, start: i });
       i = end;
     } else {

@@ -3,7 +3,7 @@
  * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
-import { AUXILIARIES, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
+import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
@@ -57,8 +57,10 @@ const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
  * article at a time): the other languages' reporting verbs count only in their own articles ("note", "so").
  */
 let foreignVerbs = false;
+let nounsCapitalised = false;
 export function setAttributionLanguage(lang: string): void {
   foreignVerbs = lang !== 'en';
+  nounsCapitalised = CAPITALISES_NOUNS.has(lang);
 }
 
 export const isReportingVerb = (token: Token | undefined): boolean =>
@@ -72,15 +74,22 @@ const STOPS_DESCRIPTION = new Set(
 
 /** "a spokesperson for the regional water board" from the determiner at `start`, as written; null if too short. */
 export function descriptionAt(tokens: Token[], start: number, end = tokens.length): SpeakerPhrase | null {
-  // "a Network Rail spokesman" names its organisation: phraseAt reads that as the organisation.
-  if (!INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '') || isCapitalised(tokens[start + 1])) return null;
+  if (!INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) return null;
   let i = start + 1;
   while (i < end && i < start + 12 && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')) {
     if (isReportingVerb(tokens[i])) break;
     i++;
   }
   if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
-  return { type: 'description', words: tokens.slice(start, i).map((token) => token.text) };
+  const words = tokens.slice(start, i).map((token) => token.text);
+  // "a Network Rail spokesman", "a spokesman for the Rail Delivery Group" name their organisation; "a
+  // spokesperson", "a spokeswoman for the company" stand for the last one named: phraseAt reads those.
+  const named = !nounsCapitalised && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
+  const last = words.at(-1) ?? '';
+  const standsForOrganisation =
+    (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
+    (ORGANISATION_ROLES.has(last) && DETERMINERS.has(words.at(-2) ?? '') && words.length <= 5);
+  return named || standsForOrganisation ? null : { type: 'description', words };
 }
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);

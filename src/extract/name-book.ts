@@ -60,6 +60,16 @@ function describedAsOrganisation(tokens: Token[], start: number, end: number): b
   return false;
 }
 
+const NOT_PERSON_ROLES = new Set(
+  `which that one a an the its whose and or said says told added announced has had have was is were are will would
+  could can may might also confirmed warned`.split(/\s+/),
+);
+
+/** "Tahir Chaudhry, president of …", "…, who runs": an appositive that describes a person. */
+function followedByPersonRole(tokens: Token[], end: number): boolean {
+  return tokens[end]?.text === ',' && isLowerCaseWord(tokens[end + 1]) && !NOT_PERSON_ROLES.has(tokens[end + 1]?.text ?? '');
+}
+
 /** A new, empty book for one article. */
 export function createNameBook(options: NameBookOptions = {}): NameBook {
   const properNouns = new Set<string>();
@@ -88,7 +98,7 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     const last = surname(name);
     const bySurname = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
     if (bySurname && (!name.includes(' ') || !isFirstName(givenName(name)))) return bySurname;
-    if (!name.includes(' ')) return fullNames.findLast((known) => givenName(known.name) === name);
+    if (!name.includes(' ') && isFirstName(name)) return fullNames.findLast((known) => givenName(known.name) === name);
     return undefined;
   }
 
@@ -122,8 +132,12 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
           i += length;
           continue;
         }
-        if (entity)
-          remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
+        // "Yulia Tymoshenko, a leading force in …" is still a person: a given name outweighs the description.
+        const described =
+          describedAsOrganisation(tokens, i, i + length) &&
+          !isFirstName(entity?.name.split(' ')[0] ?? '') &&
+          !followedByPersonRole(tokens, i + length);
+        if (entity) remember(described ? { ...entity, kind: 'organisation' } : entity);
         i += length;
       }
     },

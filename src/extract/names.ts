@@ -131,7 +131,12 @@ export function readName(words: string[]): NamedEntity | null {
   while (rest.length > 1 && (isNeverAName(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
   // "Secretary of State Condoleezza Rice", "Grünen-Politiker Tobias Lindner": the name starts at its given name.
   const given = rest.findIndex(isFirstName);
-  if (given > 0 && !isFirstName(rest[0] ?? '') && !rest.slice(0, given).some((word) => ORGANISATION_WORDS.has(word)))
+  if (
+    given > 0 &&
+    given < rest.length - 1 &&
+    !isFirstName(rest[0] ?? '') &&
+    !rest.slice(0, given).some((word) => ORGANISATION_WORDS.has(word))
+  )
     rest = rest.slice(given);
   gender ??= firstNameGender(rest[0] ?? '');
   // "Ian Marr of Hampshire Police" is Ian Marr; "Bank of England" stays whole.

@@ -188,9 +188,15 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   let i = 0;
   while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
+  // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
+  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  if (isLowerCaseWord(first)) {
+    const phrase = phraseAt(tokens, i);
+    return phrase?.type === 'name' ? phrase : null;
+  }
   const start = DETERMINERS.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
   const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');

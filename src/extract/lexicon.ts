@@ -53,7 +53,7 @@ export const FOREIGN_FUNCTION_WORDS = set(`
   Tout Tous Toutes Chaque Aujourd Hier Désormais Certes Bref Au Aux En
   El Los Las Unos Unas Él Ella Ellos Ellas Se Su Sus Pero Y O Para Por Según Con Sin Sobre Tras Desde Cuando
   Como Así También Ya Además Este Esta Estos Estas Ese Esa Eso Esto Durante Hasta Hace Había Hoy Ayer Mientras
-  Luego Sino Porque Aunque Muy Más No Sí Lo Nuestro Nuestra Yo Nosotros Usted Al Del Cada Tanto Todo Todos
+  Luego Sino Porque Aunque Muy Más No Sí Lo Nuestro Nuestra Yo Nosotros Usted Cada Tanto Todo Todos
   Os As Um Uma Ele Ela Eles Elas Seu Sua Seus Suas Mas E Ou Segundo Em Com Sem Após Quando Também Já Além Na No
   Nas Nos Da Do Das Dos Pela Pelo Isso Isto Esse Essa Ainda Hoje Ontem Muito Mais Não Sim Nosso Nossa Eu Então`);
 

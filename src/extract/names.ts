@@ -153,7 +153,7 @@ export function readName(words: string[]): NamedEntity | null {
 
 /** "Mr." → "Mr"; an initial keeps its stop ("George W. Bush"). */
 function stripPeriod(word: string): string {
-  return word.endsWith('.') && !/^\p{Lu}\.$/u.test(word) ? word.slice(0, -1) : word;
+  return word.endsWith('.') && !/^(\p{Lu}\.)+$/u.test(word) ? word.slice(0, -1) : word;
 }
 
 /** An organisation by its words: "Network Rail", "Ministry of Health", "BBC". */

@@ -9,6 +9,11 @@ export interface Token {
 }
 
 const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+/** "W", "O.J", "P.J": initials, whose final stop belongs to the name ("George W. Bush"). */
+const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u;
+const TITLE_ABBREVIATIONS = new Set(
+  `Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Supt Det Insp Rev Cllr Sr Jr St Mt Gov Atty Adm Cmdr Maj`.split(' '),
+);
 const JOINERS = new Set(["'", '’', '-', '.', '‑']);
 
 /** Splits text into words and single punctuation characters; spaces are dropped. */
@@ -25,10 +30,11 @@ export function tokenize(text: string): Token[] {
         else if (JOINERS.has(next) && isWordChar(text[end + 1] ?? '')) end += 2;
         else break;
       }
+      // A title keeps its stop ("Mr. Groote said"): the stop ends no sentence and no name.
+      if (text[end] === '.' && TITLE_ABBREVIATIONS.has(text.slice(i, end))) end++;
       // An initial keeps its stop ("W." in "George W. Bush") so the name run does not end there.
       if (
-        end === i + 1 &&
-        /\p{Lu}/u.test(ch) &&
+        INITIALS.test(text.slice(i, end)) &&
         text[end] === '.' &&
         text[end + 1] === ' ' &&
         /\p{Lu}/u.test(text[end + 2] ?? '')

@@ -78,6 +78,19 @@ function isMainPartOf(part: string, whole: string): boolean {
   return whole.startsWith(`${part} `) || whole.endsWith(` ${part}`);
 }
 
+const SEGMENT_SEPARATOR = / ?\| ?| [-–—>/·•] | -- | :: | ?: /;
+/** A segment that names a site or section rather than the story: a domain, "Northwest Herald", "News". */
+const SITE_LIKE = /\.(com|net|org|co\.uk|de|fr|es)\b|\b(news|herald|times|post|tribune|online|gazette|journal|daily)\b/i;
+
+/** The story's part of a <title> cut at every separator: the longest segment that is not a site or section. */
+function titleMainSegment(title: string, siteName: string | null, sections: string[]): string {
+  const segments = title.split(SEGMENT_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  const sectionKeys = new Set([siteName ?? '', ...sections].map(comparisonKey));
+  const story = segments.filter((part) => !SITE_LIKE.test(part) && !sectionKeys.has(comparisonKey(part)));
+  const pool = story.length > 0 ? story : segments;
+  return pool.reduce((best, part) => (wordCount(part) > wordCount(best) ? part : best), pool[0] ?? title);
+}
+
 /** The headline, or null when the page says nothing usable. Sources are compared by comparisonKey. */
 export function chooseHeadline(sources: HeadlineSources): string | null {
   const raw = [sources.ogTitle, sources.twitterTitle, sources.jsonLd, sources.title].filter(
@@ -91,12 +104,9 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
   const describedKeys = described.map(comparisonKey);
   const repeated = headings.find((h1) => describedKeys.includes(comparisonKey(h1)));
   if (repeated) return repeated;
-  // A heading with a kicker the page's own description leaves out ("Deutschlandtakt: Flixbus …" → "Flixbus …").
-  for (const h1 of headings) {
-    const key = comparisonKey(h1);
-    const inner = described.find((text) => isMainPartOf(comparisonKey(text), key));
-    if (inner) return inner;
-  }
+  // A heading with a kicker ("Local News | …") around what two metadata sources agree on: their version.
+  const agreed = stripped.find((text, i) => stripped.some((other, j) => j > i && comparisonKey(other) === comparisonKey(text)));
+  if (agreed && headings.some((h1) => isMainPartOf(comparisonKey(agreed), comparisonKey(h1)))) return agreed;
   // A heading the metadata repeats exactly, or as the main part of a title with a site or kicker added.
   for (const h1 of headings) {
     const key = comparisonKey(h1);
@@ -105,8 +115,8 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
   // A heading that says nearly the same as a metadata title (a shortened SEO title).
   for (const h1 of headings) {
     const words = wordSet(h1);
-    if (words.size < 3) continue;
-    if (stripped.some((text) => coverage(wordSet(text), words) >= 0.8 && coverage(words, wordSet(text)) >= 0.6))
+    if (words.size < 4) continue;
+    if (stripped.some((text) => coverage(wordSet(text), words) >= 0.6 && coverage(words, wordSet(text)) >= 0.6))
       return h1;
   }
   // Metadata sources that agree with each other.
@@ -115,8 +125,10 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
     if (stripped.some((other, j) => j !== i && comparisonKey(other) === key)) return stripped[i] ?? null;
   }
   if (described[0]) return described[0];
-  // Only a <title> and headings: the printed heading, unless it is a section name the title carries as an affix.
+  // Only a <title> and headings: a lone printed heading, unless the title carries it as a section name; several
+  // headings that nothing repeats are the site's sections, and the title's main segment is the headline.
   const title = sources.title ? comparisonKey(sources.title) : '';
-  const printed = headings.find((h1) => wordCount(h1) >= 2 && !title.includes(comparisonKey(h1)));
-  return printed ?? (sources.title ? stripSiteSuffix(sources.title, sources.siteName) : (headings[0] ?? null));
+  const lone = headings.length === 1 ? headings[0] : undefined;
+  if (lone && wordCount(lone) >= 2 && !title.includes(comparisonKey(lone))) return lone;
+  return sources.title ? titleMainSegment(sources.title, sources.siteName, headings) : (headings[0] ?? null);
 }

@@ -147,7 +147,10 @@ function keepQuotations(found: Found[]): Quote[] {
   const kept: Found[] = [];
   for (const item of found) {
     const { text } = item.quote;
-    if (countWords(text) < MIN_QUOTE_WORDS || looksLikeTitle(text)) continue;
+    // A short fragment ("called it 'besorgniserregend'") counts only when someone is credited with it; unattributed
+    // it is a scare quote or a term.
+    const short = countWords(text) < MIN_QUOTE_WORDS;
+    if ((short && item.quote.speaker === null) || looksLikeTitle(text)) continue;
     const key = comparisonKey(text);
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];

@@ -6,7 +6,8 @@
 import type { Quote } from '../core/domain.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
-import { setAttributionLanguage } from './attribution.js';
+import { isParticiple, isReportingVerb, setAttributionLanguage } from './attribution.js';
+import { tokenize } from './tokens.js';
 import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
 import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
 import {
@@ -21,6 +22,8 @@ import {
 
 /** Quotations shorter than this are fragments or scare quotes ('in public', 'war criminal'). */
 export const MIN_QUOTE_WORDS = 4;
+const PREPOSITION_START =
+  /^(in|on|at|of|for|to|from|by|with|about|over|under|after|before|into|im|am|auf|mit|von|zu|für|en|dans|sur|avec|pour|de|por|para|con|em|com)\s/i;
 
 /** Options for {@link findQuotes}. */
 export interface FindQuotesOptions {
@@ -94,6 +97,15 @@ interface Found {
   quote: Quote;
   paragraphWords: number;
   continuesPrevious: boolean;
+  /** A reporting verb stands in the words just before or right after the quotation. */
+  spoken: boolean;
+}
+
+/** "said the plan was 'reckless'", "'reckless,' she said": a fragment is speech only next to a reporting verb. */
+function nextToReportingVerb(text: string, span: QuoteSpan): boolean {
+  const before = tokenize(text.slice(Math.max(0, span.open - 120), span.open));
+  const after = tokenize(text.slice(span.close + 1, span.close + 60)).filter((token) => token.word).slice(0, 4);
+  return [...before, ...after].some((token) => isReportingVerb(token) || isParticiple(token));
 }
 
 /**
@@ -122,6 +134,7 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
         quote: { text: spanText(text, span), speaker: speakers[spanIndex]?.name ?? null, paragraph: index },
         paragraphWords,
         continuesPrevious: previousOpen && spanIndex === 0 && span.open <= leadingSpace,
+        spoken: countWords(spanText(text, span)) >= MIN_QUOTE_WORDS || nextToReportingVerb(text, span),
       });
     });
   });
@@ -149,8 +162,10 @@ function keepQuotations(found: Found[]): Quote[] {
     const { text } = item.quote;
     // A short fragment ("called it 'besorgniserregend'") counts only when someone is credited with it; unattributed
     // it is a scare quote or a term.
+    // Nor does one opening with a preposition ("'in public'"), which qualifies the reporter's sentence.
     const short = countWords(text) < MIN_QUOTE_WORDS;
-    if ((short && item.quote.speaker === null) || looksLikeTitle(text)) continue;
+    const fragmentOk = item.quote.speaker !== null && item.spoken && !PREPOSITION_START.test(text);
+    if ((short && !fragmentOk) || looksLikeTitle(text)) continue;
     const key = comparisonKey(text);
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];

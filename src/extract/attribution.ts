@@ -139,6 +139,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     if (personLength > 0) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
+    // "said Amazon's decision …": a possessive before a plain noun is the object of the verb, not its speaker.
+    if (/['’]s?$/u.test(tokens[i + runLength - 1]?.text ?? '') && isLowerCaseWord(afterRun)) return null;
     return nameAt(tokens, i, runLength);
   }
   // Lower-case role words before a name: "chief executive Tom Ashby", "BBC correspondent Lyse Doucet".

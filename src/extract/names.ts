@@ -32,7 +32,8 @@ const TITLES = new Set(
   Mother Dad Pensioner Widow Widower Student Teacher Farmer Resident Campaigner Shopkeeper Landlord Owner
   Driver Survivor Veteran Actor Actress Singer Star Presenter Author Novelist Poet Artist Striker Midfielder
   Defender Goalkeeper Winger Officials Councilor Trustee Superintendent Principal Analyst Economist Professor
-  Lawyer Researcher Scientist`.split(/\s+/),
+  Lawyer Researcher Scientist Supervisor Assemblyman Assemblywoman Assemblymember Delegate Trooper Justice Pastor
+  Coroner Magistrate Minister Councilmember Comptroller Treasurer Clerk Provost Chancellor Dean Commander`.split(/\s+/),
 );
 const MALE_TITLES = new Set(
   `Mr Sir Lord Baron King Prince Father Brother Congressman Councilman Chairman Spokesman`.split(/\s+/),

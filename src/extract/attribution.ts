@@ -67,6 +67,7 @@ export const isReportingVerb = (token: Token | undefined): boolean =>
   token?.word === true &&
   (REPORTING_VERBS.has(token.text) || (foreignVerbs && FOREIGN_REPORTING_VERBS.has(token.text.toLowerCase())));
 
+const CLAUSE_WORDS = new Set(`and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/));
 const STOPS_DESCRIPTION = new Set(
   `who which that whose said says told added qui que dont der die das welche
   quien que cuyo que quem`.split(/\s+/),
@@ -82,6 +83,8 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
   }
   if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
   const words = tokens.slice(start, i).map((token) => token.text);
+  // A described speaker is a noun phrase: "a spokesperson for the water board", not "an extra month to … then".
+  if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
   // "a Network Rail spokesman", "a spokesman for the Rail Delivery Group" name their organisation; "a
   // spokesperson", "a spokeswoman for the company" stand for the last one named: phraseAt reads those.
   const named = !nounsCapitalised && words.slice(1).some((word) => /^\p{Lu}/u.test(word));

@@ -12,7 +12,7 @@ import {
   type NamedEntity,
 } from './names.js';
 import { isFirstName } from './first-names.js';
-import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
+import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
 const MAX_REGISTER_CHARS = 20_000;
@@ -117,6 +117,9 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   return {
     registerNames(text) {
       const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
+      // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
+      const words = tokens.filter((token) => token.word);
+      if (words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return;
       for (let i = 0; i < tokens.length;) {
         const length = nameRunLength(tokens, i);
         if (length === 0) {

@@ -48,7 +48,8 @@ const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set(
   `at in on of for to who which that and or but with from by after before during when while as on yesterday
-  today last this earlier later told said says added in the a an his her their its`.split(/\s+/),
+  today last this earlier later told said says added in the a an his her their its am im vor nach bei mit auf
+  gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 
@@ -69,7 +70,7 @@ export const isReportingVerb = (token: Token | undefined): boolean =>
 
 const CLAUSE_WORDS = new Set(`and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/));
 const STOPS_DESCRIPTION = new Set(
-  `who which that whose said says told added qui que dont der die das welche
+  `who which that whose said says told added qui que dont welche
   quien que cuyo que quem`.split(/\s+/),
 );
 

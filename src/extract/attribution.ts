@@ -4,6 +4,7 @@
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
 import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
+import { isFirstName } from './first-names.js';
 import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
@@ -25,7 +26,7 @@ export const REPORTING_VERBS = new Set(
   concluded recalled recalls urged urges vowed promised declared described describes remarked observed
   conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
   indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
-  whispered pointed cried demanded thundered snapped sighed grumbled conceded`.split(/\s+/),
+  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
 );
 export const REPORTING_PARTICIPLES = new Set(
   `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring
@@ -173,6 +174,16 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
 
 /** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
 function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase | null {
+  // "The chief executive of Acme, Tom Ashby, said": the name is the appositive itself.
+  // Checked first when it is plainly a person ("whose managing director, Ana Ruiz, called …"), last otherwise
+  // ("Maya Chen, who runs a shop in Portland, Oregon, said").
+  const previousComma = tokens.slice(0, comma).findLastIndex((token) => token.text === ',');
+  const appositive =
+    previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1
+      ? nameAt(tokens, previousComma + 1, comma - previousComma - 1)
+      : null;
+  if (appositive?.type === 'name' && (isFirstName(appositive.words[0] ?? '') || isLowerCaseWord(tokens[previousComma - 1])))
+    return appositive;
   // "Maya Chen, who runs a shop in Portland, Oregon, said": the name the description follows.
   for (let i = Math.max(0, comma - 40); i < comma; i++) {
     if (tokens[i]?.text !== ',' || !isCapitalised(tokens[i - 1])) continue;
@@ -182,12 +193,7 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
       if (!isNeverAName(tokens[start]?.text ?? '') || i - start > 1) return nameAt(tokens, start, i - start);
     }
   }
-  // "The chief executive of Acme, Tom Ashby, said": the name is the appositive itself.
-  const previousComma = tokens.slice(0, comma).findLastIndex((token) => token.text === ',');
-  if (previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1) {
-    return nameAt(tokens, previousComma + 1, comma - previousComma - 1);
-  }
-  return null;
+  return appositive;
 }
 
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */

@@ -69,7 +69,9 @@ export const isReportingVerb = (token: Token | undefined): boolean =>
   token?.word === true &&
   (REPORTING_VERBS.has(token.text) || (foreignVerbs && FOREIGN_REPORTING_VERBS.has(token.text.toLowerCase())));
 
-const CLAUSE_WORDS = new Set(`and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/));
+const CLAUSE_WORDS = new Set(
+  `and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/),
+);
 const STOPS_DESCRIPTION = new Set(
   `who which that whose said says told added qui que dont welche
   quien que cuyo que quem`.split(/\s+/),
@@ -182,7 +184,10 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
     previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1
       ? nameAt(tokens, previousComma + 1, comma - previousComma - 1)
       : null;
-  if (appositive?.type === 'name' && (isFirstName(appositive.words[0] ?? '') || isLowerCaseWord(tokens[previousComma - 1])))
+  if (
+    appositive?.type === 'name' &&
+    (isFirstName(appositive.words[0] ?? '') || isLowerCaseWord(tokens[previousComma - 1]))
+  )
     return appositive;
   // "Maya Chen, who runs a shop in Portland, Oregon, said": the name the description follows.
   for (let i = Math.max(0, comma - 40); i < comma; i++) {

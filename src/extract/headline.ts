@@ -80,11 +80,15 @@ function isMainPartOf(part: string, whole: string): boolean {
 
 const SEGMENT_SEPARATOR = / ?\| ?| [-–—>/·•] | -- | :: | ?: /;
 /** A segment that names a site or section rather than the story: a domain, "Northwest Herald", "News". */
-const SITE_LIKE = /\.(com|net|org|co\.uk|de|fr|es)\b|\b(news|herald|times|post|tribune|online|gazette|journal|daily)\b/i;
+const SITE_LIKE =
+  /\.(com|net|org|co\.uk|de|fr|es)\b|\b(news|herald|times|post|tribune|online|gazette|journal|daily)\b/i;
 
 /** The story's part of a <title> cut at every separator: the longest segment that is not a site or section. */
 function titleMainSegment(title: string, siteName: string | null, sections: string[]): string {
-  const segments = title.split(SEGMENT_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  const segments = title
+    .split(SEGMENT_SEPARATOR)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const sectionKeys = new Set([siteName ?? '', ...sections].map(comparisonKey));
   const story = segments.filter((part) => !SITE_LIKE.test(part) && !sectionKeys.has(comparisonKey(part)));
   const pool = story.length > 0 ? story : segments;
@@ -105,7 +109,9 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
   const repeated = headings.find((h1) => describedKeys.includes(comparisonKey(h1)));
   if (repeated) return repeated;
   // A heading with a kicker ("Local News | …") around what two metadata sources agree on: their version.
-  const agreed = stripped.find((text, i) => stripped.some((other, j) => j > i && comparisonKey(other) === comparisonKey(text)));
+  const agreed = stripped.find((text, i) =>
+    stripped.some((other, j) => j > i && comparisonKey(other) === comparisonKey(text)),
+  );
   if (agreed && headings.some((h1) => isMainPartOf(comparisonKey(agreed), comparisonKey(h1)))) return agreed;
   // A heading the metadata repeats exactly, or as the main part of a title with a site or kicker added.
   for (const h1 of headings) {

@@ -67,7 +67,9 @@ const NOT_PERSON_ROLES = new Set(
 
 /** "Tahir Chaudhry, president of …", "…, who runs": an appositive that describes a person. */
 function followedByPersonRole(tokens: Token[], end: number): boolean {
-  return tokens[end]?.text === ',' && isLowerCaseWord(tokens[end + 1]) && !NOT_PERSON_ROLES.has(tokens[end + 1]?.text ?? '');
+  return (
+    tokens[end]?.text === ',' && isLowerCaseWord(tokens[end + 1]) && !NOT_PERSON_ROLES.has(tokens[end + 1]?.text ?? '')
+  );
 }
 
 /** A new, empty book for one article. */

@@ -104,7 +104,9 @@ interface Found {
 /** "said the plan was 'reckless'", "'reckless,' she said": a fragment is speech only next to a reporting verb. */
 function nextToReportingVerb(text: string, span: QuoteSpan): boolean {
   const before = tokenize(text.slice(Math.max(0, span.open - 120), span.open));
-  const after = tokenize(text.slice(span.close + 1, span.close + 60)).filter((token) => token.word).slice(0, 4);
+  const after = tokenize(text.slice(span.close + 1, span.close + 60))
+    .filter((token) => token.word)
+    .slice(0, 4);
   return [...before, ...after].some((token) => isReportingVerb(token) || isParticiple(token));
 }
 

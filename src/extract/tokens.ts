@@ -12,7 +12,9 @@ const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
 /** "W", "O.J", "P.J": initials, whose final stop belongs to the name ("George W. Bush"). */
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u;
 const TITLE_ABBREVIATIONS = new Set(
-  `Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Supt Det Insp Rev Cllr Sr Jr St Mt Gov Atty Adm Cmdr Maj`.split(' '),
+  `Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Supt Det Insp Rev Cllr Sr Jr St Mt Gov Atty Adm Cmdr Maj`.split(
+    ' ',
+  ),
 );
 const JOINERS = new Set(["'", '’', '-', '.', '‑']);
 

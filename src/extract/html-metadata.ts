@@ -77,8 +77,7 @@ function keywordList(value: unknown): string[] {
 }
 
 /** Reads headline, standfirst, byline, date and topics from the page's metadata. */
-export function readPageMetadata(doc: DomDocument): PageMetadata {
-  const scan = scanPage(doc);
+export function readPageMetadata(doc: DomDocument, scan: PageScan = scanPage(doc)): PageMetadata {
   const siteName = meta(scan, 'og:site_name', 'application-name');
   const ld = jsonLdArticle(scan.jsonLd);
   const ldString = (value: unknown): string | null =>

@@ -21,6 +21,20 @@ export interface PageScan {
   deck: string;
   bylineText: string;
   tagLinks: string[];
+  /** Embedded social posts: removed before Readability. */
+  embeds: DomElement[];
+  /** <footer>/<cite> inside a blockquote: a quotation's credit, kept as a paragraph. */
+  credits: DomElement[];
+  /** Captions, credits, newsletter boxes, related links and share bars (removed when short). */
+  furniture: DomElement[];
+}
+
+const EMBED = /twitter-tweet|instagram-media|tiktok-embed/;
+const FURNITURE_CLASS = /caption|credit|newsletter|related|share/;
+
+function insideBlockquote(element: DomElement): boolean {
+  for (let node = element.parentElement; node; node = node.parentElement) if (node.tagName === 'BLOCKQUOTE') return true;
+  return false;
 }
 
 const DECK = /standfirst|subheadline|dek|deck/;
@@ -73,6 +87,9 @@ export function scanPage(doc: DomDocument): PageScan {
     deck: '',
     bylineText: '',
     tagLinks: [],
+    embeds: [],
+    credits: [],
+    furniture: [],
   };
   let sawTitle = false;
   let sawDeck = false;
@@ -109,8 +126,11 @@ export function scanPage(doc: DomDocument): PageScan {
       const rel = element.getAttribute('rel') ?? '';
       if (/(^|\s)tag(\s|$)/.test(rel) || hasAncestorClass(element, TAG_CONTAINER)) scan.tagLinks.push(textOf(element));
     }
-    if (sawDeck && sawByline) continue;
     const className = element.getAttribute('class') ?? '';
+    if (tag === 'BLOCKQUOTE' && EMBED.test(className)) scan.embeds.push(element);
+    else if ((tag === 'FOOTER' || tag === 'CITE') && insideBlockquote(element)) scan.credits.push(element);
+    if (tag === 'FIGCAPTION' || FURNITURE_CLASS.test(className)) scan.furniture.push(element);
+    if (sawDeck && sawByline) continue;
     if (!sawDeck && DECK.test(className)) {
       sawDeck = true;
       scan.deck = textOf(element);

@@ -126,7 +126,10 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
   const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
   const carried: CarriedSpeaker = { entity: null };
   const found: Found[] = [];
+  // Paragraphs after the last quotation can name no one who matters: they are not read for names.
+  const lastWithQuotes = prepared.findLastIndex((paragraph) => paragraph.spans.length > 0);
   prepared.forEach(({ text, spans }, index) => {
+    if (index > lastWithQuotes) return;
     const speakers = attributeParagraph(text, spans, book, carried, context);
     const previousOpen = prepared[index - 1]?.spans.at(-1)?.closed === false;
     const paragraphWords = spans.length > 0 ? countWordsUpTo(paragraphs[index] ?? '') : 0;

@@ -8,7 +8,12 @@ export interface Token {
   start: number;
 }
 
-const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+/** Letters and digits; ASCII is decided without a regular expression (this runs for every character). */
+const isWordChar = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
+};
 /** "W", "O.J", "P.J": initials, whose final stop belongs to the name ("George W. Bush"). */
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u;
 const TITLE_ABBREVIATIONS = new Set(
@@ -54,10 +59,16 @@ export function tokenize(text: string): Token[] {
 
 /** Whether a token is a word starting with a capital letter. */
 export function isCapitalised(token: Token | undefined): boolean {
-  return token !== undefined && token.word && /^\p{Lu}/u.test(token.text);
+  if (token === undefined || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(token.text);
 }
 
 /** Whether a token is a word starting with a lower-case letter. */
 export function isLowerCaseWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && /^\p{Ll}/u.test(token.text);
+  if (token === undefined || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return /^\p{Ll}/u.test(token.text);
 }

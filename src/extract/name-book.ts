@@ -30,13 +30,20 @@ export interface NameBook {
   lastOrganisation(): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
-  /** Whether `resolve` found this person among the full names used before. */
+  /** Whether `resolve` found this person among the full names the article uses. */
   isKnownPerson(name: string): boolean;
+  /** The full person names registered so far. */
+  fullNameList(): string[];
 }
 
 /** Options of a name book: in languages that capitalise nouns, only runs with a given name are people. */
 export interface NameBookOptions {
   capitalisesNouns?: boolean;
+  /**
+   * The whole article, read (once, only when needed) for a full name used after its surname: labels and readers
+   * give "George W. Bush" for a "Bush" whose full name the article prints further down.
+   */
+  wholeText?: () => string[];
 }
 
 const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
@@ -48,8 +55,11 @@ const isOrganisationNoun = (token: Token | undefined): boolean =>
  * "the ferry operator, Firth Crossings", "Nimbus Cloud, one of the largest providers".
  */
 function describedAsOrganisation(tokens: Token[], start: number, end: number): boolean {
-  const before = tokens[start - 1]?.text === ',' ? tokens[start - 2] : tokens[start - 1];
-  if (isOrganisationNoun(before)) return true;
+  // "the ferry operator, Firth Crossings, said": an appositive closed by a comma ("office, Audrey Quantano said"
+  // only ends a clause).
+  const afterComma = tokens[start - 1]?.text === ',';
+  const before = afterComma ? tokens[start - 2] : tokens[start - 1];
+  if (isOrganisationNoun(before) && (!afterComma || tokens[end]?.text === ',')) return true;
   if (tokens[end]?.text !== ',') return false;
   let i = end + 1;
   if (tokens[i]?.text === 'one' && tokens[i + 1]?.text === 'of') i += 2;
@@ -100,8 +110,24 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     const last = surname(name);
     const bySurname = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
     if (bySurname && (!name.includes(' ') || !isFirstName(givenName(name)))) return bySurname;
-    if (!name.includes(' ') && isFirstName(name)) return fullNames.findLast((known) => givenName(known.name) === name);
-    return undefined;
+    if (!name.includes(' ') && isFirstName(name)) {
+      const byGiven = fullNames.findLast((known) => givenName(known.name) === name);
+      if (byGiven) return byGiven;
+    }
+    if (name.includes(' ')) return undefined;
+    const laterName = laterFullNames().find((known) => surname(known) === last);
+    return laterName === undefined ? undefined : { name: laterName, kind: 'person', gender: null };
+  }
+
+  let later: string[] | null = null;
+  /** Every full person name of the whole article, read on first need. */
+  function laterFullNames(): string[] {
+    if (later !== null) return later;
+    later = [];
+    const whole = createNameBook({ capitalisesNouns: options.capitalisesNouns });
+    for (const text of options.wholeText?.() ?? []) whole.registerNames(text);
+    later = whole.fullNameList();
+    return later;
   }
 
   function resolve(entity: NamedEntity): NamedEntity {
@@ -161,7 +187,8 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
     },
     isProperNoun: (word) => properNouns.has(word),
-    isKnownPerson: (name) => fullNames.some((known) => known.name === name),
+    isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
+    fullNameList: () => fullNames.map((known) => known.name),
     lastOrganisation() {
       return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
     },

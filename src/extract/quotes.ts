@@ -121,7 +121,10 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
     dropsPronouns: DROPS_PRONOUNS.has(lang),
     capitalisesNouns: CAPITALISES_NOUNS.has(lang),
   };
-  const book = createNameBook({ capitalisesNouns: context.capitalisesNouns });
+  const book = createNameBook({
+    capitalisesNouns: context.capitalisesNouns,
+    wholeText: () => [...(options.namesFrom ?? []), ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS))],
+  });
   for (const text of options.namesFrom ?? []) book.registerNames(text);
   const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
   const carried: CarriedSpeaker = { entity: null };

@@ -129,6 +129,8 @@ export function readName(words: string[]): NamedEntity | null {
     if (FEMALE_TITLES.has(title)) gender = 'female';
   }
   rest = rest.slice(lastTitle + 1);
+  // "Secretary of State Condoleezza Rice", "Minister for Health Ana Silva": the office's object is not the name.
+  if (lastTitle >= 0 && (rest[0] === 'of' || rest[0] === 'for') && rest.length >= 4) rest = rest.slice(2);
   while (rest.length > 1 && (isNeverAName(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
   // "Secretary of State Condoleezza Rice", "Grünen-Politiker Tobias Lindner": the name starts at its given name.
   const given = rest.findIndex(isFirstName);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseHeadline } from '../../src/extract/headline.js';
 import { findQuotes } from '../../src/extract/index.js';
+import { readName } from '../../src/extract/names.js';
 
 const speakersOf = (paragraphs: string[]): (string | null)[] => findQuotes(paragraphs).map((quote) => quote.speaker);
 
@@ -110,5 +111,11 @@ describe('headline by agreement', () => {
     expect(chooseHeadline({ ...none, h1s: ['Top Classifieds', 'Comments'], title })).toBe(
       'Williams poses threat to the champions',
     );
+  });
+});
+
+describe('names with offices', () => {
+  it('drops an office and its object before the name', () => {
+    expect(readName(['Secretary', 'of', 'State', 'Condoleezza', 'Rice'])?.name).toBe('Condoleezza Rice');
   });
 });

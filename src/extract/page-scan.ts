@@ -33,7 +33,8 @@ const EMBED = /twitter-tweet|instagram-media|tiktok-embed/;
 const FURNITURE_CLASS = /caption|credit|newsletter|related|share/;
 
 function insideBlockquote(element: DomElement): boolean {
-  for (let node = element.parentElement; node; node = node.parentElement) if (node.tagName === 'BLOCKQUOTE') return true;
+  for (let node = element.parentElement; node; node = node.parentElement)
+    if (node.tagName === 'BLOCKQUOTE') return true;
   return false;
 }
 

@@ -108,13 +108,29 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   /** A full name used before, by its surname ("Doucet", "Later Okafor"), or by its given name alone ("Simon"). */
   function fullNameFor(name: string): NamedEntity | undefined {
     const last = surname(name);
-    const bySurname = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
+    const latest = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
+    // The fullest form used for that person ("Michael R. Bloomberg" over a later "Michael Bloomberg").
+    const bySurname =
+      latest &&
+      (fullNames.find(
+        (known) =>
+          surname(known.name) === last &&
+          givenName(known.name) === givenName(latest.name) &&
+          known.name.length > latest.name.length,
+      ) ??
+        latest);
     if (bySurname && (!name.includes(' ') || !isFirstName(givenName(name)))) return bySurname;
     if (!name.includes(' ') && isFirstName(name)) {
       const byGiven = fullNames.findLast((known) => givenName(known.name) === name);
       if (byGiven) return byGiven;
     }
-    if (name.includes(' ')) return undefined;
+    // "Michael Bloomberg" after "Michael R. Bloomberg": the fuller form the article used for the same person.
+    if (name.includes(' ')) {
+      const given = givenName(name);
+      return fullNames.findLast(
+        (known) => known.name !== name && surname(known.name) === last && givenName(known.name) === given,
+      );
+    }
     const laterName = laterFullNames().find((known) => surname(known) === last);
     return laterName === undefined ? undefined : { name: laterName, kind: 'person', gender: null };
   }

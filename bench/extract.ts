@@ -1,87 +1,112 @@
 /**
- * `npm run bench` part for extraction: time per article for the labelled plain-text articles and for
- * ~250 KB article pages built from the HTML fixtures plus the furniture real pages carry (navigation,
- * scripts, comments, related links). Target: ≤ 40 ms per HTML page on one core.
+ * `npm run bench` part for extraction: our whole extraction per page against bare Readability over linkedom
+ * (parse + Readability.parse) on the same pages, in the same process and run, interleaved page by page so
+ * machine load hits both sides alike. Goal (issue 10): ≤ 1.2× bare Readability.
+ *
+ * Pages: every *.html in the folder given by NEWSBRIEF_BENCH_PAGES or `tsx bench/extract.ts <folder>` (for
+ * example the dev set in /work/devset/pages, never committed), else the committed HTML fixtures.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFromHtml, extractFromText } from '../src/extract/index.js';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractFromHtml } from '../src/extract/index.js';
 
-const ARTICLES = join(import.meta.dirname, '..', 'tests', 'fixtures', 'articles');
-const PAGE_BYTES = 250_000;
-const ROUNDS = 5;
+const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures', 'articles');
+const ROUNDS = 7;
 
-function filler(seed: number): string {
-  const links = Array.from(
-    { length: 40 },
-    (_, i) => `<li><a href="/section/${seed}/${i}">Section ${i} headlines and more stories</a></li>`,
-  ).join('');
-  const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 60 }, (_, i) => ({ id: i, title: `Story ${i}`, tags: ['a', 'b', 'c'] })) })};</script>`;
-  const comments = Array.from(
-    { length: 12 },
-    (_, i) =>
-      `<div class="comment"><span class="user">reader${seed}_${i}</span><p>I have been following this for a while and honestly the council never listens to anyone who lives here, comment ${i}.</p><a href="#">Reply</a> <a href="#">Report</a></div>`,
-  ).join('');
-  const related = Array.from(
-    { length: 8 },
-    (_, i) =>
-      `<article class="card"><h3><a href="/r/${i}">Related story number ${i} that you may also like</a></h3><p>A short teaser for related story ${i}.</p></article>`,
-  ).join('');
-  return `<nav class="mega-menu"><ul>${links}</ul></nav>${script}<section class="comments">${comments}</section><aside class="related">${related}</aside><style>.x${seed}{color:red}</style>`;
+/** One row of the bench table (the shape bench/table.ts prints). */
+export interface BenchRow {
+  figure: string;
+  ours: string;
+  reference: string;
+  ratio: number;
+  goal: string;
+  met: boolean;
 }
 
-/** A fixture page padded with realistic furniture to about 250 KB. */
-export function buildLargePage(html: string, seed: number): string {
-  const bodyAt = html.search(/<body[^>]*>/i);
-  const head = bodyAt >= 0 ? html.slice(0, bodyAt) : '<html><head><title>Page</title></head>';
-  const body =
-    bodyAt >= 0
-      ? html
-          .slice(bodyAt)
-          .replace(/<body[^>]*>/i, '')
-          .replace(/<\/body>[\s\S]*$/i, '')
-      : html;
-  const before: string[] = [];
-  const after: string[] = [];
-  let size = html.length;
-  for (let i = 0; size < PAGE_BYTES; i++) {
-    const block = filler(seed * 100 + i);
-    (i % 2 === 0 ? before : after).push(block);
-    size += block.length;
-  }
-  return `${head}<body>${before.join('')}<main>${body}</main>${after.join('')}</body></html>`;
+function bareReadability(html: string): unknown {
+  const { document } = parseHTML(html);
+  return new Readability(document as never).parse();
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+function timeOnce(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
-function time(label: string, inputs: string[], extract: (input: string) => unknown): void {
-  for (const input of inputs) extract(input);
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      extract(input);
-      samples.push(performance.now() - start);
+export interface PageTiming {
+  name: string;
+  ours: number;
+  reference: number;
+}
+
+/** Median milliseconds per page for both sides, alternating which runs first each round. */
+export function timePages(pages: { name: string; html: string }[]): PageTiming[] {
+  return pages.map(({ name, html }) => {
+    extractFromHtml(html);
+    bareReadability(html);
+    const ours: number[] = [];
+    const reference: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        ours.push(timeOnce(() => extractFromHtml(html)));
+        reference.push(timeOnce(() => bareReadability(html)));
+      } else {
+        reference.push(timeOnce(() => bareReadability(html)));
+        ours.push(timeOnce(() => extractFromHtml(html)));
+      }
     }
-  }
-  samples.sort((a, b) => a - b);
-  const kb = Math.round(inputs.reduce((sum, input) => sum + input.length, 0) / inputs.length / 1000);
-  console.log(
-    `${label.padEnd(34)} ${String(inputs.length).padStart(3)} inputs, ~${kb} KB: median ${percentile(samples, 0.5).toFixed(2)} ms, p95 ${percentile(samples, 0.95).toFixed(2)} ms`,
-  );
+    return { name, ours: median(ours), reference: median(reference) };
+  });
 }
 
-/** Prints median and p95 extraction time per article for text and for ~250 KB HTML pages. */
-export async function benchExtract(): Promise<void> {
-  const files = readdirSync(ARTICLES);
-  const texts = files.filter((file) => file.endsWith('.txt')).map((file) => readFileSync(join(ARTICLES, file), 'utf8'));
-  const pages = files
+export function loadBenchPages(folder?: string): { name: string; html: string; source: string }[] {
+  const dir = folder ?? process.env.NEWSBRIEF_BENCH_PAGES ?? FIXTURES;
+  return readdirSync(dir)
     .filter((file) => file.endsWith('.html'))
-    .map((file) => readFileSync(join(ARTICLES, file), 'utf8'));
-  console.log('extract: time per article (one core)');
-  time('plain text articles', texts, extractFromText);
-  time('HTML article pages as written', pages, extractFromHtml);
-  time('HTML pages padded to ~250 KB', pages.map(buildLargePage), extractFromHtml);
+    .sort()
+    .map((file) => ({ name: file, html: readFileSync(join(dir, file), 'utf8'), source: dir }));
 }
+
+/** The extraction row of the bench table: total time over all pages, ours against bare Readability. */
+export function extractRows(folder?: string, log: (line: string) => void = console.log): BenchRow[] {
+  const pages = loadBenchPages(folder);
+  const timings = timePages(pages);
+  for (const t of timings) {
+    log(
+      `  ${t.name.slice(0, 40).padEnd(40)} ours ${t.ours.toFixed(2).padStart(7)} ms  readability ${t.reference.toFixed(2).padStart(7)} ms  ${(t.ours / t.reference).toFixed(2)}×`,
+    );
+  }
+  const ours = timings.reduce((sum, t) => sum + t.ours, 0);
+  const reference = timings.reduce((sum, t) => sum + t.reference, 0);
+  const ratio = ours / reference;
+  return [
+    {
+      figure: `extraction per page, one process, ${pages.length} pages (${pages[0]?.source === FIXTURES ? 'fixtures' : pages[0]?.source})`,
+      ours: `${(ours / Math.max(pages.length, 1)).toFixed(2)} ms`,
+      reference: `${(reference / Math.max(pages.length, 1)).toFixed(2)} ms bare Readability over linkedom`,
+      ratio,
+      goal: '≤ 1.2×',
+      met: ratio <= 1.2,
+    },
+  ];
+}
+
+/** Prints per-page times and the ratio row. */
+export async function benchExtract(folder?: string): Promise<void> {
+  console.log('extract: median time per page, ours vs bare Readability over linkedom (same run, interleaved)');
+  for (const row of extractRows(folder)) {
+    console.log(
+      `${row.figure}: ours ${row.ours}, reference ${row.reference}, ratio ${row.ratio.toFixed(2)}× (goal ${row.goal}: ${row.met ? 'met' : 'NOT met'})`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await benchExtract(process.argv[2]);

@@ -3,6 +3,8 @@
  * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
+import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
+import { isFirstName } from './first-names.js';
 import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
@@ -10,6 +12,8 @@ import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 export type SpeakerPhrase =
   | { type: 'name'; words: string[]; organisation: boolean; spokesperson?: boolean }
   | { type: 'pronoun'; pronoun: string }
+  /** "a spokesperson for the regional water board", "ein Sprecher": nobody named, shown as written. */
+  | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
   | { type: 'organisation-role'; spokesperson: boolean }
   /** "a source", "the 45-year-old", "officials": somebody, but nobody named. */
@@ -22,81 +26,78 @@ export const REPORTING_VERBS = new Set(
   concluded recalled recalls urged urges vowed promised declared described describes remarked observed
   conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
   indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
-  whispered pointed cried demanded thundered snapped sighed grumbled conceded`.split(/\s+/),
+  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
 );
 export const REPORTING_PARTICIPLES = new Set(
   `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring
   calling describing suggesting asking urging admitting acknowledging vowing promising pointing concluding
   continuing replying responding`.split(/\s+/),
 );
-/** Words between a subject and its verb that do not change who speaks ("has also said"). */
+/** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
-  'has',
-  'have',
-  'had',
-  "hasn't",
-  'hasn’t',
-  'also',
-  'later',
-  'previously',
-  'then',
-  'once',
-  'again',
-  'recently',
-  'reportedly',
-  'would',
-  'will',
-  'could',
-  'did',
-  'does',
-  'just',
-  'earlier',
-  'further',
-  'repeatedly',
-  'publicly',
-  'privately',
-  'simply',
-  'only',
-  'often',
-  'since',
-  'subsequently',
-  'yesterday',
-  'today',
-  'separately',
-  'angrily',
-  'quietly',
-  'firmly',
-  'bluntly',
-  'candidly',
-  'frankly',
-  'flatly',
-  'himself',
-  'herself',
-  'themselves',
-  'itself',
-  'now',
-  'originally',
-  'first',
-  'last',
-  'is',
-  'was',
-  'has',
-  'not',
-  'never',
-  'formally',
+  ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
+  does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
+  separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
+  originally first last is was not never formally`.split(/\s+/),
+  ...AUXILIARIES,
 ]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'He', 'She', 'They', 'It']);
+const PRONOUNS = new Set(
+  [...PRONOUN_GENDER.keys(), 'it'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]),
+);
 const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set(
   `at in on of for to who which that and or but with from by after before during when while as on yesterday
-  today last this earlier later told said says added in the a an his her their its`.split(/\s+/),
+  today last this earlier later told said says added in the a an his her their its am im vor nach bei mit auf
+  gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 
+/**
+ * The article's language, set by findQuotes for the article being read (extraction is synchronous, so one
+ * article at a time): the other languages' reporting verbs count only in their own articles ("note", "so").
+ */
+let foreignVerbs = false;
+let nounsCapitalised = false;
+export function setAttributionLanguage(lang: string): void {
+  foreignVerbs = lang !== 'en';
+  nounsCapitalised = CAPITALISES_NOUNS.has(lang);
+}
+
 export const isReportingVerb = (token: Token | undefined): boolean =>
-  token?.word === true && REPORTING_VERBS.has(token.text);
+  token?.word === true &&
+  (REPORTING_VERBS.has(token.text) || (foreignVerbs && FOREIGN_REPORTING_VERBS.has(token.text.toLowerCase())));
+
+const CLAUSE_WORDS = new Set(
+  `and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/),
+);
+const STOPS_DESCRIPTION = new Set(
+  `who which that whose said says told added qui que dont welche
+  quien que cuyo que quem`.split(/\s+/),
+);
+
+/** "a spokesperson for the regional water board" from the determiner at `start`, as written; null if too short. */
+export function descriptionAt(tokens: Token[], start: number, end = tokens.length): SpeakerPhrase | null {
+  if (!INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) return null;
+  let i = start + 1;
+  while (i < end && i < start + 12 && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')) {
+    if (isReportingVerb(tokens[i])) break;
+    i++;
+  }
+  if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
+  const words = tokens.slice(start, i).map((token) => token.text);
+  // A described speaker is a noun phrase: "a spokesperson for the water board", not "an extra month to … then".
+  if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
+  // "a Network Rail spokesman", "a spokesman for the Rail Delivery Group" name their organisation; "a
+  // spokesperson", "a spokeswoman for the company" stand for the last one named: phraseAt reads those.
+  const named = !nounsCapitalised && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
+  const last = words.at(-1) ?? '';
+  const standsForOrganisation =
+    (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
+    (ORGANISATION_ROLES.has(last) && DETERMINERS.has(words.at(-2) ?? '') && words.length <= 5);
+  return named || standsForOrganisation ? null : { type: 'description', words };
+}
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);
 
@@ -131,6 +132,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const first = tokens[i];
   if (first === undefined || !first.word) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  const description = descriptionAt(tokens, i);
+  if (description) return description;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
   const afterRun = tokens[i + runLength];
@@ -143,6 +146,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     if (personLength > 0) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
+    // "said Amazon's decision …": a possessive before a plain noun is the object of the verb, not its speaker.
+    if (/['’]s?$/u.test(tokens[i + runLength - 1]?.text ?? '') && isLowerCaseWord(afterRun)) return null;
     return nameAt(tokens, i, runLength);
   }
   // Lower-case role words before a name: "chief executive Tom Ashby", "BBC correspondent Lyse Doucet".
@@ -171,6 +176,19 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
 
 /** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
 function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase | null {
+  // "The chief executive of Acme, Tom Ashby, said": the name is the appositive itself.
+  // Checked first when it is plainly a person ("whose managing director, Ana Ruiz, called …"), last otherwise
+  // ("Maya Chen, who runs a shop in Portland, Oregon, said").
+  const previousComma = tokens.slice(0, comma).findLastIndex((token) => token.text === ',');
+  const appositive =
+    previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1
+      ? nameAt(tokens, previousComma + 1, comma - previousComma - 1)
+      : null;
+  if (
+    appositive?.type === 'name' &&
+    (isFirstName(appositive.words[0] ?? '') || isLowerCaseWord(tokens[previousComma - 1]))
+  )
+    return appositive;
   // "Maya Chen, who runs a shop in Portland, Oregon, said": the name the description follows.
   for (let i = Math.max(0, comma - 40); i < comma; i++) {
     if (tokens[i]?.text !== ',' || !isCapitalised(tokens[i - 1])) continue;
@@ -180,21 +198,22 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
       if (!isNeverAName(tokens[start]?.text ?? '') || i - start > 1) return nameAt(tokens, start, i - start);
     }
   }
-  // "The chief executive of Acme, Tom Ashby, said": the name is the appositive itself.
-  const previousComma = tokens.slice(0, comma).findLastIndex((token) => token.text === ',');
-  if (previousComma >= 0 && nameRunLength(tokens, previousComma + 1) === comma - previousComma - 1) {
-    return nameAt(tokens, previousComma + 1, comma - previousComma - 1);
-  }
-  return null;
+  return appositive;
 }
 
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   let i = 0;
   while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
+  // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
+  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  if (isLowerCaseWord(first)) {
+    const phrase = phraseAt(tokens, i);
+    return phrase?.type === 'name' ? phrase : null;
+  }
   const start = DETERMINERS.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
   const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
@@ -223,6 +242,11 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
   if (!token.word) return null;
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
+  for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {
+    if (!INDEFINITE.has(tokens[d]?.text.toLowerCase() ?? '')) continue;
+    const description = descriptionAt(tokens, d, k + 1);
+    if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
+  }
   if (isCapitalised(token)) {
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];

@@ -16,6 +16,7 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;

@@ -1,9 +1,11 @@
 /**
- * An article page's own description of itself: meta tags, JSON-LD and the tag footer. Read before
- * Readability, which changes the document.
+ * An article page's own description of itself: meta tags, JSON-LD and the tag footer, read in one pass
+ * (page-scan.ts). Read before Readability, which changes the document.
  */
 import { parsePublishedDate } from './dates.js';
-import { selectAll, textOf, type DomDocument } from './dom.js';
+import type { DomDocument } from './dom.js';
+import { chooseHeadline } from './headline.js';
+import { scanPage, type PageScan } from './page-scan.js';
 import { cleanByline, splitTopicList } from './boilerplate.js';
 import { collapseWhitespace } from './text-utils.js';
 
@@ -17,34 +19,13 @@ export interface PageMetadata {
   siteName: string | null;
 }
 
-const TITLE_SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • '];
-
-function meta(doc: DomDocument, ...keys: string[]): string | null {
+/** The first non-empty content among meta tags with these keys (property, name or itemprop). */
+function meta(scan: PageScan, ...keys: string[]): string | null {
   for (const key of keys) {
-    const element = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const content = collapseWhitespace(element?.getAttribute('content') ?? '');
+    const content = scan.meta.get(key);
     if (content) return content;
   }
   return null;
-}
-
-function metaAll(doc: DomDocument, key: string): string[] {
-  return selectAll(doc, `meta[property="${key}"], meta[name="${key}"]`).map((element) =>
-    collapseWhitespace(element.getAttribute('content') ?? ''),
-  );
-}
-
-/** "Headline | Site" → "Headline": drops the site's part, named or the shorter side of the last separator. */
-export function stripSiteSuffix(title: string, siteName: string | null): string {
-  for (const separator of TITLE_SEPARATORS) {
-    const at = title.lastIndexOf(separator);
-    if (at <= 0) continue;
-    const head = title.slice(0, at).trim();
-    const tail = title.slice(at + separator.length).trim();
-    const tailIsSite = siteName !== null ? tail.toLowerCase() === siteName.toLowerCase() : tail.split(' ').length <= 4;
-    if (tailIsSite && head.length > tail.length) return head;
-  }
-  return title.trim();
 }
 
 interface JsonLdArticle {
@@ -57,10 +38,10 @@ interface JsonLdArticle {
 
 const ARTICLE_TYPES = /Article|Posting|Report|BlogPosting/;
 
-function jsonLdArticle(doc: DomDocument): JsonLdArticle | null {
-  for (const script of selectAll(doc, 'script[type="application/ld+json"]').slice(0, 10)) {
+function jsonLdArticle(blocks: string[]): JsonLdArticle | null {
+  for (const block of blocks) {
     try {
-      const parsed: unknown = JSON.parse((script.textContent ?? '').slice(0, 200_000));
+      const parsed: unknown = JSON.parse(block.slice(0, 200_000));
       const items: unknown[] = Array.isArray(parsed)
         ? parsed
         : [parsed, ...((parsed as { '@graph'?: unknown[] })?.['@graph'] ?? [])];
@@ -95,46 +76,32 @@ function keywordList(value: unknown): string[] {
   return typeof value === 'string' ? splitTopicList(value) : [];
 }
 
-/** Topics from a tag footer: links marked rel=tag or inside an element whose class names tags or topics. */
-function tagFooterTopics(doc: DomDocument): string[] {
-  const links = selectAll(
-    doc,
-    'a[rel~="tag"], [class*="tags"] a, [class*="topics"] a, [class*="tag-list"] a, [class*="keywords"] a',
-  );
-  return links
-    .slice(0, 30)
-    .map((link) => textOf(link).replace(/^#/, ''))
-    .filter((topic) => topic.length > 0 && topic.length <= 40);
-}
-
 /** Reads headline, standfirst, byline, date and topics from the page's metadata. */
-export function readPageMetadata(doc: DomDocument): PageMetadata {
-  const siteName = meta(doc, 'og:site_name', 'application-name');
-  const ld = jsonLdArticle(doc);
+export function readPageMetadata(doc: DomDocument, scan: PageScan = scanPage(doc)): PageMetadata {
+  const siteName = meta(scan, 'og:site_name', 'application-name');
+  const ld = jsonLdArticle(scan.jsonLd);
   const ldString = (value: unknown): string | null =>
     typeof value === 'string' && value.trim() ? collapseWhitespace(value) : null;
-  const rawTitle =
-    meta(doc, 'og:title', 'twitter:title') ??
-    ldString(ld?.headline) ??
-    (textOf(doc.querySelector('h1')) || textOf(doc.querySelector('title')) || null);
-  const headline = rawTitle === null ? null : stripSiteSuffix(rawTitle, siteName);
-  const deck = textOf(
-    doc.querySelector('[class*="standfirst"], [class*="subheadline"], [class*="dek"], [class*="deck"]'),
-  );
+  const headline = chooseHeadline({
+    h1s: scan.h1s,
+    ogTitle: meta(scan, 'og:title'),
+    twitterTitle: meta(scan, 'twitter:title'),
+    jsonLd: ldString(ld?.headline),
+    title: scan.title || null,
+    siteName,
+  });
+  const { deck } = scan;
   const standfirst =
     (deck.length > 0 && deck.length < 600 ? deck : null) ??
-    meta(doc, 'og:description', 'description', 'twitter:description') ??
+    meta(scan, 'og:description', 'description', 'twitter:description') ??
     ldString(ld?.description);
   const byline =
-    meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author') ??
+    meta(scan, 'author', 'article:author', 'parsely-author', 'sailthru.author') ??
     authorNames(ld?.author) ??
-    (textOf(
-      doc.querySelector('[rel="author"], [class*="byline"] [class*="name"], [class*="byline"], [class*="author"]'),
-    ) ||
-      null);
+    (scan.bylineText || null);
   const dateText =
     meta(
-      doc,
+      scan,
       'article:published_time',
       'og:article:published_time',
       'datePublished',
@@ -143,13 +110,12 @@ export function readPageMetadata(doc: DomDocument): PageMetadata {
       'date',
     ) ??
     ldString(ld?.datePublished) ??
-    doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
-    null;
+    scan.time;
   const topics = [
-    ...metaAll(doc, 'article:tag').flatMap(splitTopicList),
-    ...splitTopicList(meta(doc, 'keywords', 'news_keywords') ?? ''),
+    ...scan.articleTags.flatMap(splitTopicList),
+    ...splitTopicList(meta(scan, 'keywords', 'news_keywords') ?? ''),
     ...keywordList(ld?.keywords),
-    ...tagFooterTopics(doc),
+    ...scan.tagLinks.map((link) => link.replace(/^#/, '')).filter((t) => t.length > 0 && t.length <= 40),
   ];
   return {
     headline,

@@ -8,13 +8,13 @@ import {
   ELEMENT_NODE,
   TEXT_NODE,
   parseDocument,
-  selectAll,
   textOf,
   type DomDocument,
   type DomElement,
   type DomNode,
 } from './dom.js';
 import { readPageMetadata } from './html-metadata.js';
+import { scanPage, type PageScan } from './page-scan.js';
 import { htmlToPlainText, nestingDepth, stripInertMarkup } from './inert-markup.js';
 import { draftFromText } from './text-article.js';
 import { collapseWhitespace } from './text-utils.js';
@@ -129,19 +129,15 @@ function attachBlockquoteCredits(blocks: DraftBlock[]): DraftBlock[] {
 }
 
 /** Removes captions and credits before Readability, which keeps figure captions with the content. */
-function removeFurniture(doc: DomDocument): void {
-  for (const element of selectAll(doc, 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed'))
-    element.remove();
+function removeFurniture(doc: DomDocument, scan: PageScan): void {
+  for (const element of scan.embeds) element.remove();
   // Readability drops <footer> and <cite>; a quotation's credit inside them must survive as a paragraph.
-  for (const credit of selectAll(doc, 'blockquote footer, blockquote cite')) {
+  for (const credit of scan.credits) {
     const paragraph = doc.createElement('p');
     paragraph.textContent = textOf(credit);
     credit.replaceWith(paragraph);
   }
-  for (const element of selectAll(
-    doc,
-    'figcaption, [class*="caption"], [class*="credit"], [class*="newsletter"], [class*="related"], [class*="share"]',
-  )) {
+  for (const element of scan.furniture) {
     if (textOf(element).length < 400 && element.tagName !== 'BODY' && element.tagName !== 'HTML') element.remove();
   }
 }
@@ -166,12 +162,12 @@ export function draftFromHtml(html: string): ArticleDraft {
   const page = stripInertMarkup(html);
   if (nestingDepth(page) > MAX_NESTING_DEPTH) return draftFromText(htmlToPlainText(page));
   const doc = parseDocument(page);
-  const metadata = readPageMetadata(doc);
-  const firstHeading = textOf(doc.querySelector('h1'));
-  removeFurniture(doc);
+  const scan = scanPage(doc);
+  const metadata = readPageMetadata(doc, scan);
+  removeFurniture(doc, scan);
   const blocks = mainContentBlocks(doc);
   return {
-    headline: metadata.headline ?? firstHeading,
+    headline: metadata.headline ?? '',
     standfirst: metadata.standfirst,
     byline: metadata.byline,
     publishedAt: metadata.publishedAt,

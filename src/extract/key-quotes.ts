@@ -12,7 +12,7 @@ const MAX_WORDS = 60;
 /** A sentence as spoken: opens with a capital and ends with a stop, or with the comma an attribution replaces. */
 function isCompleteSentence(text: string): boolean {
   let end = text.length - 1;
-  while (end >= 0 && ' "\'”’»)'.includes(text[end] ?? '')) end--;
+  while (end >= 0 && ' "\'”’»“‘«›」』)'.includes(text[end] ?? '')) end--;
   const last = text[end];
   return last !== undefined && startsWithCapital(text) && '.!?…,'.includes(last);
 }

@@ -11,7 +11,8 @@ import {
   type Gender,
   type NamedEntity,
 } from './names.js';
-import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
+import { isFirstName } from './first-names.js';
+import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
 const MAX_REGISTER_CHARS = 20_000;
@@ -27,6 +28,22 @@ export interface NameBook {
   lastPerson(gender: Gender | null): NamedEntity | null;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(): NamedEntity | null;
+  /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
+  isProperNoun(word: string): boolean;
+  /** Whether `resolve` found this person among the full names the article uses. */
+  isKnownPerson(name: string): boolean;
+  /** The full person names registered so far. */
+  fullNameList(): string[];
+}
+
+/** Options of a name book: in languages that capitalise nouns, only runs with a given name are people. */
+export interface NameBookOptions {
+  capitalisesNouns?: boolean;
+  /**
+   * The whole article, read (once, only when needed) for a full name used after its surname: labels and readers
+   * give "George W. Bush" for a "Bush" whose full name the article prints further down.
+   */
+  wholeText?: () => string[];
 }
 
 const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
@@ -38,8 +55,11 @@ const isOrganisationNoun = (token: Token | undefined): boolean =>
  * "the ferry operator, Firth Crossings", "Nimbus Cloud, one of the largest providers".
  */
 function describedAsOrganisation(tokens: Token[], start: number, end: number): boolean {
-  const before = tokens[start - 1]?.text === ',' ? tokens[start - 2] : tokens[start - 1];
-  if (isOrganisationNoun(before)) return true;
+  // "the ferry operator, Firth Crossings, said": an appositive closed by a comma ("office, Audrey Quantano said"
+  // only ends a clause).
+  const afterComma = tokens[start - 1]?.text === ',';
+  const before = afterComma ? tokens[start - 2] : tokens[start - 1];
+  if (isOrganisationNoun(before) && (!afterComma || tokens[end]?.text === ',')) return true;
   if (tokens[end]?.text !== ',') return false;
   let i = end + 1;
   if (tokens[i]?.text === 'one' && tokens[i + 1]?.text === 'of') i += 2;
@@ -50,8 +70,21 @@ function describedAsOrganisation(tokens: Token[], start: number, end: number): b
   return false;
 }
 
+const NOT_PERSON_ROLES = new Set(
+  `which that one a an the its whose and or said says told added announced has had have was is were are will would
+  could can may might also confirmed warned`.split(/\s+/),
+);
+
+/** "Tahir Chaudhry, president of …", "…, who runs": an appositive that describes a person. */
+function followedByPersonRole(tokens: Token[], end: number): boolean {
+  return (
+    tokens[end]?.text === ',' && isLowerCaseWord(tokens[end + 1]) && !NOT_PERSON_ROLES.has(tokens[end + 1]?.text ?? '')
+  );
+}
+
 /** A new, empty book for one article. */
-export function createNameBook(): NameBook {
+export function createNameBook(options: NameBookOptions = {}): NameBook {
+  const properNouns = new Set<string>();
   const fullNames: NamedEntity[] = [];
   const genders = new Map<string, Gender>();
   const speakers: NamedEntity[] = [];
@@ -70,10 +103,53 @@ export function createNameBook(): NameBook {
     if (entity.gender) genders.set(surname(entity.name), entity.gender);
   }
 
+  const givenName = (name: string): string => name.slice(0, name.indexOf(' '));
+
+  /** A full name used before, by its surname ("Doucet", "Later Okafor"), or by its given name alone ("Simon"). */
+  function fullNameFor(name: string): NamedEntity | undefined {
+    const last = surname(name);
+    const latest = fullNames.findLast((known) => surname(known.name) === last && known.name !== name);
+    // The fullest form used for that person ("Michael R. Bloomberg" over a later "Michael Bloomberg").
+    const bySurname =
+      latest &&
+      (fullNames.find(
+        (known) =>
+          surname(known.name) === last &&
+          givenName(known.name) === givenName(latest.name) &&
+          known.name.length > latest.name.length,
+      ) ??
+        latest);
+    if (bySurname && (!name.includes(' ') || !isFirstName(givenName(name)))) return bySurname;
+    if (!name.includes(' ') && isFirstName(name)) {
+      const byGiven = fullNames.findLast((known) => givenName(known.name) === name);
+      if (byGiven) return byGiven;
+    }
+    // "Michael Bloomberg" after "Michael R. Bloomberg": the fuller form the article used for the same person.
+    if (name.includes(' ')) {
+      const given = givenName(name);
+      return fullNames.findLast(
+        (known) => known.name !== name && surname(known.name) === last && givenName(known.name) === given,
+      );
+    }
+    const laterName = laterFullNames().find((known) => surname(known) === last);
+    return laterName === undefined ? undefined : { name: laterName, kind: 'person', gender: null };
+  }
+
+  let later: string[] | null = null;
+  /** Every full person name of the whole article, read on first need. */
+  function laterFullNames(): string[] {
+    if (later !== null) return later;
+    later = [];
+    const whole = createNameBook({ capitalisesNouns: options.capitalisesNouns });
+    for (const text of options.wholeText?.() ?? []) whole.registerNames(text);
+    later = whole.fullNameList();
+    return later;
+  }
+
   function resolve(entity: NamedEntity): NamedEntity {
     let resolved = knownOrganisations.has(entity.name) ? { ...entity, kind: 'organisation' as const } : entity;
-    if (resolved.kind === 'person' && !entity.name.includes(' ')) {
-      const full = fullNames.findLast((known) => surname(known.name) === entity.name);
+    if (resolved.kind === 'person') {
+      const full = fullNameFor(entity.name);
       if (full) resolved = { ...full, gender: entity.gender ?? full.gender };
     }
     const gender =
@@ -85,15 +161,30 @@ export function createNameBook(): NameBook {
   return {
     registerNames(text) {
       const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
+      // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
+      const words = tokens.filter((token) => token.word);
+      if (words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return;
       for (let i = 0; i < tokens.length;) {
         const length = nameRunLength(tokens, i);
         if (length === 0) {
           i++;
           continue;
         }
+        const previous = tokens[i - 1];
+        for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
+          properNouns.add(tokens[j]?.text ?? '');
         const entity = readName(tokens.slice(i, i + length).map((token) => token.text));
-        if (entity)
-          remember(describedAsOrganisation(tokens, i, i + length) ? { ...entity, kind: 'organisation' } : entity);
+        const person = entity?.kind === 'person';
+        if (entity && person && options.capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '')) {
+          i += length;
+          continue;
+        }
+        // "Yulia Tymoshenko, a leading force in …" is still a person: a given name outweighs the description.
+        const described =
+          describedAsOrganisation(tokens, i, i + length) &&
+          !isFirstName(entity?.name.split(' ')[0] ?? '') &&
+          !followedByPersonRole(tokens, i + length);
+        if (entity) remember(described ? { ...entity, kind: 'organisation' } : entity);
         i += length;
       }
     },
@@ -111,6 +202,9 @@ export function createNameBook(): NameBook {
       });
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
     },
+    isProperNoun: (word) => properNouns.has(word),
+    isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
+    fullNameList: () => fullNames.map((known) => known.name),
     lastOrganisation() {
       return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
     },

@@ -2,9 +2,12 @@
  * Proper names in news copy: reading a run of capitalised words as a person or an organisation, dropping
  * titles and roles ("Russia's President Vladimir Putin" → "Vladimir Putin"), and telling the two apart.
  */
+import { firstNameGender, isFirstName } from './first-names.js';
+import { ENGLISH_OPENERS, FOREIGN_FUNCTION_WORDS } from './lexicon.js';
 import { isCapitalised, type Token } from './tokens.js';
 
-export type EntityKind = 'person' | 'organisation';
+/** A description ("a spokesperson for the water board") is shown as written and never resolves a pronoun. */
+export type EntityKind = 'person' | 'organisation' | 'description';
 export type Gender = 'male' | 'female';
 
 /** A proper name as the article uses it, titles removed. */
@@ -29,7 +32,8 @@ const TITLES = new Set(
   Mother Dad Pensioner Widow Widower Student Teacher Farmer Resident Campaigner Shopkeeper Landlord Owner
   Driver Survivor Veteran Actor Actress Singer Star Presenter Author Novelist Poet Artist Striker Midfielder
   Defender Goalkeeper Winger Officials Councilor Trustee Superintendent Principal Analyst Economist Professor
-  Lawyer Researcher Scientist`.split(/\s+/),
+  Lawyer Researcher Scientist Supervisor Assemblyman Assemblywoman Assemblymember Delegate Trooper Justice Pastor
+  Coroner Magistrate Minister Councilmember Comptroller Treasurer Clerk Provost Chancellor Dean Commander`.split(/\s+/),
 );
 const MALE_TITLES = new Set(
   `Mr Sir Lord Baron King Prince Father Brother Congressman Councilman Chairman Spokesman`.split(/\s+/),
@@ -125,24 +129,34 @@ export function readName(words: string[]): NamedEntity | null {
     if (FEMALE_TITLES.has(title)) gender = 'female';
   }
   rest = rest.slice(lastTitle + 1);
-  while (rest.length > 1 && (FUNCTION_WORDS.has(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
+  // "Secretary of State Condoleezza Rice", "Minister for Health Ana Silva": the office's object is not the name.
+  if (lastTitle >= 0 && (rest[0] === 'of' || rest[0] === 'for') && rest.length >= 4) rest = rest.slice(2);
+  while (rest.length > 1 && (isNeverAName(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
+  // "Secretary of State Condoleezza Rice", "Grünen-Politiker Tobias Lindner": the name starts at its given name.
+  const given = rest.findIndex(isFirstName);
+  if (
+    given > 0 &&
+    given < rest.length - 1 &&
+    !isFirstName(rest[0] ?? '') &&
+    !rest.slice(0, given).some((word) => ORGANISATION_WORDS.has(word))
+  )
+    rest = rest.slice(given);
+  gender ??= firstNameGender(rest[0] ?? '');
   // "Ian Marr of Hampshire Police" is Ian Marr; "Bank of England" stays whole.
   const link = rest.findIndex((word, index) => index > 0 && (word === 'of' || word === 'for'));
   if (link > 0 && !rest.slice(0, link).some((word) => ORGANISATION_WORDS.has(word))) rest = rest.slice(0, link);
   const last = rest.at(-1);
   if (last !== undefined) rest[rest.length - 1] = stripPossessive(last);
-  if (
-    rest.length === 0 ||
-    rest.every((word) => FUNCTION_WORDS.has(word) || CALENDAR_WORDS.has(word) || TITLES.has(word))
-  ) {
+  if (rest.length === 0 || rest.every((word) => isNeverAName(word) || TITLES.has(word))) {
     return null;
   }
   const name = rest.join(' ');
   return { name, kind: looksLikeOrganisation(rest) ? 'organisation' : 'person', gender };
 }
 
+/** "Mr." → "Mr"; an initial keeps its stop ("George W. Bush"). */
 function stripPeriod(word: string): string {
-  return word.endsWith('.') ? word.slice(0, -1) : word;
+  return word.endsWith('.') && !/^(\p{Lu}\.)+$/u.test(word) ? word.slice(0, -1) : word;
 }
 
 /** An organisation by its words: "Network Rail", "Ministry of Health", "BBC". */
@@ -154,5 +168,10 @@ export function looksLikeOrganisation(words: string[]): boolean {
 
 /** Whether a capitalised word is a function word or date, which can stand capitalised at a sentence start. */
 export function isNeverAName(word: string): boolean {
-  return FUNCTION_WORDS.has(word) || CALENDAR_WORDS.has(word);
+  return (
+    FUNCTION_WORDS.has(word) ||
+    CALENDAR_WORDS.has(word) ||
+    FOREIGN_FUNCTION_WORDS.has(word) ||
+    ENGLISH_OPENERS.has(word)
+  );
 }

@@ -7,7 +7,18 @@
  */
 
 /** The kinds of quotation marks newsbrief recognises; each closes only with its own closer. */
-export type QuoteFamily = 'curly-double' | 'straight-double' | 'curly-single' | 'straight-single' | 'guillemet';
+export type QuoteFamily =
+  | 'curly-double'
+  | 'straight-double'
+  | 'curly-single'
+  | 'straight-single'
+  | 'guillemet'
+  | 'low-double'
+  | 'low-single'
+  | 'reversed-guillemet'
+  | 'single-guillemet'
+  | 'corner'
+  | 'white-corner';
 
 /** A span is marked by a family of quotation marks, or is a whole <blockquote> that carries no marks. */
 export type SpanKind = QuoteFamily | 'unmarked';
@@ -22,7 +33,26 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
-const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':', ';', '"', '“', '‘', "'", '«']);
+const OPENING_CONTEXT = new Set([
+  '(',
+  '[',
+  '{',
+  '—',
+  '–',
+  '-',
+  '/',
+  ':',
+  ';',
+  '"',
+  '“',
+  '‘',
+  "'",
+  '«',
+  '„',
+  '‚',
+  '‹',
+  '»',
+]);
 const CLOSING_CONTEXT = new Set([
   '.',
   ',',
@@ -42,6 +72,10 @@ const CLOSING_CONTEXT = new Set([
   '’',
   "'",
   '»',
+  '«',
+  '“',
+  '‘',
+  '›',
 ]);
 /** Words that follow an elided leading apostrophe ('em, 'til, 'n'), which is not an opening mark. */
 const ELISIONS = new Set(['em', 'til', 'tis', 'twas', 'n', 'cause', 'bout', 'round', 'ere']);
@@ -105,6 +139,16 @@ function closesSingle(text: string, i: number, lastCloser: number): boolean {
   return !(looksLikePluralPossessive(text, i) && lastCloser > i);
 }
 
+/** A German low single mark opens before a letter; a comma-like ‚ after a word is punctuation, not a mark. */
+function opensLowSingle(text: string, i: number): boolean {
+  return opensInContext(text, i) && isLetterOrDigit(text[i + 1]);
+}
+
+/** »…« opens only where a quotation can start and before a word: a stray » is a closer or an arrow. */
+function opensReversed(text: string, i: number): boolean {
+  return opensInContext(text, i) && isLetterOrDigit(text[i + 1]);
+}
+
 function opensStraightDouble(text: string, i: number): boolean {
   const next = text[i + 1];
   return opensInContext(text, i) && next !== undefined && !isSpace(next);
@@ -117,7 +161,9 @@ function closesStraightDouble(text: string, i: number): boolean {
 
 interface FamilyRules {
   opener: string;
+  /** The mark that closes; `altCloser` also closes (German „…” typed with an English closing mark). */
   closer: string;
+  altCloser?: string;
   opens(text: string, i: number): boolean;
   closes(text: string, i: number, lastCloser: number): boolean;
 }
@@ -133,11 +179,26 @@ const FAMILIES: Record<QuoteFamily, FamilyRules> = {
     closes: closesSingle,
   },
   'straight-single': { opener: "'", closer: "'", opens: opensSingle, closes: closesSingle },
+  // German, Polish, Czech „…“ and ‚…‘; German books' »…«; French and Swiss ‹…›; Japanese 「…」 and 『…』.
+  'low-double': { opener: '„', closer: '“', altCloser: '”', opens: () => true, closes: () => true },
+  'low-single': { opener: '‚', closer: '‘', altCloser: '’', opens: opensLowSingle, closes: closesSingle },
+  'reversed-guillemet': { opener: '»', closer: '«', opens: opensReversed, closes: closesStraightDouble },
+  'single-guillemet': { opener: '‹', closer: '›', opens: () => true, closes: () => true },
+  corner: { opener: '「', closer: '」', opens: () => true, closes: () => true },
+  'white-corner': { opener: '『', closer: '』', opens: () => true, closes: () => true },
 };
 
 const FAMILY_BY_OPENER = new Map<string, QuoteFamily>(
   (Object.keys(FAMILIES) as QuoteFamily[]).map((family) => [FAMILIES[family].opener, family]),
 );
+
+/** The next index at or after `from` holding the family's closer or its alternative, or -1. */
+function nextCloser(text: string, rules: FamilyRules, from: number): number {
+  const main = text.indexOf(rules.closer, from);
+  if (rules.altCloser === undefined) return main;
+  const alt = text.indexOf(rules.altCloser, from);
+  return main < 0 ? alt : alt < 0 ? main : Math.min(main, alt);
+}
 
 /** Index of the last mark that could close `family` in `text`, for the possessive look-ahead. */
 function lastPossibleCloser(text: string, family: QuoteFamily): number {
@@ -174,7 +235,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       lastCloser.set(family, last);
     }
     let close = -1;
-    for (let j = text.indexOf(rules.closer, i + 1); j >= 0; j = text.indexOf(rules.closer, j + 1)) {
+    for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
       if (rules.closes(text, j, last)) {
         close = j;
         break;

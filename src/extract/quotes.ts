@@ -6,7 +6,10 @@
 import type { Quote } from '../core/domain.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
-import { attributeParagraph, type CarriedSpeaker } from './speakers.js';
+import { isParticiple, isReportingVerb, setAttributionLanguage } from './attribution.js';
+import { tokenize } from './tokens.js';
+import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
+import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
 import {
   capitalisedShare,
   comparisonKey,
@@ -19,6 +22,8 @@ import {
 
 /** Quotations shorter than this are fragments or scare quotes ('in public', 'war criminal'). */
 export const MIN_QUOTE_WORDS = 4;
+const PREPOSITION_START =
+  /^(in|on|at|of|for|to|from|by|with|about|over|under|after|before|into|im|am|auf|mit|von|zu|für|en|dans|sur|avec|pour|de|por|para|con|em|com)\s/i;
 
 /** Options for {@link findQuotes}. */
 export interface FindQuotesOptions {
@@ -26,6 +31,8 @@ export interface FindQuotesOptions {
   blockquotes?: ReadonlySet<number>;
   /** Text read before the body for names only (headline, standfirst), so "Zelenskyy" resolves to a full name. */
   namesFrom?: string[];
+  /** The article's language (ISO 639-1); guessed from the paragraphs when absent. */
+  lang?: string;
 }
 
 interface PreparedParagraph {
@@ -90,6 +97,17 @@ interface Found {
   quote: Quote;
   paragraphWords: number;
   continuesPrevious: boolean;
+  /** A reporting verb stands in the words just before or right after the quotation. */
+  spoken: boolean;
+}
+
+/** "said the plan was 'reckless'", "'reckless,' she said": a fragment is speech only next to a reporting verb. */
+function nextToReportingVerb(text: string, span: QuoteSpan): boolean {
+  const before = tokenize(text.slice(Math.max(0, span.open - 120), span.open));
+  const after = tokenize(text.slice(span.close + 1, span.close + 60))
+    .filter((token) => token.word)
+    .slice(0, 4);
+  return [...before, ...after].some((token) => isReportingVerb(token) || isParticiple(token));
 }
 
 /**
@@ -97,13 +115,25 @@ interface Found {
  * named) and the index of its paragraph. Pure and linear in the size of the text.
  */
 export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}): Quote[] {
-  const book = createNameBook();
+  const lang = options.lang ?? guessLanguage(paragraphs);
+  setAttributionLanguage(lang);
+  const context: SpeakerContext = {
+    dropsPronouns: DROPS_PRONOUNS.has(lang),
+    capitalisesNouns: CAPITALISES_NOUNS.has(lang),
+  };
+  const book = createNameBook({
+    capitalisesNouns: context.capitalisesNouns,
+    wholeText: () => [...(options.namesFrom ?? []), ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS))],
+  });
   for (const text of options.namesFrom ?? []) book.registerNames(text);
   const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
   const carried: CarriedSpeaker = { entity: null };
   const found: Found[] = [];
+  // Paragraphs after the last quotation can name no one who matters: they are not read for names.
+  const lastWithQuotes = prepared.findLastIndex((paragraph) => paragraph.spans.length > 0);
   prepared.forEach(({ text, spans }, index) => {
-    const speakers = attributeParagraph(text, spans, book, carried);
+    if (index > lastWithQuotes) return;
+    const speakers = attributeParagraph(text, spans, book, carried, context);
     const previousOpen = prepared[index - 1]?.spans.at(-1)?.closed === false;
     const paragraphWords = spans.length > 0 ? countWordsUpTo(paragraphs[index] ?? '') : 0;
     const leadingSpace = text.length - text.trimStart().length;
@@ -112,6 +142,7 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
         quote: { text: spanText(text, span), speaker: speakers[spanIndex]?.name ?? null, paragraph: index },
         paragraphWords,
         continuesPrevious: previousOpen && spanIndex === 0 && span.open <= leadingSpace,
+        spoken: countWords(spanText(text, span)) >= MIN_QUOTE_WORDS || nextToReportingVerb(text, span),
       });
     });
   });
@@ -137,7 +168,12 @@ function keepQuotations(found: Found[]): Quote[] {
   const kept: Found[] = [];
   for (const item of found) {
     const { text } = item.quote;
-    if (countWords(text) < MIN_QUOTE_WORDS || looksLikeTitle(text)) continue;
+    // A short fragment ("called it 'besorgniserregend'") counts only when someone is credited with it; unattributed
+    // it is a scare quote or a term.
+    // Nor does one opening with a preposition ("'in public'"), which qualifies the reporter's sentence.
+    const short = countWords(text) < MIN_QUOTE_WORDS;
+    const fragmentOk = item.quote.speaker !== null && item.spoken && !PREPOSITION_START.test(text);
+    if ((short && !fragmentOk) || looksLikeTitle(text)) continue;
     const key = comparisonKey(text);
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];

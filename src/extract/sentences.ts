@@ -8,8 +8,8 @@ const ABBREVIATIONS = new Set(
   `mr mrs ms dr st prof gen sen rep gov lt col sgt capt jr sr inc ltd co corp no vs etc u.s u.k jan feb mar apr
   jun jul aug sep sept oct nov dec mt ft rev supt det insp approx est e.g i.e`.split(/\s+/),
 );
-const CLOSERS = new Set(['"', '”', '’', "'", '»', ')']);
-const OPENERS = new Set(['"', '“', '‘', "'", '«', '(']);
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', '“', '‘', '«', '›', '」', '』']);
+const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '„', '‚', '»', '‹', '「', '『']);
 
 /**
  * The paragraph with each quotation's inner text replaced by MASK, keeping a final stop so a quotation that

@@ -12,7 +12,9 @@ import {
   type SpeakerPhrase,
 } from './attribution.js';
 import type { NameBook } from './name-book.js';
-import { readName, type NamedEntity } from './names.js';
+import { isFirstName } from './first-names.js';
+import { ACCORDING_WORDS, AUXILIARIES, PRONOUN_GENDER } from './lexicon.js';
+import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
@@ -31,14 +33,27 @@ function skipLeadingPunctuation(tokens: Token[]): Token[] {
   return tokens.slice(i);
 }
 
-/** "…,' she said" / "…,” said Tom Ashby" / "…' – Jane Doe" / "…,' according to X". */
-function attributionAfter(window: string): Attribution {
+/** "affirme-t-elle", "dit-il", "glisse-t-il": a French verb with its subject pronoun joined on. */
+const INVERTED = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
+
+/** "…,' she said" / "…,” said Tom Ashby" / "…' – Jane Doe" / "…,' according to X" / "«…», affirme-t-elle". */
+function attributionAfter(window: string, context: SpeakerContext): Attribution {
   const startsWithDash = DASHES.has(window.trimStart()[0] ?? '');
-  const tokens = skipLeadingPunctuation(tokenize(window));
+  let tokens = skipLeadingPunctuation(tokenize(window));
+  if (AUXILIARIES.has(tokens[0]?.text ?? '') && isReportingVerb(tokens[1])) tokens = tokens.slice(1);
   const first = tokens[0];
   if (first === undefined || !first.word) return null;
-  if (isReportingVerb(first)) return phraseAt(tokens, 1) ?? { type: 'unnamed' };
-  if (first.text === 'according' && tokens[1]?.text === 'to') return phraseAt(tokens, 2);
+  const inverted = INVERTED.exec(first.text);
+  if (inverted && isReportingVerb({ ...first, text: inverted[1] ?? '' }))
+    return { type: 'pronoun', pronoun: inverted[2] ?? '' };
+  if (isReportingVerb(first)) {
+    const phrase = phraseAt(tokens, 1);
+    // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
+    if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
+      return { type: 'pronoun', pronoun: '' };
+    return phrase ?? { type: 'unnamed' };
+  }
+  if (isAccording(tokens, 0)) return phraseAt(tokens, tokens[0]?.text === 'according' ? 2 : 1);
   if (startsWithDash) return phraseAt(tokens, 0);
   for (let v = 1; v < Math.min(tokens.length, 14); v++) {
     const token = tokens[v];
@@ -50,13 +65,19 @@ function attributionAfter(window: string): Attribution {
   return null;
 }
 
+/** "according to X", "laut X", "selon X", "según X", "segundo X" at `at`. */
+function isAccording(tokens: Token[], at: number): boolean {
+  const word = tokens[at]?.text.toLowerCase() ?? '';
+  return (word === 'according' && tokens[at + 1]?.text === 'to') || ACCORDING_WORDS.has(word);
+}
+
 /** "X said: '…'", "X, role, said '…'", "according to X, '…'", "X claimed that while '…'", ", adding: '…'". */
 function attributionBefore(tokens: Token[], sentence: Token[] | null): Attribution {
   let sawParticiple = false;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const token = tokens[v];
-    if (token?.text.toLowerCase() === 'according' && tokens[v + 1]?.text === 'to') {
-      const phrase = phraseAt(tokens, v + 2);
+    if (isAccording(tokens, v)) {
+      const phrase = phraseAt(tokens, tokens[v]?.text.toLowerCase() === 'according' ? v + 2 : v + 1);
       if (phrase) return phrase;
     }
     if (isParticiple(token)) {
@@ -79,20 +100,44 @@ function attributionBefore(tokens: Token[], sentence: Token[] | null): Attributi
   return sawParticiple ? 'inherit' : null;
 }
 
+/** What the article's language changes in attribution. */
+export interface SpeakerContext {
+  /** Spanish, Portuguese: "dijo" alone means the last speaker. */
+  dropsPronouns: boolean;
+  /** German: a capitalised run is a person only with a given name or a full name used before. */
+  capitalisesNouns: boolean;
+}
+
+/**
+ * Whether a name read next to a reporting verb can be trusted as a speaker: a full name used before, a
+ * multi-word name not opened by a sentence word, or one word that stands capitalised mid-sentence elsewhere
+ * (a proper noun, not "Nevertheless" or "Vielmehr"). When unsure, no speaker.
+ */
+function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext): boolean {
+  const words = entity.name.split(' ');
+  const first = words[0] ?? '';
+  if (isNeverAName(first) && words.length === 1) return false;
+  if (entity.kind !== 'person' || book.isKnownPerson(entity.name)) return true;
+  if (context.capitalisesNouns) return isFirstName(first) && words.length > 1;
+  if (words.length > 1) return !isNeverAName(first);
+  return book.isProperNoun(first);
+}
+
 /** Turns a phrase into a named speaker using what the article said before. */
-function resolvePhrase(phrase: SpeakerPhrase, book: NameBook): NamedEntity | null {
+function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerContext): NamedEntity | null {
   switch (phrase.type) {
     case 'name': {
       const entity = readName(phrase.words);
       if (entity === null) return null;
       const resolved = book.resolve(phrase.organisation ? { ...entity, kind: 'organisation' } : entity);
+      if (!credible(resolved, book, context)) return null;
       return phrase.spokesperson ? { ...resolved, spokesperson: true } : resolved;
     }
     case 'pronoun': {
-      if (phrase.pronoun === 'he' || phrase.pronoun === 'she') {
-        const gender = phrase.pronoun === 'he' ? 'male' : 'female';
-        const person = book.lastPerson(gender);
-        return person && (person.kind === 'person' ? { ...person, gender } : person);
+      const gender = PRONOUN_GENDER.get(phrase.pronoun);
+      if (gender || phrase.pronoun === '') {
+        const person = book.lastPerson(gender ?? null);
+        return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
       }
       return book.lastOrganisation();
     }
@@ -100,6 +145,8 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook): NamedEntity | nul
       const organisation = book.lastOrganisation();
       return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
     }
+    case 'description':
+      return { name: phrase.words.join(' '), kind: 'description', gender: null };
     case 'unnamed':
       return null;
   }
@@ -135,8 +182,8 @@ function mentionsIn(masked: string, starts: number[]): Mention[] {
   return mentions.sort((a, b) => a.at - b.at);
 }
 
-function noteMention(mention: Mention, book: NameBook): NamedEntity | null {
-  const entity = resolvePhrase(mention.phrase, book);
+function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
+  const entity = resolvePhrase(mention.phrase, book, context);
   if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
   book.noteSpeaker(entity);
   return entity;
@@ -156,6 +203,7 @@ export function attributeParagraph(
   spans: QuoteSpan[],
   book: NameBook,
   carried: CarriedSpeaker,
+  context: SpeakerContext,
 ): (NamedEntity | null)[] {
   book.registerNames(text);
   const masked = maskQuotations(text, spans);
@@ -167,7 +215,7 @@ export function attributeParagraph(
   const noteMentionsBefore = (offset: number): void => {
     while (nextMention < mentions.length && (mentions[nextMention]?.at ?? 0) < offset) {
       const mention = mentions[nextMention++];
-      if (mention) lastMentioned = noteMention(mention, book) ?? lastMentioned;
+      if (mention) lastMentioned = noteMention(mention, book, context) ?? lastMentioned;
     }
   };
   const speakers: (NamedEntity | null)[] = [];
@@ -192,7 +240,7 @@ export function attributeParagraph(
 
     const sameSentenceAsPrevious = previous !== undefined && sentenceStart <= previous.open;
     const sentence = sameSentenceAsPrevious ? null : beforeTokens;
-    let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow) : null;
+    let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow, context) : null;
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
@@ -204,7 +252,7 @@ export function attributeParagraph(
     if (attribution === null || attribution === 'inherit') {
       speaker = i > 0 ? (speakers[i - 1] ?? null) : beforeTokens.some((token) => token.word) ? null : carried.entity;
     } else {
-      speaker = resolvePhrase(attribution, book);
+      speaker = resolvePhrase(attribution, book, context);
     }
     if (speaker) {
       book.noteSpeaker(speaker);

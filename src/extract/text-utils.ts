@@ -28,8 +28,14 @@ export function collapseWhitespace(text: string): string {
 const isAsciiAlphanumeric = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
-/** Number of words, counting runs of non-space characters that contain a letter or digit. */
+/** Chinese and Japanese characters, written without spaces: about two make a word. */
+const isCjk = (code: number): boolean => (code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff);
+
+/** Number of words, counting runs of non-space characters that contain a letter or digit (CJK: 2 characters). */
 export function countWords(text: string): number {
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
+  if (cjk > 0) return Math.ceil(cjk / 2);
   let count = 0;
   let inWord = false;
   let wordHasLetter = false;
@@ -65,7 +71,7 @@ export function comparisonKey(text: string): string {
 /** Whether the text ends like a finished sentence, allowing closing marks and brackets after the stop. */
 export function endsWithTerminalPunctuation(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && '"\'”’»)] '.includes(text[i] ?? '')) i--;
+  while (i >= 0 && '"\'”’»“‘«›」』)] '.includes(text[i] ?? '')) i--;
   return i >= 0 && '.!?…'.includes(text[i] ?? '');
 }
 

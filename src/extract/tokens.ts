@@ -8,7 +8,19 @@ export interface Token {
   start: number;
 }
 
-const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+/** Letters and digits; ASCII is decided without a regular expression (this runs for every character). */
+const isWordChar = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
+};
+/** "W", "O.J", "P.J": initials, whose final stop belongs to the name ("George W. Bush"). */
+const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u;
+const TITLE_ABBREVIATIONS = new Set(
+  `Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Supt Det Insp Rev Cllr Sr Jr St Mt Gov Atty Adm Cmdr Maj`.split(
+    ' ',
+  ),
+);
 const JOINERS = new Set(["'", '’', '-', '.', '‑']);
 
 /** Splits text into words and single punctuation characters; spaces are dropped. */
@@ -25,6 +37,16 @@ export function tokenize(text: string): Token[] {
         else if (JOINERS.has(next) && isWordChar(text[end + 1] ?? '')) end += 2;
         else break;
       }
+      // A title keeps its stop ("Mr. Groote said"): the stop ends no sentence and no name.
+      if (text[end] === '.' && TITLE_ABBREVIATIONS.has(text.slice(i, end))) end++;
+      // An initial keeps its stop ("W." in "George W. Bush") so the name run does not end there.
+      if (
+        INITIALS.test(text.slice(i, end)) &&
+        text[end] === '.' &&
+        text[end + 1] === ' ' &&
+        /\p{Lu}/u.test(text[end + 2] ?? '')
+      )
+        end++;
       tokens.push({ text: text.slice(i, end), word: true, start: i });
       i = end;
     } else {
@@ -37,10 +59,16 @@ export function tokenize(text: string): Token[] {
 
 /** Whether a token is a word starting with a capital letter. */
 export function isCapitalised(token: Token | undefined): boolean {
-  return token !== undefined && token.word && /^\p{Lu}/u.test(token.text);
+  if (token === undefined || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(token.text);
 }
 
 /** Whether a token is a word starting with a lower-case letter. */
 export function isLowerCaseWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && /^\p{Ll}/u.test(token.text);
+  if (token === undefined || !token.word) return false;
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return /^\p{Ll}/u.test(token.text);
 }

@@ -5,9 +5,11 @@ import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
-import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
+import type { IngestSettings } from './ingest/index.js';
+import { lazyIngest, type AppIngest } from './lazy-ingest.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
+import { pollProgress, type ProgressOutput } from './poll-progress.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
 /**
@@ -21,8 +23,8 @@ export interface App {
   db: Db;
   stores: Stores;
   services: Services;
-  /** Feed polling, feed checks and OPML; its worker threads start on first use. */
-  ingest: Ingest;
+  /** Feed polling, feed checks and OPML; loaded, and its worker threads started, on first use. */
+  ingest: AppIngest;
   /** Subscriptions' digests: the minute tick, the outbox worker; platforms add their messenger. */
   digest: DigestRuntime;
   close(): void;
@@ -32,7 +34,7 @@ export interface App {
 export function createApp(config: Config, logger: Logger): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
-  const ingest = createIngest(
+  const ingest = lazyIngest(
     { feeds: stores.feeds, topics: stores.topics, stories: stores.stories, clock: systemClock, logger },
     ingestSettings(config),
   );
@@ -157,7 +159,11 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
   const started: string[] = [];
   if (!app.config.DISCORD_TOKEN && !app.config.TELEGRAM_BOT_TOKEN) {
     // The console is the offline demo: answer the first command with stories, not an empty database.
-    await app.ingest.pollDueFeeds().catch((error: unknown) => app.logger.error({ err: error }, 'first poll failed'));
+    const progress = pollProgress(io.stderr as ProgressOutput);
+    await app.ingest
+      .pollDueFeeds({ progress: progress.update })
+      .catch((error: unknown) => app.logger.error({ err: error }, 'first poll failed'))
+      .finally(progress.end);
     const console = runConsole({
       input: io.stdin,
       output: io.stdout,

@@ -49,6 +49,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   ),
 };
 
+/** The subcommands `main` runs; `newsbrief --help` lists each (a test checks). */
+export const SUBCOMMAND_NAMES: readonly string[] = Object.keys(SUBCOMMANDS);
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name = 'start', ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {

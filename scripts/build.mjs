@@ -4,7 +4,6 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = resolve(root, process.argv[2] ?? 'dist');
@@ -13,6 +12,17 @@ const outdir = resolve(root, process.argv[2] ?? 'dist');
 // name on a terminal only), and the SDKs, which only `start` with a token and `register-commands`
 // load. Everything else is bundled: one file read instead of dozens of module lookups each.
 const external = ['better-sqlite3', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/*'];
+
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  console.error(
+    'newsbrief build: esbuild is missing. It is a dev dependency: install with them (npm ci), build, then\n' +
+      'npm prune --omit=dev. `npm ci --omit=dev` alone cannot build (see the README, "Production install").',
+  );
+  process.exit(1);
+}
 
 mkdirSync(outdir, { recursive: true });
 const result = await build({

@@ -62,9 +62,18 @@ describe('the built bot loads only what a command uses', () => {
     expect(sdksIn(extract.packages)).toEqual([]);
   });
 
-  it('register-commands loads discord.js, and not grammY', async () => {
-    const result = await recorded(['register-commands'], { DATABASE_PATH: join(tempDir(), 'bot.db') });
-    expect(result.stderr).toContain('DISCORD_TOKEN is not set');
+  it('register-commands loads discord.js only to talk to Discord, and never grammY', async () => {
+    const env = { DATABASE_PATH: join(tempDir(), 'bot.db') };
+    const help = await recorded(['register-commands', '--help'], env);
+    expect(help.stdout).toContain('--clear');
+    expect(sdksIn(help.packages)).toEqual([]);
+    // An unreachable API root: discord.js is loaded and tries; the request fails at once.
+    const result = await recorded(['register-commands'], {
+      ...env,
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.not-a-real-token-for-this-test',
+      DISCORD_API_ROOT: 'http://127.0.0.1:9/api',
+    });
+    expect(result.code).toBe(1);
     expect(result.packages.has('discord.js')).toBe(true);
     expect(result.packages.has('grammy')).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index.js';
@@ -6,12 +7,24 @@ import { MIGRATIONS } from './migrations/index.js';
 export type Db = Database.Database;
 
 /**
+ * The addon's path, named so that better-sqlite3 skips the `bindings` package's search (a stack
+ * trace and a dozen file checks at every start). Undefined, and searched for, if it is elsewhere.
+ */
+const NATIVE_BINDING = (() => {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
  * Opens (creating if needed) the SQLite database: WAL journal, foreign keys on, a busy timeout,
  * and every pending migration applied. `:memory:` works for tests.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -4,6 +4,8 @@ import type { Ingest, IngestDeps, IngestSettings } from './ingest/index.js';
 /** Ingestion as the app holds it: the same calls, with the OPML ones allowed to be async. */
 export interface AppIngest extends FeedTools {
   pollDueFeeds: PollDueFeeds;
+  /** Loads ingestion now (a long-running bot, once it answers; test harnesses), not at the first use. */
+  preload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,9 @@ export function lazyIngest(deps: IngestDeps, settings: IngestSettings): AppInges
         return [];
       }
       return (await get()).pollDueFeeds(options);
+    },
+    async preload() {
+      await get();
     },
     async close() {
       closed = true;

@@ -143,6 +143,8 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
     app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
     running.push({ name: 'digests', stop: () => app.digest.stop() });
     logger.info({ platforms: platformsStarted }, 'newsbrief running');
+    // Running and answering: load ingestion now, so a moderator's first /feed add does not wait for it.
+    void app.ingest.preload().catch((error: unknown) => logger.error({ err: error }, 'ingestion failed to load'));
     await stopped;
     return 0;
   } catch (error) {

@@ -22,6 +22,8 @@ export interface StartRun {
   exitMs: number;
   /** Peak resident set size, in bytes. */
   peakRss: number;
+  /** User + system CPU seconds (all threads; from /usr/bin/time, 10 ms steps), null without it. */
+  cpuSeconds: number | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export function runOnce(args: readonly string[], input: string, env: NodeJS.Proc
   const useTime = existsSync(TIME);
   const report = join(tmpdir(), `newsbrief-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const [command, argv] = useTime
-    ? [TIME, ['-f', '%M', '-o', report, process.execPath, ...args]]
+    ? [TIME, ['-f', '%M %U %S', '-o', report, process.execPath, ...args]]
     : [process.execPath, [...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -52,9 +54,12 @@ export function runOnce(args: readonly string[], input: string, env: NodeJS.Proc
       const exitMs = performance.now() - started;
       if (poll) clearInterval(poll);
       if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited with ${code}`));
-      const kb = useTime ? Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) : polledKb;
+      const [kb = polledKb, user = NaN, system = NaN] = useTime
+        ? readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+        : [];
       rmSync(report, { force: true });
-      resolve({ answerMs: answerMs ?? exitMs, exitMs, peakRss: kb * 1024 });
+      const cpuSeconds = useTime ? user + system : null;
+      resolve({ answerMs: answerMs ?? exitMs, exitMs, peakRss: kb * 1024, cpuSeconds });
     });
     child.stdin.end(input);
   });
@@ -116,9 +121,12 @@ export async function rows(): Promise<BenchRow[]> {
     const nodeRss = median(node.map((run) => run.peakRss)) / MIB;
     const peakRss = Math.max(...console_.map((run) => run.peakRss)) / MIB;
     const ratio = answerMs / nodeMs;
+    const cpu = (runs: StartRun[]) => median(runs.map((run) => run.cpuSeconds ?? NaN)) * 1000;
     console.log(
       `startup: ${ROUNDS} rounds, medians; console exit ${median(console_.map((run) => run.exitMs)).toFixed(0)} ms; peak RSS ${existsSync(TIME) ? 'from /usr/bin/time' : 'polled from /proc'}`,
     );
+    // Wall time is what the goal counts; CPU time (all threads) varies less with the machine's load.
+    console.log(`  CPU time: console ${cpu(console_).toFixed(0)} ms, node -e '' ${cpu(node).toFixed(0)} ms`);
     return [
       {
         figure: "console start to first answer (printf '/topics\\n' | newsbrief console, dist/)",

@@ -1,10 +1,82 @@
-/** `npm run bench`: every benchmark, one after another. */
-import { benchDigest } from './digest.js';
-import { benchExtract } from './extract.js';
-import { benchIngest } from './ingest.js';
-import { benchPlatforms } from './platforms.js';
+/**
+ * `npm run bench` (after `npm run build`): every benchmark, then issue 10's table, one row per
+ * figure with both sides measured in this run. `npm run bench -- startup extract` runs some parts.
+ *
+ * Each part is a bench/*.ts module. A module that exports `rows()` (the contract in table.ts)
+ * gives its rows directly. A module not yet on that contract is run through its old entry
+ * function, which prints its own report, and its figures appear in the table as "printed above"
+ * (no verdict) until it returns rows.
+ */
+import { existsSync } from 'node:fs';
+import { printTable, type BenchRow } from './table.js';
 
-await benchExtract();
-await benchIngest();
-await benchPlatforms();
-await benchDigest();
+interface Part {
+  name: string;
+  /** The module, relative to bench/. */
+  file: string;
+  /** Its entry function before the row contract (printing its own report), if it has one. */
+  legacy?: string;
+  /** The issue's figures this part measures, with their goals: shown when it gives no rows. */
+  figures: readonly { figure: string; goal: string }[];
+}
+
+const PARTS: readonly Part[] = [
+  { name: 'startup', file: 'startup', figures: [] },
+  {
+    name: 'extract',
+    file: 'extract',
+    legacy: 'benchExtract',
+    figures: [{ figure: 'extraction per page, one process, 30 real news pages', goal: '≤ 1.2× bare Readability' }],
+  },
+  {
+    name: 'feed-parse',
+    file: 'feed-parse',
+    figures: [
+      { figure: 'feed parsing throughput, 500-item and 5,000-item RSS', goal: '≥ 0.9× bare feedsmith on both' },
+    ],
+  },
+  {
+    name: 'latest',
+    file: 'latest',
+    figures: [{ figure: '/latest at 1M stories, a chat following nothing (all 1,000 topics)', goal: '≤ 5 ms p99' }],
+  },
+  {
+    name: 'ingest',
+    file: 'ingest',
+    legacy: 'benchIngest',
+    figures: [{ figure: 'ingest: one 20,000-feed poll cycle, peak', goal: '≤ 250 MB' }],
+  },
+  {
+    name: 'digest',
+    file: 'digest',
+    legacy: 'benchDigest',
+    figures: [{ figure: 'digest job: 100k subscriptions over 1M stories, peak', goal: '≤ 400 MB, same or less time' }],
+  },
+  { name: 'platforms', file: 'platforms', legacy: 'benchPlatforms', figures: [] },
+];
+
+const unmeasured = (part: Part, why: string): BenchRow[] =>
+  part.figures.map(({ figure, goal }) => ({ figure, ours: why, reference: null, ratio: null, goal, met: null }));
+
+async function runPart(part: Part): Promise<BenchRow[]> {
+  if (!existsSync(new URL(`./${part.file}.ts`, import.meta.url))) {
+    return unmeasured(part, `no bench/${part.file}.ts yet`);
+  }
+  console.log(`\n== ${part.name}`);
+  const module = (await import(`./${part.file}.js`)) as Record<string, unknown>;
+  if (typeof module.rows === 'function') return (await (module.rows as () => Promise<BenchRow[]>)()) ?? [];
+  const legacy = part.legacy ? module[part.legacy] : undefined;
+  if (typeof legacy !== 'function') return unmeasured(part, `bench/${part.file}.ts exports no rows()`);
+  await (legacy as () => Promise<void>)();
+  return unmeasured(part, `printed above (bench/${part.file}.ts)`);
+}
+
+const wanted = process.argv.slice(2);
+const parts = wanted.length > 0 ? PARTS.filter((part) => wanted.includes(part.name)) : PARTS;
+if (parts.length < wanted.length) {
+  console.error(`unknown part; the parts are: ${PARTS.map((part) => part.name).join(', ')}`);
+  process.exit(2);
+}
+const rows: BenchRow[] = [];
+for (const part of parts) rows.push(...(await runPart(part)));
+printTable(rows);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader: no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs the compiled bot in dist/, which `npm run build` makes (and `npm install` runs it). To run
+// the TypeScript sources instead, during development: `npm run dev` or `npx tsx src/cli/run.ts`.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/index.ts');
-const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-process.exitCode = await main(process.argv.slice(2), io);
+const entry = new URL('../dist/newsbrief.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('newsbrief: dist/ is missing: run `npm run build` (npm install does it too).\n');
+  process.exit(1);
+}
+await import(entry.href);

@@ -7,7 +7,7 @@ export const exportCommand = defineCommand({
   access: 'moderator',
   options: [],
   example: '/export',
-  run({ services, chat }) {
+  async run({ services, chat }) {
     // Outside a community (private chat, console) the operator exports the global topics.
     const own = services.topics.listVisible(chat.communityId).filter((topic) => topic.communityId === chat.communityId);
     if (own.length === 0) {
@@ -22,6 +22,6 @@ export const exportCommand = defineCommand({
     const title = chat.communityId
       ? `newsbrief topics of ${chat.title ?? chat.communityId}`
       : 'newsbrief global topics';
-    return textReply(services.feedTools.renderOpml(title, topics), { title: 'OPML export', ephemeral: true });
+    return textReply(await services.feedTools.renderOpml(title, topics), { title: 'OPML export', ephemeral: true });
   },
 });

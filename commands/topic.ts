@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommandGroup, type CommandContext } from '../src/core/command.js';
 import { AccessDeniedError, UserError } from '../src/core/errors.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';

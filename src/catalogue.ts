@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './core/errors.js';
 import type { FeedStore, TopicStore } from './core/ports.js';
 import { normaliseSlug } from './core/slug.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { nearMissWarnings, warnOnStderr } from './config-warnings.js';
 import { ConfigError } from './core/errors.js';
 import { isTimezone } from './core/timezone.js';

@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import pino from 'pino';
+import type PinoPretty from 'pino-pretty';
 import type { Logger } from './core/ports.js';
 
 export interface LoggerOptions {
@@ -14,10 +16,14 @@ export function createLogger(options: LoggerOptions): Logger {
   const destination = options.destination ?? 2;
   const pretty = options.format === 'pretty' || (options.format === 'auto' && process.stderr.isTTY === true);
   if (pretty) {
-    return pino({
-      level: options.level,
-      transport: { target: 'pino-pretty', options: { destination, colorize: true, translateTime: 'SYS:HH:MM:ss' } },
-    }) as unknown as Logger;
+    // Formatted in this thread, synchronously, and loaded only here: no transport worker thread to
+    // start, pino can be bundled (its transports resolve files at run time), and JSON logging and
+    // the console never read pino-pretty.
+    const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+    return pino(
+      { level: options.level },
+      prettyStream({ destination, colorize: true, translateTime: 'SYS:HH:MM:ss', sync: true }),
+    ) as unknown as Logger;
   }
   return pino({ level: options.level }, pino.destination({ fd: destination, sync: true })) as unknown as Logger;
 }

@@ -7,10 +7,12 @@ import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
 import { keyValueBaselines } from './ingest/feed-baseline.js';
-import { createIngest, type Ingest, type IngestSettings } from './ingest/index.js';
+import type { IngestSettings } from './ingest/index.js';
+import { lazyIngest, type AppIngest } from './lazy-ingest.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
 import { superviseChatPlatforms } from './chat-platforms.js';
+import { pollProgress, type ProgressOutput } from './poll-progress.js';
 import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
 
 /**
@@ -24,8 +26,8 @@ export interface App {
   db: Db;
   stores: Stores;
   services: Services;
-  /** Feed polling, feed checks and OPML; its worker threads start on first use. */
-  ingest: Ingest;
+  /** Feed polling, feed checks and OPML; loaded, and its worker threads started, on first use. */
+  ingest: AppIngest;
   /** Subscriptions' digests: the minute tick, the outbox worker; platforms add their messenger. */
   digest: DigestRuntime;
   close(): void;
@@ -35,7 +37,7 @@ export interface App {
 export function createApp(config: Config, logger: Logger): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
-  const ingest = createIngest(
+  const ingest = lazyIngest(
     {
       feeds: stores.feeds,
       topics: stores.topics,
@@ -177,6 +179,8 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
       exitCode = 1;
       void shutdown('no platform started');
     });
+    // Running and answering: load ingestion now, so a moderator's first /feed add does not wait for it.
+    void app.ingest.preload().catch((error: unknown) => logger.error({ err: error }, 'ingestion failed to load'));
     await stopped;
     // Whatever an SDK still holds open (a request to an API that never answers), the process ends soon.
     setTimeout(() => process.exit(exitCode), 5000).unref();
@@ -196,7 +200,11 @@ async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd
   const started: string[] = [];
   if (!app.config.DISCORD_TOKEN && !app.config.TELEGRAM_BOT_TOKEN) {
     // The console is the offline demo: answer the first command with stories, not an empty database.
-    await app.ingest.pollDueFeeds().catch((error: unknown) => app.logger.error({ err: error }, 'first poll failed'));
+    const progress = pollProgress(io.stderr as ProgressOutput);
+    await app.ingest
+      .pollDueFeeds({ progress: progress.update })
+      .catch((error: unknown) => app.logger.error({ err: error }, 'first poll failed'))
+      .finally(progress.end);
     const console = runConsole({
       input: io.stdin,
       output: io.stdout,

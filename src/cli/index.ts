@@ -1,36 +1,15 @@
-import { loadConfig, logLevelFor, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { ConfigError } from '../core/errors.js';
-import { runDigest } from './digest.js';
-import { runExtractCommand } from './extract.js';
-import { runIngest } from './ingest.js';
-import { createPageFetcher } from './page-fetcher.js';
-import { runRegisterCommands } from './register-commands.js';
-import { openDatabase } from '../store/database.js';
-import { createMetaStore } from '../store/meta-store.js';
-import { createLogger } from '../logger.js';
-import { openApp, prepareCatalogue, runBot, type Io } from '../main.js';
-import { runConsole } from '../platforms/console/console-platform.js';
-import { COMMANDS } from '../../commands/index.js';
+import type { Io } from '../main.js';
+import { usageText } from './usage.js';
 
-/** `npx newsbrief <subcommand>`: the operator's command line. */
-
-const USAGE = `Usage: newsbrief <command> [options]
-
-Commands:
-  start                      run the bot (console when no platform token is set)
-  console                    chat commands on stdin/stdout; with piped input, answer each line and exit
-  extract <file|url|-> [--json]   extract one article: headline, quotes and speakers
-  ingest --once [--all]      poll due feeds once (--all: every enabled feed) and print a line per feed
-  digest [--chat <id>] [--topic <slug>]   preview the digests that would be sent now
-  register-commands [--guild <id>]        register Discord slash commands
-  help                       this text
-`;
+/**
+ * `npx newsbrief <subcommand>`: the operator's command line. Each subcommand imports what it needs
+ * when it runs, so `--help` loads almost nothing and no subcommand loads an SDK it does not use
+ * (only `start` with a token loads discord.js or grammY; only `register-commands` loads discord.js).
+ */
 
 type Subcommand = (argv: string[], io: Io) => Promise<number>;
-
-/** `start` with no platform token runs the console; at a terminal its chat owns the screen. */
-const isConsoleAtTerminal = (config: Config, io: Io): boolean =>
-  !config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN && io.stdin.isTTY === true;
 
 function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<number>): Subcommand {
   return async (argv, io) => {
@@ -49,37 +28,15 @@ function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<num
 }
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
-  start: withConfig((config, _argv, io) =>
-    runBot(
-      config,
-      createLogger({ level: logLevelFor(config, isConsoleAtTerminal(config, io)), format: config.LOG_FORMAT }),
-      io,
-    ),
-  ),
-  console: withConfig(async (config, _argv, io) => {
-    const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
-    const app = openApp(config, logger);
-    try {
-      prepareCatalogue(app);
-      // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
-      await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
-      const session = runConsole({
-        input: io.stdin,
-        output: io.stdout,
-        services: app.services,
-        commands: COMMANDS,
-        logger,
-        interactive: io.stdin.isTTY === true,
-      });
-      await session.done;
-      return 0;
-    } finally {
-      app.close();
-    }
-  }),
-  ingest: withConfig(runIngest),
-  digest: withConfig(runDigest),
+  start: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runStart(config, io)),
+  console: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runConsoleCommand(config, io)),
+  ingest: withConfig(async (config, argv, io) => (await import('./ingest.js')).runIngest(config, argv, io)),
+  digest: withConfig(async (config, argv, io) => (await import('./digest.js')).runDigest(config, argv, io)),
   extract: withConfig(async (config, argv, io) => {
+    const [{ createPageFetcher }, { runExtractCommand }] = await Promise.all([
+      import('./page-fetcher.js'),
+      import('./extract.js'),
+    ]);
     const pages = createPageFetcher(config);
     try {
       return await runExtractCommand(argv, io, { fetchPage: pages.fetchPage });
@@ -87,31 +44,23 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       await pages.close();
     }
   }),
-  'register-commands': withConfig(async (config, argv, io) => {
-    const db = openDatabase(config.DATABASE_PATH);
-    try {
-      const deps = {
-        token: config.DISCORD_TOKEN,
-        apiRoot: config.DISCORD_API_ROOT,
-        commands: COMMANDS,
-        hashes: createMetaStore(db),
-      };
-      return await runRegisterCommands(argv, io, deps);
-    } finally {
-      db.close();
-    }
-  }),
+  'register-commands': withConfig(async (config, argv, io) =>
+    (await import('./run-register.js')).runRegisterCommandsWithDb(config, argv, io),
+  ),
 };
+
+/** The subcommands `main` runs; `newsbrief --help` lists each (a test checks). */
+export const SUBCOMMAND_NAMES: readonly string[] = Object.keys(SUBCOMMANDS);
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name = 'start', ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(USAGE);
+    io.stdout.write(usageText());
     return 0;
   }
   const subcommand = SUBCOMMANDS[name];
   if (!subcommand) {
-    io.stderr.write(`newsbrief: unknown command '${name}'\n\n${USAGE}`);
+    io.stderr.write(`newsbrief: unknown command '${name}'\n\n${usageText()}`);
     return 2;
   }
   try {

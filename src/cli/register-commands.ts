@@ -1,6 +1,6 @@
-import { DiscordAPIError, REST } from 'discord.js';
+import type { DiscordAPIError as DiscordApiError } from 'discord.js';
 import type { Command } from '../core/command.js';
-import { fetchApplicationId, registerDiscordCommands, type HashStore } from '../platforms/discord/register.js';
+import type { HashStore } from '../platforms/discord/register.js';
 
 /**
  * `npx newsbrief register-commands [--guild <id>]`: puts the slash commands on Discord in one
@@ -70,6 +70,11 @@ export async function runRegisterCommands(
     io.stderr.write('newsbrief register-commands: DISCORD_TOKEN is not set (see docs/platforms.md).\n');
     return 1;
   }
+  // discord.js is loaded only now: usage and a missing token are answered without it.
+  const [{ DiscordAPIError, REST }, { fetchApplicationId, registerDiscordCommands }] = await Promise.all([
+    import('discord.js'),
+    import('../platforms/discord/register.js'),
+  ]);
   const api = deps.apiRoot?.replace(/\/+$/, '');
   const rest = new REST({ ...(api ? { api } : {}), retries: 1 }).setToken(deps.token);
   try {
@@ -91,12 +96,12 @@ export async function runRegisterCommands(
     );
     return 0;
   } catch (error) {
-    io.stderr.write(`newsbrief register-commands: ${explain(error)}\n`);
+    io.stderr.write(`newsbrief register-commands: ${explain(error, DiscordAPIError)}\n`);
     return 1;
   }
 }
 
-function explain(error: unknown): string {
+function explain(error: unknown, DiscordAPIError: typeof DiscordApiError): string {
   if (error instanceof DiscordAPIError) {
     if (error.status === 401) return 'Discord refused the token (401). Check DISCORD_TOKEN.';
     if (error.code === 50001)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Args, AttachmentArg, CommandOption, Subcommand } from './command.js';
 import { UserError } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor, ChatRef } from './domain.js';
 import type { Reply } from './reply.js';
 import type { Services } from './services.js';

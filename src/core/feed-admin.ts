@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CommandContext } from './command.js';
 import type { Feed, Topic } from './domain.js';
 import { formatTime } from './format-time.js';

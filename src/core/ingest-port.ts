@@ -12,7 +12,13 @@ export type FeedPollResult = {
 );
 
 /** Polls every due feed once (with `all`, every enabled feed whatever its schedule). Never throws per feed. */
-export type PollDueFeeds = (options?: { all?: boolean }) => Promise<FeedPollResult[]>;
+export type PollDueFeeds = (options?: PollOptions) => Promise<FeedPollResult[]>;
+
+export interface PollOptions {
+  all?: boolean;
+  /** Told how many feeds are due (done 0) and then after each feed: the operator's progress line. */
+  progress?: (done: number, total: number) => void;
+}
 
 /** The result of checking a URL a moderator wants to add. */
 export type FeedCheck =
@@ -60,6 +66,7 @@ export interface FeedTools {
   /** Fetches an OPML document (a URL or an attachment's URL) and lists its feeds. Throws a UserError. */
   readOpml(url: string): Promise<OpmlFeed[]>;
   /** Lists the feeds of an OPML document's text. Throws a UserError when it is not OPML. */
-  parseOpml(text: string): OpmlFeed[];
-  renderOpml(title: string, topics: readonly OpmlTopic[]): string;
+  // These two may be async: the app loads the OPML (and feed) code on first use, not at start.
+  parseOpml(text: string): OpmlFeed[] | Promise<OpmlFeed[]>;
+  renderOpml(title: string, topics: readonly OpmlTopic[]): string | Promise<string>;
 }

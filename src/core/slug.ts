@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** "World News " → "world-news": lower case, spaces and underscores to hyphens, other marks dropped. */
 export function normaliseSlug(input: string): string {

@@ -10,6 +10,8 @@ export interface PollDueOptions {
   inFlight?: Set<number>;
   /** Feeds polled at once; the fetch limits apply within. Keeps memory flat however many feeds are due. */
   window?: number;
+  /** Called with (0, due) before the first poll and after each feed's poll. */
+  progress?: (done: number, total: number) => void;
 }
 
 const DEFAULT_WINDOW = 64;
@@ -60,6 +62,7 @@ export async function pollDueFeeds(deps: PollDeps, options: PollDueOptions = {})
   const queue = interleaveByHost(due);
   for (const feed of queue) inFlight.add(feed.id);
   const results: FeedPollResult[] = [];
+  options.progress?.(0, queue.length);
   let fatal: unknown = null;
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -67,6 +70,7 @@ export async function pollDueFeeds(deps: PollDeps, options: PollDueOptions = {})
       const feed = queue[next++]!;
       try {
         results.push(await pollOne(deps, feed));
+        options.progress?.(results.length, queue.length);
       } catch (error) {
         fatal ??= error;
       } finally {

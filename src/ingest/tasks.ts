@@ -2,7 +2,6 @@ import type { ExtractedArticle } from '../core/domain.js';
 import { extractArticle } from '../extract/index.js';
 import { decodeText } from './decode-text.js';
 import { findFeedLinks } from './discover.js';
-import { FetchError } from './fetch-error.js';
 import { parseFeedDocument, type ParsedFeed } from './feed-parse.js';
 import { applyEntryBases, documentBase } from './xml-base.js';
 
@@ -41,22 +40,4 @@ export function runTask(task: Task): unknown {
   }
 }
 
-/** How a task error crosses the thread boundary. */
-export interface SerializedError {
-  name: string;
-  message: string;
-  kind?: string;
-}
-
-export function serializeError(error: unknown): SerializedError {
-  if (error instanceof FetchError) return { name: error.name, message: error.message, kind: error.kind };
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
-}
-
-export function deserializeError(error: SerializedError): Error {
-  if (error.name === 'FetchError' && error.kind) return new FetchError(error.kind as FetchError['kind'], error.message);
-  const rebuilt = new Error(error.message);
-  rebuilt.name = error.name;
-  return rebuilt;
-}
+export { deserializeError, serializeError, type SerializedError } from './task-errors.js';

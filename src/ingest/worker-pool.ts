@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../core/ports.js';
-import { deserializeError, runTask, type SerializedError, type TaskKind, type TaskMap } from './tasks.js';
+import { deserializeError, type SerializedError } from './task-errors.js';
+import type { Task, TaskKind, TaskMap } from './tasks.js';
 
 /**
  * Runs ingestion's CPU-heavy tasks on worker threads, so chat commands stay responsive during a
@@ -37,18 +38,35 @@ interface Slot {
   timer: NodeJS.Timeout | null;
 }
 
-// Under tsx/vitest this module is TypeScript; worker threads do not inherit the main thread's
-// loader, so the worker starts from a JS shim that registers tsx before importing its entry.
-const SHIM = new URL('./worker-shim.mjs', import.meta.url);
 // Parsing makes lots of short-lived garbage; a small young generation keeps the worker's footprint
 // down (about 25 MB less in the 20,000-feed bench) for a little more collection work.
 const YOUNG_GENERATION_MB = 8;
+// The worker's entry sits next to this module: src/ingest/task-worker.ts beside the sources (tsx,
+// vitest), dist/task-worker.js beside the bundle's chunks (scripts/build.mjs emits it there).
 const ENTRY = new URL(`./task-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// Worker threads do not inherit the main thread's loader: a TypeScript entry starts from a JS shim
+// that registers tsx first. A JavaScript entry (the build) starts directly, with no tsx at all.
+const SHIM = new URL('./worker-shim.mjs', import.meta.url);
+
+/** The module a worker starts from, and what it is told to import (for the shim). */
+export function workerStart(entry: URL): { file: URL; workerData: { entry: string } } {
+  const typescript = entry.pathname.endsWith('.ts');
+  return { file: typescript ? SHIM : entry, workerData: { entry: entry.href } };
+}
+
+/**
+ * Runs a task in this thread. The parsers (feedsmith, linkedom, Readability) are imported on the
+ * first such task: with worker threads, the main thread never loads them.
+ */
+async function runTaskHere(task: Task): Promise<unknown> {
+  const { runTask } = await import('./tasks.js');
+  return runTask(task);
+}
 
 /** Runs tasks in this thread: the fallback, and the runner for tools that want no threads. */
 export const inThreadRunner: TaskRunner = {
   async run(kind, input) {
-    return runTask({ kind, ...input } as Parameters<typeof runTask>[0]) as never;
+    return runTaskHere({ kind, ...input } as Task) as never;
   },
   async close() {},
 };
@@ -62,8 +80,9 @@ export function createWorkerPool(options: WorkerPoolOptions): TaskRunner {
   let closed = false;
 
   const spawn = (): Slot => {
-    const worker = new Worker(SHIM, {
-      workerData: { entry: (options.entry ?? ENTRY).href },
+    const start = workerStart(options.entry ?? ENTRY);
+    const worker = new Worker(start.file, {
+      workerData: start.workerData,
       resourceLimits: {
         maxOldGenerationSizeMb: options.maxHeapMb ?? 256,
         maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
@@ -115,11 +134,7 @@ export function createWorkerPool(options: WorkerPoolOptions): TaskRunner {
   const runHere = (job: Job): void => {
     // A macrotask boundary lets other work (commands) in between in-thread tasks.
     setImmediate(() => {
-      try {
-        job.resolve(runTask({ kind: job.kind, ...(job.input as object) } as Parameters<typeof runTask>[0]));
-      } catch (error) {
-        job.reject(error as Error);
-      }
+      runTaskHere({ kind: job.kind, ...(job.input as object) } as Task).then(job.resolve, job.reject);
     });
   };
 

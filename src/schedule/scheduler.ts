@@ -1,4 +1,4 @@
-import cron from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/ports.js';
 
 /**
@@ -25,7 +25,10 @@ export interface Scheduler {
 }
 
 export function createScheduler(jobs: SchedulerJobs, logger: Logger, expression = '* * * * *'): Scheduler {
-  let task: ReturnType<typeof cron.schedule> | null = null;
+  let task: ScheduledTask | null = null;
+  // node-cron (60 KB) is imported by start(): the console and the one-shot commands never tick.
+  let starting: Promise<void> | null = null;
+  let stopped = false;
   let ticking: Promise<void> | null = null;
   let polling: Promise<void> | null = null;
 
@@ -56,12 +59,18 @@ export function createScheduler(jobs: SchedulerJobs, logger: Logger, expression 
 
   return {
     start(options = {}) {
-      if (task) return;
-      task = cron.schedule(expression, () => tick(), { noOverlap: true, name: 'newsbrief-tick' });
+      if (starting) return;
+      stopped = false;
+      starting = import('node-cron').then(({ default: cron }) => {
+        if (!stopped) task = cron.schedule(expression, () => tick(), { noOverlap: true, name: 'newsbrief-tick' });
+      });
       if (options.runNow) void tick();
     },
     tick,
     async stop() {
+      stopped = true;
+      await starting;
+      starting = null;
       await task?.stop();
       await task?.destroy();
       task = null;

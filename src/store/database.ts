@@ -1,10 +1,23 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError } from '../core/errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
+
+/**
+ * The addon's path, named so that better-sqlite3 skips the `bindings` package's search (a stack
+ * trace and a dozen file checks at every start). Undefined, and searched for, if it is elsewhere.
+ */
+const NATIVE_BINDING = (() => {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+})();
 
 /**
  * Opens (creating if needed) the SQLite database: WAL journal, foreign keys on, a busy timeout,
@@ -14,7 +27,7 @@ export function openDatabase(path: string): Db {
   let db: Db;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
   } catch (error) {
     throw notUsable(path, error);
   }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** The operator's entry; it runs dist/, which tests/global-setup.ts builds before the tests. */
 export const BIN = fileURLToPath(new URL('../../bin/newsbrief.js', import.meta.url));
 
 export interface CliResult {
@@ -12,10 +13,17 @@ export interface CliResult {
 /** Runs `newsbrief <args>` in a child process with piped input and a clean, explicit environment. */
 export function runCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string>;
+    cwd?: string;
+    timeoutMs?: number;
+    /** Node options before the entry, e.g. `--import` a module recorder. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -52,6 +52,8 @@ export interface DiscordHarnessOptions {
 
 export async function discordHarness(options: DiscordHarnessOptions = {}) {
   const app = testApp(options.env);
+  // As in a running bot, ingestion is loaded before the first command (not within its reply's wait).
+  await app.ingest.preload();
   const fake = await startFakeDiscord({ guilds: [guild], ...options.fake });
   const entry: (typeof running)[number] = { fake };
   running.push(entry);

@@ -39,6 +39,8 @@ export interface TelegramHarnessOptions {
 
 export async function telegramHarness(options: TelegramHarnessOptions = {}) {
   const app = testApp(options.env);
+  // As in a running bot, ingestion is loaded before the first command (not within its reply's wait).
+  await app.ingest.preload();
   const fake = await startFakeTelegram();
   const entry: (typeof running)[number] = { fake };
   running.push(entry);

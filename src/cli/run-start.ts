@@ -1,0 +1,41 @@
+import { logLevelFor, type Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openApp, prepareCatalogue, runBot, type Io } from '../main.js';
+import { runConsole } from '../platforms/console/console-platform.js';
+import { COMMANDS } from '../../commands/index.js';
+
+/** `newsbrief start` and `newsbrief console`, loaded only when one of them runs. */
+
+/** `start` with no platform token runs the console; at a terminal its chat owns the screen. */
+const isConsoleAtTerminal = (config: Config, io: Io): boolean =>
+  !config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN && io.stdin.isTTY === true;
+
+export function runStart(config: Config, io: Io): Promise<number> {
+  const logger = createLogger({
+    level: logLevelFor(config, isConsoleAtTerminal(config, io)),
+    format: config.LOG_FORMAT,
+  });
+  return runBot(config, logger, io);
+}
+
+export async function runConsoleCommand(config: Config, io: Io): Promise<number> {
+  const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
+  const app = openApp(config, logger);
+  try {
+    prepareCatalogue(app);
+    // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
+    await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
+    const session = runConsole({
+      input: io.stdin,
+      output: io.stdout,
+      services: app.services,
+      commands: COMMANDS,
+      logger,
+      interactive: io.stdin.isTTY === true,
+    });
+    await session.done;
+    return 0;
+  } finally {
+    app.close();
+  }
+}

@@ -19,7 +19,7 @@ const countsLine = (counts: Record<OutboxStatus, number>): string =>
  */
 export const status = defineCommand({
   name: 'status',
-  description: "This chat's deliveries: waiting, paused, and failed messages with the reason",
+  description: "Deliveries here: waiting, held and failed messages, and why",
   access: 'chat-manager',
   options: [],
   example: '/status',

@@ -19,7 +19,7 @@ const countsLine = (counts: Record<OutboxStatus, number>): string =>
  */
 export const status = defineCommand({
   name: 'status',
-  description: "Deliveries here: waiting, held and failed messages, and why",
+  description: 'Deliveries here: waiting, held and failed messages, and why',
   access: 'chat-manager',
   options: [],
   example: '/status',

@@ -182,8 +182,6 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
     // Running and answering: load ingestion now, so a moderator's first /feed add does not wait for it.
     void app.ingest.preload().catch((error: unknown) => logger.error({ err: error }, 'ingestion failed to load'));
     await stopped;
-    // Whatever an SDK still holds open (a request to an API that never answers), the process ends soon.
-    setTimeout(() => process.exit(exitCode), 5000).unref();
     return exitCode;
   } catch (error) {
     await shutdown('start-up failed');

@@ -10,12 +10,16 @@ import { COMMANDS } from '../../commands/index.js';
 const isConsoleAtTerminal = (config: Config, io: Io): boolean =>
   !config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN && io.stdin.isTTY === true;
 
-export function runStart(config: Config, io: Io): Promise<number> {
+export async function runStart(config: Config, io: Io): Promise<number> {
   const logger = createLogger({
     level: logLevelFor(config, isConsoleAtTerminal(config, io)),
     format: config.LOG_FORMAT,
   });
-  return runBot(config, logger, io);
+  const exitCode = await runBot(config, logger, io);
+  // The process ends soon whatever an SDK still holds open (a request to an API that never answers).
+  // Here, in the command, not in runBot: a caller running the bot in-process keeps its own process.
+  setTimeout(() => process.exit(exitCode), 5000).unref();
+  return exitCode;
 }
 
 export async function runConsoleCommand(config: Config, io: Io): Promise<number> {

@@ -104,7 +104,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
       case 'permanent': {
         stats.pausedChats++;
         const reason = `the bot can no longer post here (${result.error})`;
-        const { held } = deps.control.pause(message.chatId, reason, now);
+        const { held } = await deps.control.pause(message.chatId, reason, now);
         queues.drop(message.chatId);
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
         const chat = deps.chats.get(message.chatId);

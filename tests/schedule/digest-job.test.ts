@@ -151,7 +151,7 @@ describe('the due-digest job', () => {
     const chat = h.chat('telegram:100');
     const subscription = h.subscribe(chat, world);
     insertStory(h.db, { topicIds: [world] });
-    h.actions.pause(chat, 'paused by test', h.clock.now());
+    await h.actions.pause(chat, 'paused by test', h.clock.now());
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 1, paused: 1, digests: 0 });
     expect(watermarkOf(h, subscription.id)).toBe(subscription.watermark);

@@ -51,7 +51,7 @@ export interface ChatDeliveryStatus {
 /** Pausing and resuming a chat's deliveries, with its outbox, in one transaction. */
 export interface DeliveryControl {
   /** Marks the chat paused with the reason and holds (keeps, unsent) its pending messages. */
-  pause(chatId: ChatId, reason: string, at: Date): { held: number };
+  pause(chatId: ChatId, reason: string, at: Date): Promise<{ held: number }>;
   /** Clears the pause and makes the held messages pending again, due now. */
-  resume(chatId: ChatId, at: Date): { released: number };
+  resume(chatId: ChatId, at: Date): Promise<{ released: number }>;
 }

@@ -46,7 +46,7 @@ describe('the delivery worker', () => {
       expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
     }
     expect(most).toBe(3);
-    expect(h.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 9 });
+    expect(await h.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 9 });
   });
 
   it('waits out a 429 that still comes, counts it, and sends the message after retry_after', async () => {

@@ -91,7 +91,7 @@ export interface DigestActions {
   /** Starts the chat's deliveries again, releasing the held messages. */
   resume(chatId: ChatId, now: Date): Promise<{ released: number }>;
   /** The chat's outbox as its moderators may see it: waiting, held, failed (with the latest reasons). */
-  deliveryStatus(chatId: ChatId, recentFailures: number): ChatDeliveryStatus;
+  deliveryStatus(chatId: ChatId, recentFailures: number): Promise<ChatDeliveryStatus>;
   /** The whole outbox by status, for the operator. */
-  deliveryTotals(): Record<OutboxStatus, number>;
+  deliveryTotals(): Promise<Record<OutboxStatus, number>>;
 }

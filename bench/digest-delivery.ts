@@ -161,7 +161,7 @@ export async function benchDelivery(): Promise<void> {
     console.log(report(runs.discord, discord429, `Discord's ${runs.discord.limit} requests/s`));
     const stats = worker.stats();
     console.log(
-      `  worker: ${stats.sent} sent, ${stats.rateLimited} rate-limited results waited out, ${stats.transientFailures} transient failures; outbox ${JSON.stringify(stores.outbox.counts())}`,
+      `  worker: ${stats.sent} sent, ${stats.rateLimited} rate-limited results waited out, ${stats.transientFailures} transient failures; outbox ${JSON.stringify(await stores.outbox.counts())}`,
     );
   } finally {
     db.close();

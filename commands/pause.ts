@@ -8,7 +8,7 @@ export const pause = defineCommand({
   access: 'chat-manager',
   options: [],
   example: '/pause',
-  run(context) {
+  async run(context) {
     const { services, chat, actor, now } = context;
     const current = services.chats.get(chat.id) ?? services.chats.ensure(chat);
     if (current.pausedAt) {
@@ -16,7 +16,7 @@ export const pause = defineCommand({
         `Deliveries here are already paused (${current.pausedReason ?? 'no reason given'}). /resume starts them again.`,
       );
     }
-    const { held } = services.digests.pause(chat.id, `paused by ${actor.displayName} with /pause`, now);
+    const { held } = await services.digests.pause(chat.id, `paused by ${actor.displayName} with /pause`, now);
     audit(context, 'chat.pause', `${held} message(s) held`);
     const kept = held > 0 ? ` ${held} waiting message${held === 1 ? ' is' : 's are'} kept for then.` : '';
     return textReply(`Deliveries paused: no digest will be built or sent here until /resume.${kept}`);

@@ -23,9 +23,9 @@ export const status = defineCommand({
   access: 'chat-manager',
   options: [],
   example: '/status',
-  run(context) {
+  async run(context) {
     const { services, chat, actor } = context;
-    const { counts, failures } = services.digests.deliveryStatus(chat.id, RECENT_FAILURES);
+    const { counts, failures } = await services.digests.deliveryStatus(chat.id, RECENT_FAILURES);
     const lines = [`Messages for this chat: ${countsLine(counts)}.`];
     const current = services.chats.get(chat.id);
     if (current?.pausedAt)
@@ -41,7 +41,7 @@ export const status = defineCommand({
           `• ${formatTime(failure.failedAt, timezone)}, after ${plural(failure.attempts, 'attempt')}: ${failure.reason}`,
         );
     }
-    if (actor.isOperator) lines.push(`All chats: ${countsLine(services.digests.deliveryTotals())}.`);
+    if (actor.isOperator) lines.push(`All chats: ${countsLine(await services.digests.deliveryTotals())}.`);
     return textReply(lines.join('\n'), { title: 'Deliveries' });
   },
 });

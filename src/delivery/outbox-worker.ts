@@ -3,7 +3,7 @@ import type { DeliveryControl, OutboxMessage, OutboxStore } from '../core/digest
 import type { ChatId, Platform } from '../core/domain.js';
 import type { ChatStore, Clock, Logger, Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
 import { createChatQueues } from './chat-queues.js';
-import { createPacer, type Pacer, type PaceWindow } from './pacer.js';
+import { createPacer, type PaceTicket, type Pacer, type PaceWindow } from './pacer.js';
 import { paceWindows, type PacingLimits } from './pacing.js';
 import { createOutcomeHandler, type DeliveryStats } from './send-outcome.js';
 
@@ -86,8 +86,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     wakeUp = new AbortController();
   };
 
-  const reload = (): void => {
-    queues.replace(outbox.pending(options.batchSize ?? 10_000), (id) => inFlight.has(id));
+  const reload = async (): Promise<void> => {
+    // A message read as pending that a finishing send marks sent meanwhile is queued again, but its
+    // claim then fails: claim is the guard against sending it twice.
+    const pending = await outbox.pending(options.batchSize ?? 10_000);
+    queues.replace(pending, (id) => inFlight.has(id));
     dirty = false;
   };
 
@@ -111,9 +114,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     maxInMemoryWaitMs: options.maxInMemoryWaitMs ?? 60_000,
   });
 
-  const send = async (message: OutboxMessage, messenger: Messenger): Promise<void> => {
-    const windows = windowsOf(message);
-    const ticket = pacer.acquire(windows);
+  /**
+   * Sends a message whose pacing slots `ticket` already holds (taken synchronously by startReady, so
+   * the next chat of the same pass sees them). The claim comes first: a message held by a pause or
+   * sent meanwhile is not sent (its slots then just expire, a harmless pause in pacing).
+   */
+  const send = async (message: OutboxMessage, messenger: Messenger, ticket: PaceTicket, at: Date): Promise<void> => {
+    let claimed = false;
+    try {
+      claimed = await outbox.claim(message.id, at);
+    } finally {
+      if (!claimed) pacer.release(ticket);
+    }
+    if (!claimed) return;
     let result: SendResult;
     try {
       const planned = JSON.parse(message.payload) as OutgoingMessage;
@@ -165,11 +178,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         continue;
       }
       queue.shift();
-      if (!outbox.claim(head.id, new Date(now))) continue;
       // This send takes a slot of the overall window: look at it afresh for the next chat.
       platformWait.delete(head.platform);
+      // Busy until its outcome is written: at most one unconfirmed message per chat, in order.
       busy.add(chatId);
-      const task = send(head, messenger)
+      const task = send(head, messenger, pacer.acquire(windows), new Date(now))
         .catch((error: unknown) => logger.error({ err: error, chatId, outboxId: head.id }, 'delivery failed'))
         .finally(() => {
           inFlight.delete(head.id);
@@ -185,10 +198,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     for (;;) {
       // Taken before starting sends, so a send that finishes before the sleep still wakes it.
       const woken = wakeUp.signal;
-      if (dirty) reload();
+      if (dirty) await reload();
       const soonest = startReady();
       if (inFlight.size === 0 && soonest === null) {
-        if (queues.size > 0 || outbox.pending(1).length === 0 || stopping) return;
+        if (queues.size > 0 || (await outbox.pending(1)).length === 0 || stopping) return;
         dirty = true;
         continue;
       }

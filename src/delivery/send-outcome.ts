@@ -49,9 +49,9 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
   };
 
   /** Gives the message up; the chat's queue moves on to its next message. */
-  const fail = (message: OutboxMessage, at: Date, reason: string): void => {
+  const fail = async (message: OutboxMessage, at: Date, reason: string): Promise<void> => {
     stats.failed++;
-    outbox.markFailed(message.id, at, reason);
+    await outbox.markFailed(message.id, at, reason);
     logger.warn(
       { chatId: message.chatId, outboxId: message.id, attempts: message.attempts + 1, reason },
       'message failed: given up, the chat’s next messages go on',
@@ -61,7 +61,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
   const handle = async (message: OutboxMessage, result: SendResult, messenger: Messenger): Promise<void> => {
     const now = clock.now();
     if (result.ok) {
-      outbox.markSent(message.id, now);
+      await outbox.markSent(message.id, now);
       stats.sent++;
       return;
     }
@@ -72,7 +72,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         // The chat's own windows wait; the platform-wide one is ours to keep, and pacing keeps it.
         for (const window of deps.windowsOf(message).slice(1)) pacer.block(window.key, until);
         if (result.retryAfterMs > deps.maxInMemoryWaitMs) {
-          outbox.retryLater(message.id, new Date(until), result.error);
+          await outbox.retryLater(message.id, new Date(until), result.error);
           message.nextAttemptAt = new Date(until).toISOString();
         }
         logger.warn(
@@ -83,17 +83,17 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         return;
       }
       case 'refused':
-        fail(message, now, `refused by the platform: ${result.error}`);
+        await fail(message, now, `refused by the platform: ${result.error}`);
         return;
       case 'transient': {
         stats.transientFailures++;
         const attempts = message.attempts + 1;
         if (attempts >= deps.maxAttempts) {
-          fail(message, now, `gave up after ${attempts} attempts: ${result.error}`);
+          await fail(message, now, `gave up after ${attempts} attempts: ${result.error}`);
           return;
         }
         const at = new Date(now.getTime() + deps.backoffMs(attempts));
-        outbox.retryLater(message.id, at, result.error);
+        await outbox.retryLater(message.id, at, result.error);
         queues.putBack({ ...message, attempts, nextAttemptAt: at.toISOString() });
         logger.warn(
           { chatId: message.chatId, attempts, retryAt: at.toISOString(), error: result.error },
@@ -104,7 +104,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
       case 'permanent': {
         stats.pausedChats++;
         const reason = `the bot can no longer post here (${result.error})`;
-        const { held } = deps.control.pause(message.chatId, reason, now);
+        const { held } = await deps.control.pause(message.chatId, reason, now);
         queues.drop(message.chatId);
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
         const chat = deps.chats.get(message.chatId);

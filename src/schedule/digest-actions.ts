@@ -74,8 +74,8 @@ export function createDigestActions(options: DigestActionsOptions): DigestAction
     pause(chatId, reason, now) {
       return options.control.pause(chatId, reason, now);
     },
-    resume(chatId, now) {
-      const result = options.control.resume(chatId, now);
+    async resume(chatId, now) {
+      const result = await options.control.resume(chatId, now);
       options.onQueued?.();
       return result;
     },

@@ -11,14 +11,17 @@ export function createDeliveryControl(db: Db): DeliveryControl {
       `UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE chat_id = ? AND status = 'held'`,
     ),
   };
+  // Each is one synchronous SQLite transaction; the async method only wraps its result.
+  const pause = db.transaction((chatId: string, reason: string, at: Date) => {
+    statements.pause.run(at.toISOString(), reason, chatId);
+    return { held: statements.hold.run(chatId).changes };
+  });
+  const resume = db.transaction((chatId: string, at: Date) => {
+    statements.resume.run(chatId);
+    return { released: statements.release.run(at.toISOString(), chatId).changes };
+  });
   return {
-    pause: db.transaction((chatId: string, reason: string, at: Date) => {
-      statements.pause.run(at.toISOString(), reason, chatId);
-      return { held: statements.hold.run(chatId).changes };
-    }),
-    resume: db.transaction((chatId: string, at: Date) => {
-      statements.resume.run(chatId);
-      return { released: statements.release.run(at.toISOString(), chatId).changes };
-    }),
+    pause: async (chatId, reason, at) => pause(chatId, reason, at),
+    resume: async (chatId, at) => resume(chatId, at),
   };
 }

@@ -19,8 +19,9 @@ export function createForumPostStore(db: Db) {
     prune: db.prepare<[string]>(`DELETE FROM forum_posts WHERE created_at < ?`),
   };
   return {
-    get: (channelId: string, title: string): string | null => statements.get.get(channelId, title)?.thread_id ?? null,
-    save(channelId: string, title: string, threadId: string, at: Date): void {
+    get: async (channelId: string, title: string): Promise<string | null> =>
+      statements.get.get(channelId, title)?.thread_id ?? null,
+    async save(channelId: string, title: string, threadId: string, at: Date): Promise<void> {
       statements.save.run(channelId, title, threadId, at.toISOString());
       statements.prune.run(new Date(at.getTime() - KEEP_DAYS * 86_400_000).toISOString());
     },

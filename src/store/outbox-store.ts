@@ -46,7 +46,7 @@ export function createOutboxStore(db: Db): OutboxStore {
     ),
   };
   return {
-    pending(limit) {
+    async pending(limit) {
       return statements.pending.all(limit).map((row): OutboxMessage => ({
         id: row.id,
         chatId: row.chat_id,
@@ -58,24 +58,24 @@ export function createOutboxStore(db: Db): OutboxStore {
         nextAttemptAt: row.next_attempt_at,
       }));
     },
-    claim(id) {
+    async claim(id) {
       return statements.claim.run(id).changes === 1;
     },
-    markSent(id, at) {
+    async markSent(id, at) {
       statements.sent.run(at.toISOString(), id);
     },
-    retryLater(id, at, error) {
+    async retryLater(id, at, error) {
       statements.retry.run(at.toISOString(), error.slice(0, 1000), id);
     },
-    markFailed(id, at, reason) {
+    async markFailed(id, at, reason) {
       statements.failed.run(at.toISOString(), reason.slice(0, 1000), id);
     },
-    counts() {
+    async counts() {
       const counts = noCounts();
       for (const row of statements.counts.all()) counts[row.status] = row.count;
       return counts;
     },
-    chatStatus(chatId, recentFailures): ChatDeliveryStatus {
+    async chatStatus(chatId, recentFailures): Promise<ChatDeliveryStatus> {
       const counts = noCounts();
       for (const row of statements.chatCounts.all(chatId)) counts[row.status] = row.count;
       const failures = statements.chatFailures.all(chatId, recentFailures).map((row) => ({

@@ -177,7 +177,7 @@ describe('/digest', () => {
     const entry = preview.kind === 'digest' ? preview.digest.sections[0]!.entries[0] : null;
     expect(entry).toMatchObject({ headline: 'Bridge opens', quotes: [{ text: 'A great day', speaker: 'Mayor' }] });
     expect(subscriptionsOf(app)[0]!.watermark).toBe(before);
-    expect(app.stores.outbox.counts().pending).toBe(0);
+    expect((await app.stores.outbox.counts()).pending).toBe(0);
     expect(text(await member('/digest ukraine'))).toBe(
       'No stories in Ukraine yet. Feeds are polled every few minutes.',
     );
@@ -206,7 +206,7 @@ describe('/digest', () => {
       quotes: [{ text: 'The ships are moving again.', speaker: 'Olena Marchuk' }],
     });
     expect(subscriptionsOf(app)).toEqual([]);
-    expect(app.stores.outbox.counts().pending).toBe(0);
+    expect((await app.stores.outbox.counts()).pending).toBe(0);
     expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries`).get()).toEqual({ n: 0 });
   });
 
@@ -218,11 +218,11 @@ describe('/digest', () => {
       kind: 'error',
       message: 'Only people who manage this chat (or moderators) can change its subscriptions.',
     });
-    expect(app.stores.outbox.counts().pending).toBe(0);
+    expect((await app.stores.outbox.counts()).pending).toBe(0);
     expect(actions(app)).toEqual(['subscription.create']);
 
     expect(text(await mod('/digest world send'))).toBe('Sending 1 story in 1 message; they count as delivered.');
-    expect(app.stores.outbox.counts().pending).toBe(1);
+    expect((await app.stores.outbox.counts()).pending).toBe(1);
     expect(app.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE chat_id = 'telegram:-200'`).get()).toEqual({
       n: 1,
     });
@@ -247,16 +247,16 @@ describe('/pause, /resume and /timezone', () => {
       'Deliveries paused: no digest will be built or sent here until /resume. 1 waiting message is kept for then.',
     );
     expect(app.stores.chats.get('telegram:-200')).toMatchObject({ pausedReason: 'paused by moderator with /pause' });
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, held: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, held: 1 });
     expect(text(await mod('/pause'))).toContain('already paused');
     expect(text(await member('/subscriptions'))).toContain(
       'Deliveries here are paused (paused by moderator with /pause)',
     );
 
     expect(await member('/resume')).toMatchObject({ kind: 'error' });
-    expect(app.stores.outbox.counts()).toMatchObject({ held: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ held: 1 });
     expect(text(await mod('/resume'))).toContain('Deliveries resumed. 1 held message goes out now.');
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 1, held: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 1, held: 0 });
     expect(text(await mod('/resume'))).toBe('Deliveries here are not paused.');
     expect(actions(app).slice(0, 2)).toEqual(['chat.resume', 'chat.pause']);
   });

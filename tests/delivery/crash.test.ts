@@ -117,7 +117,7 @@ describe('crash safety', () => {
     );
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(kills).toHaveLength(KILLS);
-    expect(stores.outbox.counts()).toMatchObject({ pending: 0, held: 0, failed: 0 });
+    expect(await stores.outbox.counts()).toMatchObject({ pending: 0, held: 0, failed: 0 });
     db.close();
   }, 300_000);
 });

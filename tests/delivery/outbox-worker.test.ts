@@ -46,7 +46,7 @@ describe('the delivery worker', () => {
       expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
     }
     expect(most).toBe(3);
-    expect(h.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 9 });
+    expect(await h.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 9 });
   });
 
   it('waits out a 429 that still comes, counts it, and sends the message after retry_after', async () => {
@@ -117,7 +117,7 @@ describe('the delivery worker', () => {
     await h.worker.drain();
     expect(h.recorder.sends.filter((send) => send.chatId === blocked)).toHaveLength(1);
 
-    expect(h.actions.resume(blocked, h.clock.now())).toEqual({ released: 3 });
+    expect(await h.actions.resume(blocked, h.clock.now())).toEqual({ released: 3 });
     await h.worker.drain();
     expect(h.recorder.delivered(blocked).map((send) => send.text)).toEqual([
       'telegram:-100500 part 1',
@@ -153,8 +153,8 @@ describe('the delivery worker', () => {
     const h = digestHarness();
     const chat = h.chat('telegram:1');
     queue(h, chat, 3);
-    h.recorder.respondWith((chatId) => {
-      if (h.recorder.sends.length === 0) h.actions.pause(chatId, 'paused by a moderator', h.clock.now());
+    h.recorder.respondWith(async (chatId) => {
+      if (h.recorder.sends.length === 0) await h.actions.pause(chatId, 'paused by a moderator', h.clock.now());
       return { ok: true };
     });
     await h.worker.drain();

@@ -55,9 +55,9 @@ describe('a message the platform refuses', () => {
     h.recorder.script(chat, failing, failing, failing, failing);
     const start = h.clock.now().getTime();
     h.recorder.respondWith(() => ({ ok: true }));
-    for (let round = 0; round < 10 && h.stores.outbox.counts().pending > 0; round++) {
+    for (let round = 0; round < 10 && (await h.stores.outbox.counts()).pending > 0; round++) {
       await h.worker.drain();
-      const next = h.stores.outbox.pending(1)[0];
+      const next = (await h.stores.outbox.pending(1))[0];
       if (next) h.clock.set(next.nextAttemptAt);
     }
     const attempts = h.recorder.sends.filter((send) => send.text === 'telegram:1 part 1');

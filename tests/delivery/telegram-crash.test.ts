@@ -110,7 +110,7 @@ describe('Telegram crash safety: no idempotency key, so doubling is bounded inst
     // The fake can see a doubling: a kill during a 1.5 s answer leaves one to see.
     expect(duplicates).toBeGreaterThan(0);
     expect(killedRuns.size).toBe(KILLS);
-    expect(stores.outbox.counts()).toMatchObject({ pending: 0, held: 0, failed: 0 });
+    expect(await stores.outbox.counts()).toMatchObject({ pending: 0, held: 0, failed: 0 });
     db.close();
   }, 600_000);
 });

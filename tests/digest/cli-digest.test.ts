@@ -55,7 +55,7 @@ describe('newsbrief digest', () => {
     expect(app.stores.subscriptions.listForChat('telegram:1').map((subscription) => subscription.watermark)).toEqual([
       0, 0,
     ]);
-    expect(app.stores.outbox.counts().pending).toBe(0);
+    expect((await app.stores.outbox.counts()).pending).toBe(0);
   });
 
   it('explains wrong arguments with the usage and exits 2', async () => {

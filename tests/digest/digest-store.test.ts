@@ -90,9 +90,9 @@ describe('the digest store', () => {
     expect(snapshot()).toEqual(after);
   });
 
-  it('queues a digest for a paused chat as held', () => {
+  it('queues a digest for a paused chat as held', async () => {
     const { stores, digests, db } = setup();
-    stores.deliveryControl.pause('telegram:1', 'blocked', new Date());
+    await stores.deliveryControl.pause('telegram:1', 'blocked', new Date());
     digests.commit({
       chatId: 'telegram:1',
       at: '2025-03-03T08:00:00Z',

@@ -108,7 +108,7 @@ describe('the due-digest job', () => {
     await h.worker.drain();
     expect(h.recorder.sends).toHaveLength(0);
     expect(watermarkOf(h, subscription.id)).toBe(firstPoll);
-    expect(h.stores.outbox.counts().pending).toBe(0);
+    expect((await h.stores.outbox.counts()).pending).toBe(0);
   });
 
   it('sends a digest missed during downtime once at start, then keeps to the schedule', async () => {
@@ -151,12 +151,12 @@ describe('the due-digest job', () => {
     const chat = h.chat('telegram:100');
     const subscription = h.subscribe(chat, world);
     insertStory(h.db, { topicIds: [world] });
-    h.actions.pause(chat, 'paused by test', h.clock.now());
+    await h.actions.pause(chat, 'paused by test', h.clock.now());
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 1, paused: 1, digests: 0 });
     expect(watermarkOf(h, subscription.id)).toBe(subscription.watermark);
     expect(h.stores.subscriptions.find(chat, world)?.nextRunAt).toBe('2025-03-04T08:00:00.000Z');
-    expect(h.stores.outbox.counts()).toMatchObject({ pending: 0, held: 0 });
+    expect(await h.stores.outbox.counts()).toMatchObject({ pending: 0, held: 0 });
   });
 
   it('waits for a platform that is not running, and writes nothing for its chats', async () => {
@@ -166,7 +166,7 @@ describe('the due-digest job', () => {
     insertStory(h.db, { topicIds: [world] });
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 0 });
-    expect(h.stores.outbox.counts().pending).toBe(0);
+    expect((await h.stores.outbox.counts()).pending).toBe(0);
   });
 
   it('splits a long digest into parts between entries, each with its own idempotency key', async () => {

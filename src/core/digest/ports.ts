@@ -87,11 +87,11 @@ export interface DigestActions {
    */
   sendNow(chatId: ChatId, topicIds: readonly number[] | null, now: Date): { stories: number; messages: number } | null;
   /** Stops the chat's deliveries: no digest is built and its pending messages are held. */
-  pause(chatId: ChatId, reason: string, now: Date): { held: number };
+  pause(chatId: ChatId, reason: string, now: Date): Promise<{ held: number }>;
   /** Starts the chat's deliveries again, releasing the held messages. */
-  resume(chatId: ChatId, now: Date): { released: number };
+  resume(chatId: ChatId, now: Date): Promise<{ released: number }>;
   /** The chat's outbox as its moderators may see it: waiting, held, failed (with the latest reasons). */
-  deliveryStatus(chatId: ChatId, recentFailures: number): ChatDeliveryStatus;
+  deliveryStatus(chatId: ChatId, recentFailures: number): Promise<ChatDeliveryStatus>;
   /** The whole outbox by status, for the operator. */
-  deliveryTotals(): Record<OutboxStatus, number>;
+  deliveryTotals(): Promise<Record<OutboxStatus, number>>;
 }

@@ -12,8 +12,8 @@ import { renderDiscordDigest, type DiscordOutgoing } from './render.js';
  * mid-digest must not open a second post).
  */
 export interface ForumPostLinks {
-  get(channelId: string, title: string): string | null;
-  save(channelId: string, title: string, threadId: string, at: Date): void;
+  get(channelId: string, title: string): Promise<string | null>;
+  save(channelId: string, title: string, threadId: string, at: Date): Promise<void>;
 }
 
 export interface DiscordMessengerOptions {
@@ -40,8 +40,8 @@ const isOutgoing = (body: unknown): body is DiscordOutgoing =>
 function memoryLinks(): ForumPostLinks {
   const posts = new Map<string, string>();
   return {
-    get: (channelId, title) => posts.get(`${channelId}\n${title}`) ?? null,
-    save(channelId, title, threadId) {
+    get: async (channelId, title) => posts.get(`${channelId}\n${title}`) ?? null,
+    async save(channelId, title, threadId) {
       posts.set(`${channelId}\n${title}`, threadId);
       if (posts.size > 500) posts.delete(posts.keys().next().value!);
     },
@@ -74,24 +74,24 @@ export function createDiscordMessenger({
    * than opening a second one.
    */
   async function openPost(channelId: string, title: string, message: object, marker: string): Promise<void> {
-    const earlier = posts.get(channelId, title);
+    const earlier = await posts.get(channelId, title);
     if (earlier?.startsWith(OPENING)) {
       const found = await findOpenPost(channelId, title);
       if (found) {
-        posts.save(channelId, title, found, new Date());
+        await posts.save(channelId, title, found, new Date());
         // The post's first message is the one whose attempt opened it: this one, or an earlier part.
         if (earlier !== marker) await rest.post(Routes.channelMessages(found), { body: message });
         return;
       }
     }
-    posts.save(channelId, title, marker, new Date());
+    await posts.save(channelId, title, marker, new Date());
     const created = (await rest.post(Routes.threads(channelId), { body: { name: title, message } })) as { id: string };
-    posts.save(channelId, title, created.id, new Date());
+    await posts.save(channelId, title, created.id, new Date());
   }
 
   async function post(channelId: string, body: DiscordOutgoing, idempotencyKey?: string): Promise<void> {
     const title = body.postTitle;
-    const link = title ? posts.get(channelId, title) : null;
+    const link = title ? await posts.get(channelId, title) : null;
     // Discord returns the earlier message instead of posting a second one with the same nonce
     // (for a few minutes): a retry after a lost answer does not repeat a digest. A forum post's
     // first message carries it too.

@@ -89,7 +89,7 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
     logger.info({ from, to }, 'group became a supergroup; chat moved');
   });
 
-  composer.on('my_chat_member', (ctx) => {
+  composer.on('my_chat_member', async (ctx) => {
     const status = ctx.myChatMember.new_chat_member.status;
     if (status !== 'kicked' && status !== 'left') return;
     const id = telegramChatId(ctx.chat.id);
@@ -98,7 +98,7 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
       // In a private chat, "kicked" means the person blocked the bot.
       const reason = ctx.chat.type === 'private' ? 'the user blocked the bot' : 'the bot was removed from this chat';
       // Through the digest actions, so the chat's queued messages are held too.
-      services.digests.pause(id, reason, services.clock.now());
+      await services.digests.pause(id, reason, services.clock.now());
       logger.info({ chatId: id, reason }, 'deliveries paused');
     }
   });

@@ -78,7 +78,7 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
     expect(app.stores.chats.get(`discord:${CHANNEL.thread}`)!.pausedReason).toMatch(/Missing Permissions/);
     expect(app.stores.chats.get('discord:603')!.pausedReason).toMatch(/Unknown Channel/);
     expect(app.stores.chats.get(`discord:${CHANNEL.general}`)!.pausedAt).toBeNull();
-    expect(app.stores.outbox.counts()).toMatchObject({ held: 2, pending: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ held: 2, pending: 1 });
   });
 
   it('waits out a 429 and posts the message once', async () => {
@@ -129,6 +129,6 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
       message: { allowed_mentions: { parse: [] }, embeds: [{ title: 'Council approves the new bridge' }, {}] },
     });
     expect(app.stores.chats.get(`discord:${CHANNEL.forum}`)!.pausedAt).toBeNull();
-    expect(app.stores.outbox.counts()).toMatchObject({ sent: 1, pending: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ sent: 1, pending: 0 });
   });
 });

@@ -26,7 +26,7 @@ describe('a digest in a Discord forum channel', () => {
     const { app, fake, restart } = await discordHarness();
     seedDueDigest(app, { chat: forum, stories });
     await app.digest.job.runDue();
-    expect(app.stores.outbox.counts().pending).toBeGreaterThan(1);
+    expect((await app.stores.outbox.counts()).pending).toBeGreaterThan(1);
     // The second part fails (a 502) and waits for its retry; the bot restarts meanwhile.
     fake.failNext('POST', new RegExp(`^/channels/(?!${CHANNEL.forum}/)\\d+/messages$`), discordFailures.serverError());
     await app.digest.worker.drain();
@@ -39,7 +39,7 @@ describe('a digest in a Discord forum channel', () => {
     await restart();
     app.db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(new Date().toISOString());
     await app.digest.worker.drain();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, failed: 0 });
     expect(fake.requests.filter((request) => request.path === `/channels/${CHANNEL.forum}/threads`)).toHaveLength(1);
     // Every later part went into one post: the one opened before the restart.
     const partPosts = fake.requests.filter(
@@ -47,22 +47,24 @@ describe('a digest in a Discord forum channel', () => {
         /^\/channels\/\d+\/messages$/.test(request.path) && request.path !== `/channels/${CHANNEL.forum}/messages`,
     );
     expect(new Set(partPosts.map((request) => request.path)).size).toBe(1);
-    expect(partPosts.filter((request) => request.status === 200)).toHaveLength(app.stores.outbox.counts().sent - 1);
+    expect(partPosts.filter((request) => request.status === 200)).toHaveLength(
+      (await app.stores.outbox.counts()).sent - 1,
+    );
   });
 
   it('does not open a second post when the answer to opening one never came back, restart or not', async () => {
     const { app, fake, restart } = await discordHarness();
     seedDueDigest(app, { chat: forum, stories });
     await app.digest.job.runDue();
-    const parts = app.stores.outbox.counts().pending;
+    const parts = (await app.stores.outbox.counts()).pending;
     fake.loseNextAnswer('POST', new RegExp(`^/channels/${CHANNEL.forum}/threads$`));
     await app.digest.worker.drain();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: parts, sent: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: parts, sent: 0 });
 
     await restart();
     app.db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'`).run(new Date().toISOString());
     await app.digest.worker.drain();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: parts, failed: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: parts, failed: 0 });
     expect(fake.requests.filter((request) => request.path === `/channels/${CHANNEL.forum}/threads`)).toHaveLength(1);
     const partPosts = fake.requests.filter(
       (request) =>

@@ -24,7 +24,7 @@ describe('a message Discord refuses (50035 Invalid Form Body) does not silence t
     const posted = fake.messagesIn(CHANNEL.news) as { embeds?: { title?: string }[] }[];
     expect(posted.map((message) => message.embeds?.[0]?.title)).toEqual(['Second digest story']);
     expect(app.stores.chats.get(news.id)!.pausedAt).toBeNull();
-    const { counts, failures } = app.digest.actions.deliveryStatus(news.id, 5);
+    const { counts, failures } = await app.digest.actions.deliveryStatus(news.id, 5);
     expect(counts).toMatchObject({ pending: 0, sent: 1, failed: 1 });
     expect(failures[0]!.reason).toBe('refused by the platform: 400 50035: Invalid Form Body');
   });

@@ -33,7 +33,7 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
     expect(digest!.text).toContain('— <i>@here</i>');
     expect(digest!.text).not.toMatch(/[\u200b\u202e]/);
     expect(digest!.links).toEqual(['https://news.example/world/0', 'https://news.example/world/1']);
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 1 });
   });
 
   it('pauses the chat when the user has blocked the bot (403), keeping the digest', async () => {
@@ -45,7 +45,7 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
     expect(chat.pausedAt).not.toBeNull();
     expect(chat.pausedReason).toMatch(/blocked by the user/);
     expect(fake.messagesTo(alice.id)).toEqual([]);
-    expect(app.stores.outbox.counts()).toMatchObject({ held: 1, sent: 0 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ held: 1, sent: 0 });
   });
 
   it('waits out a 429 with retry_after 1 and delivers the message once', async () => {
@@ -116,7 +116,7 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
     fake.failNext('sendMessage', telegramFailures.messageTooLong());
     await deliverDueDigests(app);
     expect(app.stores.chats.get(aliceChat.id)!.pausedAt).toBeNull();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 0, failed: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 0, failed: 1 });
   });
 
   it('pauses a closed forum topic and says so in its group', async () => {

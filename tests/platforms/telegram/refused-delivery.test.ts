@@ -17,7 +17,7 @@ describe('a message Telegram refuses does not silence the chat', () => {
     addStories(app, app.stores.topics.get(topicId)!, [{ headline: 'Second digest story' }], 'Later News');
     makeDue(app, aliceChat.id);
     await app.digest.job.runDue();
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 2 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 2 });
 
     fake.failNext('sendMessage', telegramFailures.messageTooLong());
     await app.digest.worker.drain();
@@ -25,7 +25,7 @@ describe('a message Telegram refuses does not silence the chat', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.text).toContain('Second digest story');
     expect(fake.callsOf('sendMessage').map((call) => call.ok)).toEqual([false, true]);
-    expect(app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 1, failed: 1 });
+    expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 1, failed: 1 });
 
     const [status] = await exchange(alice, privateChatOf(alice), '/status');
     expect(status!.text).toContain('1 failed');

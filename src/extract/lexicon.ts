@@ -21,7 +21,14 @@ export const FOREIGN_REPORTING_VERBS = set(`
   agregó agrega declaró declara sostuvo sostiene advirtió advierte comentó comenta manifestó expresó subrayó
   destacó destaca insistió apuntó apunta reconoció reconoce concluyó respondió preguntó escribió escribe relató
   afirmaram disse diz disseram afirmou declarou explicou acrescentou ressaltou destacou comentou completou
-  escreveu garantiu avaliou observou salientou contou criticou alertou defendeu`);
+  escreveu garantiu avaliou observou salientou contou criticou alertou defendeu
+  lamenta lamentó cuenta contó aclara aclaró remarca remarcó recuerda recordó opina opinó considera consideró
+  denuncia denunció critica criticó reclama reclamó subraya insiste sostiene precisa precisó enfatizó enfatiza
+  admite admitió confiesa confesó plantea planteó completa completó
+  afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
+  declara questionou questiona completa reforçou reforça admitiu admite
+  ajoute-t-il estime souligne déplore raconte
+  fügte kommentierte kommentiert entgegnete erwiderte`);
 
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);

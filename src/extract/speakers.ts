@@ -25,6 +25,9 @@ const WINDOW_CHARS = 400;
 const MENTION_CHARS = 20_000;
 const DASHES = new Set(['—', '–', '-', '―']);
 
+/** How many paragraphs back a pronoun may find its person. */
+const PRONOUN_REACH = 1;
+
 type Attribution = SpeakerPhrase | 'inherit' | null;
 
 function skipLeadingPunctuation(tokens: Token[]): Token[] {
@@ -63,6 +66,18 @@ function attributionAfter(window: string, context: SpeakerContext): Attribution 
     return phrase === 'coordinated' ? null : phrase;
   }
   return null;
+}
+
+/**
+ * '"….” Mr Bailey said.': after a quotation that ends its own sentence, a sentence that is nothing but a short
+ * attribution (a few words, a reporting verb, a full stop, then the paragraph or the next quotation) still
+ * belongs to it.
+ */
+function isBareAttribution(window: string): boolean {
+  const trimmed = window.trim();
+  if (!/^[^.!?]{3,60}[.]$/u.test(trimmed)) return false;
+  const tokens = tokenize(trimmed).filter((token) => token.word);
+  return tokens.length <= 6 && tokens.some((token) => isReportingVerb(token));
 }
 
 /** "according to X", "laut X", "selon X", "según X", "segundo X" at `at`. */
@@ -136,7 +151,8 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerCo
     case 'pronoun': {
       const gender = PRONOUN_GENDER.get(phrase.pronoun);
       if (gender || phrase.pronoun === '') {
-        const person = book.lastPerson(gender ?? null);
+        // A pronoun reaches the person heard in this paragraph or the one before, never further back.
+        const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
         return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
       }
       return book.lastOrganisation();
@@ -205,6 +221,7 @@ export function attributeParagraph(
   carried: CarriedSpeaker,
   context: SpeakerContext,
 ): (NamedEntity | null)[] {
+  book.startParagraph();
   book.registerNames(text);
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
@@ -241,6 +258,16 @@ export function attributeParagraph(
     const sameSentenceAsPrevious = previous !== undefined && sentenceStart <= previous.open;
     const sentence = sameSentenceAsPrevious ? null : beforeTokens;
     let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow, context) : null;
+    if (endsSentence && attribution === null && span.closed) {
+      // The next sentence, when it is only '… Mr Bailey said.'.
+      const sentenceEnd = Math.min(
+        next ? next.open : text.length,
+        sentenceStartAfter(starts, afterEnd + 1, text.length),
+        span.close + WINDOW_CHARS,
+      );
+      const nextSentence = masked.slice(span.close + 1, sentenceEnd);
+      if (isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
+    }
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
@@ -261,6 +288,9 @@ export function attributeParagraph(
     speakers.push(speaker);
   });
   noteMentionsBefore(Number.POSITIVE_INFINITY);
-  carried.entity = spans.length > 0 ? lastSpeaker : lastMentioned;
+  // Only a paragraph of quotations hands its speaker on: a paragraph of narrative between them may have
+  // introduced anyone, and a quotation that follows it unattributed is too uncertain to give a name.
+  void lastMentioned;
+  carried.entity = spans.length > 0 ? lastSpeaker : null;
   return speakers;
 }

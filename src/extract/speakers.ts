@@ -205,6 +205,10 @@ function noteMention(mention: Mention, book: NameBook, context: SpeakerContext):
   return entity;
 }
 
+function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
+  return resolvePhrase(mention.phrase, book, context)?.name ?? null;
+}
+
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
   entity: NamedEntity | null;
@@ -222,7 +226,9 @@ export function attributeParagraph(
   context: SpeakerContext,
 ): (NamedEntity | null)[] {
   book.startParagraph();
+  const namesBefore = book.fullNameList().length;
   book.registerNames(text);
+  const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
@@ -288,9 +294,18 @@ export function attributeParagraph(
     speakers.push(speaker);
   });
   noteMentionsBefore(Number.POSITIVE_INFINITY);
-  // Only a paragraph of quotations hands its speaker on: a paragraph of narrative between them may have
-  // introduced anyone, and a quotation that follows it unattributed is too uncertain to give a name.
-  void lastMentioned;
-  carried.entity = spans.length > 0 ? lastSpeaker : null;
+  // A paragraph of narrative hands on its subject only when it is one sentence that names nobody else: after
+  // "Commissioner Irena Vasko described the theft …" a quotation-only paragraph is hers, but not after a longer
+  // passage or one that named two people.
+  const introduced = lastMentioned as NamedEntity | null;
+  const onlyPerson =
+    introduced !== null &&
+    starts.length <= 1 &&
+    [...peopleNamed].every((name) => name === introduced.name) &&
+    mentions.every((mention) => {
+      const name = mention.phrase.type === 'name' ? resolvedName(mention, book, context) : null;
+      return name === null || name === introduced.name;
+    });
+  carried.entity = spans.length > 0 ? lastSpeaker : onlyPerson ? introduced : null;
   return speakers;
 }

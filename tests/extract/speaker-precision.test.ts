@@ -13,7 +13,7 @@ describe('speaker precision', () => {
     expect(
       speakersOf([
         'Harbour master Olwen Pryce said the crossing would reopen on Monday.',
-        'The ferry operator, Firth Crossings, has cancelled every sailing, and the mayor, Tomas Lindqvist, wrote to its board.',
+        'The ferry operator has cancelled every sailing. The mayor, Tomas Lindqvist, wrote to its board, and the council leader, Aud Berntsen, called for an inquiry.',
         '"Nobody told us a thing about the timetable until the morning it changed."',
       ]),
     ).toEqual([null]);
@@ -26,6 +26,15 @@ describe('speaker precision', () => {
         '"Then they sent us home without a word."',
       ]),
     ).toEqual(['Priya Natarajan', 'Priya Natarajan']);
+  });
+
+  it('continues a one-sentence introduction into the quotation-only paragraph after it', () => {
+    expect(
+      speakersOf([
+        'Asked about the closure, the head of the lighthouse trust, Dr Wynne Tallis, described the damage as severe.',
+        '"The lamp room took the full force of the storm."',
+      ]),
+    ).toEqual(['Wynne Tallis']);
   });
 
   it('does not let a pronoun reach back across paragraphs to a speaker heard long before', () => {

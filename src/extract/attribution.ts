@@ -38,7 +38,7 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
   does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
   separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
-  originally first last is was not never formally`.split(/\s+/),
+  originally first last is was not never formally week month year night`.split(/\s+/),
   ...AUXILIARIES,
 ]);
 const PRONOUNS = new Set(

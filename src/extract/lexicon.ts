@@ -71,7 +71,7 @@ export const ENGLISH_OPENERS = set(`Saying Adding Having Being Nevertheless None
   Citing Following Given Like Unlike Well Look Yes No Oh OK Okay Later Earlier Recently Currently Afterwards Then
   Again Already Always Never Sometimes Often Above Below Inside Outside Along Across Behind Beyond Among Within
   Without Throughout Toward Towards Upon Via Per Whether Whatever Whoever Whenever Wherever Because Unless
-  Until Till Except Though I I've I'm I'd I'll We We're We've You You're Let Please Thanks Thank Dear`);
+  Until Till Except Though Regarding Concerning I I've I'm I'd I'll We We're We've You You're Let Please Thanks Thank Dear`);
 
 /** Languages whose nouns are all capitalised: a capitalised run is a name only with more evidence. */
 export const CAPITALISES_NOUNS = new Set(['de']);

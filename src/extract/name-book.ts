@@ -33,7 +33,7 @@ export interface NameBook {
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
-  lastOrganisation(): NamedEntity | null;
+  lastOrganisation(maxAge?: number): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
@@ -53,8 +53,12 @@ export interface NameBookOptions {
 }
 
 const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
+// "a leading force in …" describes a person as often as a body, so "force" alone says nothing.
 const isOrganisationNoun = (token: Token | undefined): boolean =>
-  token !== undefined && ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text);
+  token !== undefined &&
+  ORGANISATION_ROLES.has(token.text) &&
+  !SPOKESPERSON_ROLES.has(token.text) &&
+  token.text !== 'force';
 
 /**
  * Whether the words around a name say it is an organisation: "the energy firm Calder Petroleum",
@@ -226,8 +230,10 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
-    lastOrganisation() {
-      return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
+    lastOrganisation(maxAge = Number.POSITIVE_INFINITY) {
+      const at = speakers.findLastIndex((speaker) => speaker.kind === 'organisation');
+      if (at >= 0) return paragraph - (heardIn[at] ?? 0) <= maxAge ? (speakers[at] ?? null) : null;
+      return maxAge === Number.POSITIVE_INFINITY ? (organisations.at(-1) ?? null) : null;
     },
   };
 }

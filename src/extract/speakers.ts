@@ -17,7 +17,7 @@ import { ACCORDING_WORDS, AUXILIARIES, PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { tokenize, type Token } from './tokens.js';
+import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Attribution windows are read this far at most, which bounds the work on hostile paragraphs. */
 const WINDOW_CHARS = 400;
@@ -109,7 +109,12 @@ function attributionBefore(tokens: Token[], sentence: Token[] | null): Attributi
       if (subject) return subject;
       continue;
     }
-    if (phrase === null) return phraseAt(tokens, v + 1);
+    // "– said Tom Ashby, '…'": the name right after the verb; not "promised to hold other IRS officials …".
+    if (phrase === null) {
+      const after = tokens[v + 1];
+      if (after && (!isLowerCaseWord(after) || ['a', 'an', 'the'].includes(after.text))) return phraseAt(tokens, v + 1);
+      continue;
+    }
     if (phrase.type !== 'unnamed') return phrase;
   }
   return sawParticiple ? 'inherit' : null;
@@ -155,7 +160,8 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerCo
         const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
         return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
       }
-      return book.lastOrganisation();
+      // "it said": the organisation heard in this paragraph or the one before.
+      return book.lastOrganisation(PRONOUN_REACH);
     }
     case 'organisation-role': {
       const organisation = book.lastOrganisation();
@@ -235,10 +241,12 @@ export function attributeParagraph(
   let nextMention = 0;
   let lastSpeaker = carried.entity;
   let lastMentioned: NamedEntity | null = null;
+  let lastMentionAt = -1;
   const noteMentionsBefore = (offset: number): void => {
     while (nextMention < mentions.length && (mentions[nextMention]?.at ?? 0) < offset) {
       const mention = mentions[nextMention++];
-      if (mention) lastMentioned = noteMention(mention, book, context) ?? lastMentioned;
+      const entity = mention ? noteMention(mention, book, context) : null;
+      if (entity && mention) [lastMentioned, lastMentionAt] = [entity, mention.at];
     }
   };
   const speakers: (NamedEntity | null)[] = [];
@@ -283,7 +291,15 @@ export function attributeParagraph(
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {
-      speaker = i > 0 ? (speakers[i - 1] ?? null) : beforeTokens.some((token) => token.word) ? null : carried.entity;
+      // A quotation that opens the paragraph continues the previous paragraph's speaker; one that opens a
+      // later sentence of it belongs to nobody the sieve can be sure of.
+      const opensParagraph = !/[\p{L}\p{N}]/u.test(masked.slice(0, span.open));
+      speaker = i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null;
+      // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
+      // whose subject was reported speaking belongs to that subject.
+      const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
+      if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
+        speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
       speaker = resolvePhrase(attribution, book, context);
     }

@@ -91,4 +91,42 @@ describe('speaker precision', () => {
       }),
     ).toEqual(['Joaquim Belchior']);
   });
+
+  it('gives a quotation opening a later sentence to the subject just reported speaking, not to the paragraph before', () => {
+    expect(
+      speakersOf([
+        '"The depot will close in June," said Marta Szalai, the operations manager.',
+        'Councillor Deryn Ashworth last week said the closure would hurt the valley. "Nobody asked the drivers what they thought."',
+      ]),
+    ).toEqual(['Marta Szalai', 'Deryn Ashworth']);
+  });
+
+  it('never reads a speaker out of an infinitive after a verb ("promised to hold other DVLA officials …")', () => {
+    expect(
+      speakersOf([
+        'The minister, who has said he knew nothing of the backlog, has promised to hold other DVLA officials to account and make sure "this never happens again."',
+      ]),
+    ).toEqual([null]);
+  });
+
+  it('does not let "it said" reach an organisation named paragraphs earlier', () => {
+    expect(
+      speakersOf([
+        '"We will refund every customer," the Harrowgate Building Society said.',
+        'Savers queued outside branches across the county on Monday.',
+        'Some had waited since dawn.',
+        'Regulators have opened an inquiry into the outage.',
+        '"Accounts remain safe and no data was lost," it said.',
+      ]),
+    ).toEqual(['Harrowgate Building Society', null]);
+  });
+
+  it('keeps a person described as "a leading force" a person, so her surname resolves to her full name', () => {
+    expect(
+      speakersOf([
+        'Oksana Velychko, a leading force in the reform movement, lost the vote on Tuesday.',
+        '"We will try again next week," Velychko said.',
+      ]),
+    ).toEqual(['Oksana Velychko']);
+  });
 });

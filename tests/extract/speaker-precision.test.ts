@@ -129,4 +129,13 @@ describe('speaker precision', () => {
       ]),
     ).toEqual(['Oksana Velychko']);
   });
+
+  it('finds the subject after a short opening phrase, not a name from a list after the verb', () => {
+    expect(
+      speakersOf([
+        'The poet Wilhelmina Strand read from her new collection. The critic Anwen Price praised it.',
+        'In her address, Ms. Strand quoted Auden, Maya Angelou, Neruda and others. She wrote the talk herself, she said, "on the train from Leeds."',
+      ]),
+    ).toEqual(['Wilhelmina Strand']);
+  });
 });

@@ -14,6 +14,14 @@ import {
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
 import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
+/** Last words of newspaper and broadcaster names: the channel that carried a quotation, not its speaker. */
+const PUBLICATION_WORDS = new Set(
+  `Times News Post Journal Review Herald Tribune Guardian Telegraph Gazette Chronicle Independent Observer
+  Mail Express Star Sun Mirror Standard Record Inquirer Examiner Globe Bulletin Courier Dispatch Register
+  Today Press Reuters AP AFP BBC CNN NBC CBS ABC Fox Bloomberg Politico Axios Zeitung Spiegel Monde Figaro
+  País Mundo Folha Globo`.split(/\s+/),
+);
+
 export const DASHES = new Set(['—', '–', '-', '―']);
 
 export type Attribution = SpeakerPhrase | 'inherit' | null;
@@ -44,7 +52,12 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
       return { type: 'pronoun', pronoun: '' };
     return phrase ?? { type: 'unnamed' };
   }
-  if (isAccording(tokens, 0)) return phraseAt(tokens, tokens[0]?.text === 'according' ? 2 : 1);
+  if (isAccording(tokens, 0)) {
+    // "…,' according to the Bronx Times": a publication that reported the words did not say them; the
+    // sentence before the quotation may still name the speaker.
+    const source = phraseAt(tokens, tokens[0]?.text === 'according' ? 2 : 1);
+    return source?.type === 'name' && PUBLICATION_WORDS.has(source.words.at(-1) ?? '') ? null : source;
+  }
   if (startsWithDash) return phraseAt(tokens, 0);
   for (let v = 1; v < Math.min(tokens.length, 14); v++) {
     const token = tokens[v];

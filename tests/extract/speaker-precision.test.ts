@@ -138,4 +138,12 @@ describe('speaker precision', () => {
       ]),
     ).toEqual(['Wilhelmina Strand']);
   });
+
+  it('does not take the publication after "according to" as the speaker of words its subject said', () => {
+    expect(
+      speakersOf([
+        'Councillor Pia Lindgren, who chairs the planning board, called the decision "a betrayal of the valley," according to the Wexford Herald.',
+      ]),
+    ).toEqual(['Pia Lindgren']);
+  });
 });

@@ -46,7 +46,7 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
   if (inverted && isReportingVerb({ ...first, text: inverted[1] ?? '' }))
     return { type: 'pronoun', pronoun: inverted[2] ?? '' };
   if (isReportingVerb(first)) {
-    const phrase = phraseAt(tokens, 1);
+    const phrase = phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
     // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
     if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
       return { type: 'pronoun', pronoun: '' };
@@ -79,6 +79,15 @@ export function isBareAttribution(window: string): boolean {
   if (!/^[^.!?]{3,60}[.]$/u.test(trimmed)) return false;
   const tokens = tokenize(trimmed).filter((token) => token.word);
   return tokens.length <= 6 && tokens.some((token) => isReportingVerb(token));
+}
+
+/** "lamenta, por su parte, Iris Avellaneda": the name after a short aside set off by commas. */
+function phraseAfterAside(tokens: Token[], at: number): SpeakerPhrase | null {
+  if (tokens[at]?.text !== ',') return null;
+  const close = tokens.findIndex((token, index) => index > at + 1 && index <= at + 5 && token.text === ',');
+  if (close < 0 || !tokens.slice(at + 1, close).every(isLowerCaseWord)) return null;
+  const phrase = phraseAt(tokens, close + 1);
+  return phrase?.type === 'name' ? phrase : null;
 }
 
 /** "according to X", "laut X", "selon X", "según X", "segundo X" at `at`. */

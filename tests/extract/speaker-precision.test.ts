@@ -146,4 +146,16 @@ describe('speaker precision', () => {
       ]),
     ).toEqual(['Pia Lindgren']);
   });
+
+  it('reads the name after a short aside between the verb and the speaker ("lamenta, por su parte, X")', () => {
+    expect(
+      speakersOf(
+        [
+          '“Nadie nos avisó del corte”, dice Amparo Rivel, vecina del barrio.',
+          '“Llevamos tres días sin agua”, lamenta, por su parte, Ramiro Estrella, dueño de una panadería.',
+        ],
+        { lang: 'es' },
+      ),
+    ).toEqual(['Amparo Rivel', 'Ramiro Estrella']);
+  });
 });

@@ -38,7 +38,7 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
   does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
   separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
-  originally first last is was not never formally`.split(/\s+/),
+  originally first last is was not never formally week month year night`.split(/\s+/),
   ...AUXILIARIES,
 ]);
 const PRONOUNS = new Set(
@@ -53,6 +53,8 @@ const NOT_ROLE_WORDS = new Set(
   gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
+const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
 /**
  * The article's language, set by findQuotes for the article being read (extraction is synchronous, so one
@@ -207,6 +209,11 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
   // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
   if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
+  // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
+  else if (INTRODUCING.has(tokens[i]?.text ?? '')) {
+    const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
+    if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
+  }
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
@@ -217,7 +224,9 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   const start = DETERMINERS.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
   const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
-  if (comma > start && !tokens.slice(start, comma).some(isReportingVerb)) {
+  // Not "Mr. Gore invoked Churchill, Robert Frost, …": the words before the comma must be a role, not a name.
+  const roleFirst = start > i || isLowerCaseWord(tokens[start]);
+  if (comma > start && roleFirst && !tokens.slice(start, comma).some(isReportingVerb)) {
     const length = nameRunLength(tokens, comma + 1);
     if (length > 0 && tokens[comma + 1 + length]?.text === ',') return nameAt(tokens, comma + 1, length);
   }

@@ -21,7 +21,14 @@ export const FOREIGN_REPORTING_VERBS = set(`
   agregó agrega declaró declara sostuvo sostiene advirtió advierte comentó comenta manifestó expresó subrayó
   destacó destaca insistió apuntó apunta reconoció reconoce concluyó respondió preguntó escribió escribe relató
   afirmaram disse diz disseram afirmou declarou explicou acrescentou ressaltou destacou comentou completou
-  escreveu garantiu avaliou observou salientou contou criticou alertou defendeu`);
+  escreveu garantiu avaliou observou salientou contou criticou alertou defendeu
+  lamenta lamentó cuenta contó aclara aclaró remarca remarcó recuerda recordó opina opinó considera consideró
+  denuncia denunció critica criticó reclama reclamó subraya insiste sostiene precisa precisó enfatizó enfatiza
+  admite admitió confiesa confesó plantea planteó completa completó
+  afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
+  declara questionou questiona completa reforçou reforça admitiu admite
+  ajoute-t-il estime souligne déplore raconte
+  fügte kommentierte kommentiert entgegnete erwiderte`);
 
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);
@@ -64,7 +71,7 @@ export const ENGLISH_OPENERS = set(`Saying Adding Having Being Nevertheless None
   Citing Following Given Like Unlike Well Look Yes No Oh OK Okay Later Earlier Recently Currently Afterwards Then
   Again Already Always Never Sometimes Often Above Below Inside Outside Along Across Behind Beyond Among Within
   Without Throughout Toward Towards Upon Via Per Whether Whatever Whoever Whenever Wherever Because Unless
-  Until Till Except Though I I've I'm I'd I'll We We're We've You You're Let Please Thanks Thank Dear`);
+  Until Till Except Though Regarding Concerning I I've I'm I'd I'll We We're We've You You're Let Please Thanks Thank Dear`);
 
 /** Languages whose nouns are all capitalised: a capitalised run is a name only with more evidence. */
 export const CAPITALISES_NOUNS = new Set(['de']);

@@ -4,6 +4,7 @@
  * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
  */
 import {
+  isTitle,
   nameRunLength,
   ORGANISATION_ROLES,
   readName,
@@ -24,10 +25,15 @@ export interface NameBook {
   resolve(entity: NamedEntity): NamedEntity;
   /** Records that this entity spoke (or was reported speaking), for later pronouns and roles. */
   noteSpeaker(entity: NamedEntity): void;
-  /** The last person who spoke whose gender does not contradict the pronoun's. */
-  lastPerson(gender: Gender | null): NamedEntity | null;
+  /**
+   * The last person who spoke whose gender does not contradict the pronoun's; null when that person was last
+   * heard more than `maxAge` paragraphs ago (a pronoun does not reach back across several paragraphs).
+   */
+  lastPerson(gender: Gender | null, maxAge?: number): NamedEntity | null;
+  /** Marks the start of the next paragraph, for the age of mentions. */
+  startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
-  lastOrganisation(): NamedEntity | null;
+  lastOrganisation(maxAge?: number): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
@@ -47,8 +53,12 @@ export interface NameBookOptions {
 }
 
 const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
+// "a leading force in …" describes a person as often as a body, so "force" alone says nothing.
 const isOrganisationNoun = (token: Token | undefined): boolean =>
-  token !== undefined && ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text);
+  token !== undefined &&
+  ORGANISATION_ROLES.has(token.text) &&
+  !SPOKESPERSON_ROLES.has(token.text) &&
+  token.text !== 'force';
 
 /**
  * Whether the words around a name say it is an organisation: "the energy firm Calder Petroleum",
@@ -88,6 +98,9 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   const fullNames: NamedEntity[] = [];
   const genders = new Map<string, Gender>();
   const speakers: NamedEntity[] = [];
+  /** The paragraph each entry of `speakers` was heard in. */
+  const heardIn: number[] = [];
+  let paragraph = 0;
   const organisations: NamedEntity[] = [];
 
   const surname = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
@@ -123,6 +136,11 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     if (!name.includes(' ') && isFirstName(name)) {
       const byGiven = fullNames.findLast((known) => givenName(known.name) === name);
       if (byGiven) return byGiven;
+    }
+    // "Iris" after "Iris Avellaneda": a given name the list does not know, when it fits one person only.
+    if (!name.includes(' ') && !fullNames.some((known) => surname(known.name) === name)) {
+      const byGiven = new Set(fullNames.filter((known) => givenName(known.name) === name).map((known) => known.name));
+      if (byGiven.size === 1) return fullNames.findLast((known) => givenName(known.name) === name);
     }
     // "Michael Bloomberg" after "Michael R. Bloomberg": the fuller form the article used for the same person.
     if (name.includes(' ')) {
@@ -173,7 +191,9 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
         const previous = tokens[i - 1];
         for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
           properNouns.add(tokens[j]?.text ?? '');
-        const entity = readName(tokens.slice(i, i + length).map((token) => token.text));
+        // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
+        const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
+        const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
         const person = entity?.kind === 'person';
         if (entity && person && options.capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '')) {
           i += length;
@@ -189,24 +209,31 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
       }
     },
     resolve,
+    startParagraph() {
+      paragraph++;
+    },
     noteSpeaker(entity) {
       speakers.push(entity);
+      heardIn.push(paragraph);
       if (entity.kind === 'organisation') organisations.push(entity);
       if (entity.kind === 'person' && entity.gender) genders.set(surname(entity.name), entity.gender);
     },
-    lastPerson(gender) {
-      const speaker = speakers.findLast((candidate) => {
+    lastPerson(gender, maxAge = Number.POSITIVE_INFINITY) {
+      const at = speakers.findLastIndex((candidate) => {
         if (candidate.kind !== 'person' && !candidate.spokesperson) return false;
         const known = candidate.kind === 'person' ? genderOf(candidate) : null;
         return gender === null || known === null || known === gender;
       });
+      const speaker = at >= 0 && paragraph - (heardIn[at] ?? 0) <= maxAge ? speakers[at] : undefined;
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
     },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
-    lastOrganisation() {
-      return speakers.findLast((speaker) => speaker.kind === 'organisation') ?? organisations.at(-1) ?? null;
+    lastOrganisation(maxAge = Number.POSITIVE_INFINITY) {
+      const at = speakers.findLastIndex((speaker) => speaker.kind === 'organisation');
+      if (at >= 0) return paragraph - (heardIn[at] ?? 0) <= maxAge ? (speakers[at] ?? null) : null;
+      return maxAge === Number.POSITIVE_INFINITY ? (organisations.at(-1) ?? null) : null;
     },
   };
 }

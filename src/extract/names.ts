@@ -35,6 +35,7 @@ const TITLES = new Set(
   Lawyer Researcher Scientist Supervisor Assemblyman Assemblywoman Assemblymember Delegate Trooper Justice Pastor
   Coroner Magistrate Minister Councilmember Comptroller Treasurer Clerk Provost Chancellor Dean Commander`.split(/\s+/),
 );
+export const isTitle = (word: string): boolean => TITLES.has(word);
 const MALE_TITLES = new Set(
   `Mr Sir Lord Baron King Prince Father Brother Congressman Councilman Chairman Spokesman`.split(/\s+/),
 );

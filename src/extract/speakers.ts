@@ -4,109 +4,31 @@
  * the quotation it continues; pronouns, roles and surnames are resolved against the article's name book.
  */
 import {
-  isParticiple,
-  isReportingVerb,
-  phraseAt,
-  phraseBeforeVerb,
-  sentenceSubject,
-  type SpeakerPhrase,
-} from './attribution.js';
+  attributionAfter,
+  attributionBefore,
+  DASHES,
+  isBareAttribution,
+  type Attribution,
+  type SpeakerContext,
+} from './attribution-windows.js';
+import { isReportingVerb, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
 import type { NameBook } from './name-book.js';
 import { isFirstName } from './first-names.js';
-import { ACCORDING_WORDS, AUXILIARIES, PRONOUN_GENDER } from './lexicon.js';
+import { PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenize } from './tokens.js';
+
+export type { SpeakerContext } from './attribution-windows.js';
 
 /** Attribution windows are read this far at most, which bounds the work on hostile paragraphs. */
 const WINDOW_CHARS = 400;
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 const MENTION_CHARS = 20_000;
-const DASHES = new Set(['—', '–', '-', '―']);
 
-type Attribution = SpeakerPhrase | 'inherit' | null;
-
-function skipLeadingPunctuation(tokens: Token[]): Token[] {
-  let i = 0;
-  while (i < tokens.length && !tokens[i]?.word && tokens[i]?.text !== '.') i++;
-  return tokens.slice(i);
-}
-
-/** "affirme-t-elle", "dit-il", "glisse-t-il": a French verb with its subject pronoun joined on. */
-const INVERTED = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
-
-/** "…,' she said" / "…,” said Tom Ashby" / "…' – Jane Doe" / "…,' according to X" / "«…», affirme-t-elle". */
-function attributionAfter(window: string, context: SpeakerContext): Attribution {
-  const startsWithDash = DASHES.has(window.trimStart()[0] ?? '');
-  let tokens = skipLeadingPunctuation(tokenize(window));
-  if (AUXILIARIES.has(tokens[0]?.text ?? '') && isReportingVerb(tokens[1])) tokens = tokens.slice(1);
-  const first = tokens[0];
-  if (first === undefined || !first.word) return null;
-  const inverted = INVERTED.exec(first.text);
-  if (inverted && isReportingVerb({ ...first, text: inverted[1] ?? '' }))
-    return { type: 'pronoun', pronoun: inverted[2] ?? '' };
-  if (isReportingVerb(first)) {
-    const phrase = phraseAt(tokens, 1);
-    // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
-    if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
-      return { type: 'pronoun', pronoun: '' };
-    return phrase ?? { type: 'unnamed' };
-  }
-  if (isAccording(tokens, 0)) return phraseAt(tokens, tokens[0]?.text === 'according' ? 2 : 1);
-  if (startsWithDash) return phraseAt(tokens, 0);
-  for (let v = 1; v < Math.min(tokens.length, 14); v++) {
-    const token = tokens[v];
-    if (token === undefined || token.text === '.' || token.text === ';') break;
-    if (!isReportingVerb(token)) continue;
-    const phrase = phraseBeforeVerb(tokens, v);
-    return phrase === 'coordinated' ? null : phrase;
-  }
-  return null;
-}
-
-/** "according to X", "laut X", "selon X", "según X", "segundo X" at `at`. */
-function isAccording(tokens: Token[], at: number): boolean {
-  const word = tokens[at]?.text.toLowerCase() ?? '';
-  return (word === 'according' && tokens[at + 1]?.text === 'to') || ACCORDING_WORDS.has(word);
-}
-
-/** "X said: '…'", "X, role, said '…'", "according to X, '…'", "X claimed that while '…'", ", adding: '…'". */
-function attributionBefore(tokens: Token[], sentence: Token[] | null): Attribution {
-  let sawParticiple = false;
-  for (let v = tokens.length - 1; v >= 0; v--) {
-    const token = tokens[v];
-    if (isAccording(tokens, v)) {
-      const phrase = phraseAt(tokens, tokens[v]?.text.toLowerCase() === 'according' ? v + 2 : v + 1);
-      if (phrase) return phrase;
-    }
-    if (isParticiple(token)) {
-      // "Tom Ashby, director of X, calling the rise '…'": the participle's own subject, when it names one.
-      const subject = phraseBeforeVerb(tokens, v);
-      if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
-      sawParticiple = true;
-      continue;
-    }
-    if (!isReportingVerb(token)) continue;
-    const phrase = phraseBeforeVerb(tokens, v);
-    if (phrase === 'coordinated') {
-      const subject = sentence ? sentenceSubject(sentence) : null;
-      if (subject) return subject;
-      continue;
-    }
-    if (phrase === null) return phraseAt(tokens, v + 1);
-    if (phrase.type !== 'unnamed') return phrase;
-  }
-  return sawParticiple ? 'inherit' : null;
-}
-
-/** What the article's language changes in attribution. */
-export interface SpeakerContext {
-  /** Spanish, Portuguese: "dijo" alone means the last speaker. */
-  dropsPronouns: boolean;
-  /** German: a capitalised run is a person only with a given name or a full name used before. */
-  capitalisesNouns: boolean;
-}
+/** How many paragraphs back a pronoun may find its person. */
+const PRONOUN_REACH = 1;
 
 /**
  * Whether a name read next to a reporting verb can be trusted as a speaker: a full name used before, a
@@ -136,10 +58,12 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerCo
     case 'pronoun': {
       const gender = PRONOUN_GENDER.get(phrase.pronoun);
       if (gender || phrase.pronoun === '') {
-        const person = book.lastPerson(gender ?? null);
+        // A pronoun reaches the person heard in this paragraph or the one before, never further back.
+        const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
         return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
       }
-      return book.lastOrganisation();
+      // "it said": the organisation heard in this paragraph or the one before.
+      return book.lastOrganisation(PRONOUN_REACH);
     }
     case 'organisation-role': {
       const organisation = book.lastOrganisation();
@@ -189,6 +113,10 @@ function noteMention(mention: Mention, book: NameBook, context: SpeakerContext):
   return entity;
 }
 
+function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
+  return resolvePhrase(mention.phrase, book, context)?.name ?? null;
+}
+
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
   entity: NamedEntity | null;
@@ -205,17 +133,22 @@ export function attributeParagraph(
   carried: CarriedSpeaker,
   context: SpeakerContext,
 ): (NamedEntity | null)[] {
+  book.startParagraph();
+  const namesBefore = book.fullNameList().length;
   book.registerNames(text);
+  const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
   let nextMention = 0;
   let lastSpeaker = carried.entity;
   let lastMentioned: NamedEntity | null = null;
+  let lastMentionAt = -1;
   const noteMentionsBefore = (offset: number): void => {
     while (nextMention < mentions.length && (mentions[nextMention]?.at ?? 0) < offset) {
       const mention = mentions[nextMention++];
-      if (mention) lastMentioned = noteMention(mention, book, context) ?? lastMentioned;
+      const entity = mention ? noteMention(mention, book, context) : null;
+      if (entity && mention) [lastMentioned, lastMentionAt] = [entity, mention.at];
     }
   };
   const speakers: (NamedEntity | null)[] = [];
@@ -241,6 +174,16 @@ export function attributeParagraph(
     const sameSentenceAsPrevious = previous !== undefined && sentenceStart <= previous.open;
     const sentence = sameSentenceAsPrevious ? null : beforeTokens;
     let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow, context) : null;
+    if (endsSentence && attribution === null && span.closed) {
+      // The next sentence, when it is only '… Mr Bailey said.'.
+      const sentenceEnd = Math.min(
+        next ? next.open : text.length,
+        sentenceStartAfter(starts, afterEnd + 1, text.length),
+        span.close + WINDOW_CHARS,
+      );
+      const nextSentence = masked.slice(span.close + 1, sentenceEnd);
+      if (isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
+    }
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
@@ -250,7 +193,15 @@ export function attributeParagraph(
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {
-      speaker = i > 0 ? (speakers[i - 1] ?? null) : beforeTokens.some((token) => token.word) ? null : carried.entity;
+      // A quotation that opens the paragraph continues the previous paragraph's speaker; one that opens a
+      // later sentence of it belongs to nobody the sieve can be sure of.
+      const opensParagraph = !/[\p{L}\p{N}]/u.test(masked.slice(0, span.open));
+      speaker = i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null;
+      // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
+      // whose subject was reported speaking belongs to that subject.
+      const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
+      if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
+        speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
       speaker = resolvePhrase(attribution, book, context);
     }
@@ -261,6 +212,18 @@ export function attributeParagraph(
     speakers.push(speaker);
   });
   noteMentionsBefore(Number.POSITIVE_INFINITY);
-  carried.entity = spans.length > 0 ? lastSpeaker : lastMentioned;
+  // A paragraph of narrative hands on its subject only when it is one sentence that names nobody else: after
+  // "Commissioner Irena Vasko described the theft …" a quotation-only paragraph is hers, but not after a longer
+  // passage or one that named two people.
+  const introduced = lastMentioned as NamedEntity | null;
+  const onlyPerson =
+    introduced !== null &&
+    starts.length <= 1 &&
+    [...peopleNamed].every((name) => name === introduced.name) &&
+    mentions.every((mention) => {
+      const name = mention.phrase.type === 'name' ? resolvedName(mention, book, context) : null;
+      return name === null || name === introduced.name;
+    });
+  carried.entity = spans.length > 0 ? lastSpeaker : onlyPerson ? introduced : null;
   return speakers;
 }

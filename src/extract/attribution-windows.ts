@@ -1,0 +1,139 @@
+/**
+ * Where a quotation's attribution is read: the words right after it ("…,' she said", "«…», dijo", "… – Jane
+ * Doe") or before it in the same sentence ("X said: '…'", "according to X, '…'"). Phrases only; speakers.ts
+ * resolves them to people.
+ */
+import {
+  isParticiple,
+  isReportingVerb,
+  phraseAt,
+  phraseBeforeVerb,
+  sentenceSubject,
+  type SpeakerPhrase,
+} from './attribution.js';
+import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
+import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
+
+/** Last words of newspaper and broadcaster names: the channel that carried a quotation, not its speaker. */
+const PUBLICATION_WORDS = new Set(
+  `Times News Post Journal Review Herald Tribune Guardian Telegraph Gazette Chronicle Independent Observer
+  Mail Express Star Sun Mirror Standard Record Inquirer Examiner Globe Bulletin Courier Dispatch Register
+  Today Press Reuters AP AFP BBC CNN NBC CBS ABC Fox Bloomberg Politico Axios Zeitung Spiegel Monde Figaro
+  País Mundo Folha Globo`.split(/\s+/),
+);
+
+export const DASHES = new Set(['—', '–', '-', '―']);
+
+export type Attribution = SpeakerPhrase | 'inherit' | null;
+
+function skipLeadingPunctuation(tokens: Token[]): Token[] {
+  let i = 0;
+  while (i < tokens.length && !tokens[i]?.word && tokens[i]?.text !== '.') i++;
+  return tokens.slice(i);
+}
+
+/** "affirme-t-elle", "dit-il", "glisse-t-il": a French verb with its subject pronoun joined on. */
+const INVERTED = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
+
+/** "…,' she said" / "…,” said Tom Ashby" / "…' – Jane Doe" / "…,' according to X" / "«…», affirme-t-elle". */
+export function attributionAfter(window: string, context: SpeakerContext): Attribution {
+  const startsWithDash = DASHES.has(window.trimStart()[0] ?? '');
+  let tokens = skipLeadingPunctuation(tokenize(window));
+  if (AUXILIARIES.has(tokens[0]?.text ?? '') && isReportingVerb(tokens[1])) tokens = tokens.slice(1);
+  const first = tokens[0];
+  if (first === undefined || !first.word) return null;
+  const inverted = INVERTED.exec(first.text);
+  if (inverted && isReportingVerb({ ...first, text: inverted[1] ?? '' }))
+    return { type: 'pronoun', pronoun: inverted[2] ?? '' };
+  if (isReportingVerb(first)) {
+    const phrase = phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
+    // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
+    if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
+      return { type: 'pronoun', pronoun: '' };
+    return phrase ?? { type: 'unnamed' };
+  }
+  if (isAccording(tokens, 0)) {
+    // "…,' according to the Bronx Times": a publication that reported the words did not say them; the
+    // sentence before the quotation may still name the speaker.
+    const source = phraseAt(tokens, tokens[0]?.text === 'according' ? 2 : 1);
+    return source?.type === 'name' && PUBLICATION_WORDS.has(source.words.at(-1) ?? '') ? null : source;
+  }
+  if (startsWithDash) return phraseAt(tokens, 0);
+  for (let v = 1; v < Math.min(tokens.length, 14); v++) {
+    const token = tokens[v];
+    if (token === undefined || token.text === '.' || token.text === ';') break;
+    if (!isReportingVerb(token)) continue;
+    const phrase = phraseBeforeVerb(tokens, v);
+    return phrase === 'coordinated' ? null : phrase;
+  }
+  return null;
+}
+
+/**
+ * '"….” Mr Bailey said.': after a quotation that ends its own sentence, a sentence that is nothing but a short
+ * attribution (a few words, a reporting verb, a full stop, then the paragraph or the next quotation) still
+ * belongs to it.
+ */
+export function isBareAttribution(window: string): boolean {
+  const trimmed = window.trim();
+  if (!/^[^.!?]{3,60}[.]$/u.test(trimmed)) return false;
+  const tokens = tokenize(trimmed).filter((token) => token.word);
+  return tokens.length <= 6 && tokens.some((token) => isReportingVerb(token));
+}
+
+/** "lamenta, por su parte, Iris Avellaneda": the name after a short aside set off by commas. */
+function phraseAfterAside(tokens: Token[], at: number): SpeakerPhrase | null {
+  if (tokens[at]?.text !== ',') return null;
+  const close = tokens.findIndex((token, index) => index > at + 1 && index <= at + 5 && token.text === ',');
+  if (close < 0 || !tokens.slice(at + 1, close).every(isLowerCaseWord)) return null;
+  const phrase = phraseAt(tokens, close + 1);
+  return phrase?.type === 'name' ? phrase : null;
+}
+
+/** "according to X", "laut X", "selon X", "según X", "segundo X" at `at`. */
+function isAccording(tokens: Token[], at: number): boolean {
+  const word = tokens[at]?.text.toLowerCase() ?? '';
+  return (word === 'according' && tokens[at + 1]?.text === 'to') || ACCORDING_WORDS.has(word);
+}
+
+/** "X said: '…'", "X, role, said '…'", "according to X, '…'", "X claimed that while '…'", ", adding: '…'". */
+export function attributionBefore(tokens: Token[], sentence: Token[] | null): Attribution {
+  let sawParticiple = false;
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const token = tokens[v];
+    if (isAccording(tokens, v)) {
+      const phrase = phraseAt(tokens, tokens[v]?.text.toLowerCase() === 'according' ? v + 2 : v + 1);
+      if (phrase) return phrase;
+    }
+    if (isParticiple(token)) {
+      // "Tom Ashby, director of X, calling the rise '…'": the participle's own subject, when it names one.
+      const subject = phraseBeforeVerb(tokens, v);
+      if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
+      sawParticiple = true;
+      continue;
+    }
+    if (!isReportingVerb(token)) continue;
+    const phrase = phraseBeforeVerb(tokens, v);
+    if (phrase === 'coordinated') {
+      const subject = sentence ? sentenceSubject(sentence) : null;
+      if (subject) return subject;
+      continue;
+    }
+    // "– said Tom Ashby, '…'": the name right after the verb; not "promised to hold other IRS officials …".
+    if (phrase === null) {
+      const after = tokens[v + 1];
+      if (after && (!isLowerCaseWord(after) || ['a', 'an', 'the'].includes(after.text))) return phraseAt(tokens, v + 1);
+      continue;
+    }
+    if (phrase.type !== 'unnamed') return phrase;
+  }
+  return sawParticiple ? 'inherit' : null;
+}
+
+/** What the article's language changes in attribution. */
+export interface SpeakerContext {
+  /** Spanish, Portuguese: "dijo" alone means the last speaker. */
+  dropsPronouns: boolean;
+  /** German: a capitalised run is a person only with a given name or a full name used before. */
+  capitalisesNouns: boolean;
+}

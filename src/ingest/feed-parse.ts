@@ -203,7 +203,9 @@ const dateText = (value: unknown): string | undefined => (typeof value === 'stri
 export function isoDate(value: string | undefined | null): string | null {
   if (!value) return null;
   const text = value.trim();
-  const time = rfc822Time(text) ?? Date.parse(text);
+  const rfc822 = rfc822Iso(text);
+  if (rfc822 !== undefined) return rfc822;
+  const time = Date.parse(text);
   return Number.isNaN(time) ? null : toIso(time);
 }
 
@@ -224,35 +226,46 @@ function toIso(time: number): string {
   )}:${pad(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
 }
 
+const daysIn = (year: number, month: number): number =>
+  month === 1
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
+
 /**
- * RSS's usual date ("Wed, 18 Nov 2026 08:00:00 GMT" or "+0100") read directly: Date.parse's
- * legacy parser is a tenth of a feed's parse. Null for any other form, which Date.parse reads.
+ * RSS's usual date ("Wed, 18 Nov 2026 08:00:00 GMT" or "+0100") read directly as ISO: Date.parse's
+ * legacy parser is a tenth of a feed's parse. A UTC date is written from its fields, with no Date
+ * at all (most feeds give GMT); an offset goes through Date.UTC. Undefined for any other form,
+ * and for a day the month does not have (31 Feb), which Date.parse reads as before.
  */
-function rfc822Time(text: string): number | null {
+function rfc822Iso(text: string): string | undefined {
   const match = RFC822.exec(text);
-  if (!match) return null;
+  if (!match) return undefined;
   const month = MONTHS.indexOf(match[2]!.toLowerCase());
-  if (month < 0) return null;
+  if (month < 0) return undefined;
   const day = Number(match[1]);
   const year = Number(match[3]);
   const hour = Number(match[4]);
   const minute = Number(match[5]);
   const second = Number(match[6] ?? 0);
-  if (day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  if (day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 60) return undefined;
   const zone = match[7]!;
-  const offset =
-    zone[0] === '+' || zone[0] === '-'
-      ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)))
-      : 0;
+  const utc = zone[0] !== '+' && zone[0] !== '-';
+  if (utc && second < 60 && year >= 1000) {
+    return `${year}-${pad(month + 1)}-${pad(day)}T${match[4]}:${match[5]}:${pad(second)}.000Z`;
+  }
+  const offset = utc ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
   const time = Date.UTC(year, month, day, hour, minute, second) - offset * 60_000;
-  // A day the month does not have (31 Feb) is left to Date.parse, as before.
-  return new Date(time + offset * 60_000).getUTCDate() === day ? time : null;
+  // A leap second (":60") that rolls over into the next day is left to Date.parse, as before.
+  return new Date(time + offset * 60_000).getUTCDate() === day ? toIso(time) : undefined;
 }
 
 /** An absolute http(s) URL, resolved against `base`; null for anything else (javascript:, mailto:…). */
 export function absoluteHttpUrl(link: string | undefined | null, base: string | null): string | null {
   const trimmed = link?.trim();
   if (!trimmed) return null;
+  if (CANONICAL_URL.test(trimmed)) return trimmed;
   try {
     // An absolute link needs no base: one parse instead of two.
     const url = base && !/^https?:\/\//i.test(trimmed) ? new URL(trimmed, base) : new URL(trimmed);
@@ -261,3 +274,13 @@ export function absoluteHttpUrl(link: string | undefined | null, base: string | 
     return null;
   }
 }
+
+/**
+ * A link that URL parsing would give back unchanged (its `href` is the text itself), so the parse
+ * is spared: a lower-case http(s) scheme and host name (labels of letters, digits and hyphens,
+ * the last one letters only, so never an IP address; no punycode to check; no port, no user), a
+ * path from "/" with no dot segment, then only characters no part of a URL escapes or rewrites
+ * (no "%", quote, backslash, space or non-ASCII). Every other link is parsed as before.
+ */
+const CANONICAL_URL =
+  /^https?:\/\/(?![^/]*xn--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\/(?![^?#]*\/\.)(?!(?:[^?#]*\/)?\.)[A-Za-z0-9\-._~!$&()*+,;=:@/?#]*$/;

@@ -1,6 +1,7 @@
 import { parseFeed } from 'feedsmith';
 import { withFirstItems } from './feed-cut.js';
 import { FetchError } from './fetch-error.js';
+import { isoDate } from './feed-dates.js';
 import { htmlToText, truncateText } from './html-text.js';
 import { assertNoEntityDeclarations } from './xml-prolog.js';
 
@@ -28,6 +29,8 @@ export interface ParsedFeed {
 
 /** A feed with more items than this is read up to here: no news feed needs more, and the work stays bounded. */
 export const MAX_ITEMS_PER_FEED = 500;
+
+export { isoDate };
 
 /**
  * Parses RSS 0.9x/1.0/2.0, RDF, Atom and JSON Feed into FeedItems. Relative links are resolved
@@ -198,68 +201,6 @@ function escapeHtml(text: string): string {
 }
 
 const dateText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** A date in any of the forms feeds use → ISO, or null when unreadable. */
-export function isoDate(value: string | undefined | null): string | null {
-  if (!value) return null;
-  const text = value.trim();
-  const rfc822 = rfc822Iso(text);
-  if (rfc822 !== undefined) return rfc822;
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : toIso(time);
-}
-
-const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-const RFC822 =
-  /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[+-]\d{4})$/;
-
-const pad = (value: number): string => (value < 10 ? `0${value}` : String(value));
-
-/** toISOString for the years feeds use (1000-9999), by hand: a fifth of the cost. */
-function toIso(time: number): string {
-  const date = new Date(time);
-  const year = date.getUTCFullYear();
-  if (year < 1000 || year > 9999) return date.toISOString();
-  const ms = date.getUTCMilliseconds();
-  return `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(
-    date.getUTCMinutes(),
-  )}:${pad(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
-}
-
-const daysIn = (year: number, month: number): number =>
-  month === 1
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
-
-/**
- * RSS's usual date ("Wed, 18 Nov 2026 08:00:00 GMT" or "+0100") read directly as ISO: Date.parse's
- * legacy parser is a tenth of a feed's parse. A UTC date is written from its fields, with no Date
- * at all (most feeds give GMT); an offset goes through Date.UTC. Undefined for any other form,
- * and for a day the month does not have (31 Feb), which Date.parse reads as before.
- */
-function rfc822Iso(text: string): string | undefined {
-  const match = RFC822.exec(text);
-  if (!match) return undefined;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase());
-  if (month < 0) return undefined;
-  const day = Number(match[1]);
-  const year = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6] ?? 0);
-  if (day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 60) return undefined;
-  const zone = match[7]!;
-  const utc = zone[0] !== '+' && zone[0] !== '-';
-  if (utc && second < 60 && year >= 1000) {
-    return `${year}-${pad(month + 1)}-${pad(day)}T${match[4]}:${match[5]}:${pad(second)}.000Z`;
-  }
-  const offset = utc ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
-  const time = Date.UTC(year, month, day, hour, minute, second) - offset * 60_000;
-  // A leap second (":60") that rolls over into the next day is left to Date.parse, as before.
-  return new Date(time + offset * 60_000).getUTCDate() === day ? toIso(time) : undefined;
-}
 
 /** An absolute http(s) URL, resolved against `base`; null for anything else (javascript:, mailto:…). */
 export function absoluteHttpUrl(link: string | undefined | null, base: string | null): string | null {

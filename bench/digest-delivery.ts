@@ -15,6 +15,7 @@ import { openDatabase } from '../src/store/database.js';
 import { createStores } from '../src/store/index.js';
 import { startFakeDiscord } from '../tests/helpers/fake-discord.js';
 import { startFakeTelegram } from '../tests/helpers/fake-telegram.js';
+import type { BenchRow } from './table.js';
 
 /**
  * Delivery throughput: 3,000 messages to 1,000 chats on each platform, queued in the outbox and
@@ -59,7 +60,7 @@ interface PlatformRun {
   started: number;
 }
 
-function report(run: PlatformRun, rejected429: number, limitName: string): string {
+function report(run: PlatformRun, rejected429: number, limitName: string): { line: string; row: BenchRow } {
   const times = [...run.done].sort((a, b) => a - b);
   // The windows the platform was busy for: from the first send to a full window after the last began.
   const seconds = (times.at(-1)! - run.started) / 1000 + 1;
@@ -67,10 +68,19 @@ function report(run: PlatformRun, rejected429: number, limitName: string): strin
   const fraction = rate / run.limit;
   const took = [...run.took].sort((a, b) => a - b);
   const latency = `round trip median ${took[Math.floor(took.length / 2)]} ms, p95 ${took[Math.floor(took.length * 0.95)]} ms`;
-  return `  ${run.platform}: ${latency}; ${times.length} messages in ${seconds.toFixed(1)} s = ${rate.toFixed(1)}/s, ${fraction.toFixed(3)} of ${limitName} (goal ≥ 0.95: ${fraction >= 0.95 ? 'met' : 'NOT met'}); 429s answered by the fake: ${rejected429}`;
+  const line = `  ${run.platform}: ${latency}; ${times.length} messages in ${seconds.toFixed(1)} s = ${rate.toFixed(1)}/s, ${fraction.toFixed(3)} of ${limitName} (goal ≥ 0.95: ${fraction >= 0.95 ? 'met' : 'NOT met'}); 429s answered by the fake: ${rejected429}`;
+  const row: BenchRow = {
+    figure: `delivery to a fake ${run.platform} with its limits: rate, 429s`,
+    ours: `${rate.toFixed(1)}/s, ${rejected429} × 429`,
+    reference: limitName,
+    ratio: fraction,
+    goal: '≥ 0.95× the limit, no 429',
+    met: fraction >= 0.95 && rejected429 === 0,
+  };
+  return { line, row };
 }
 
-export async function benchDelivery(): Promise<void> {
+export async function benchDelivery(): Promise<BenchRow[]> {
   const telegram = await startFakeTelegram({ limits: true });
   const discord = await startFakeDiscord({ limits: true });
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-delivery-'));
@@ -157,12 +167,16 @@ export async function benchDelivery(): Promise<void> {
     await worker.drain();
     const telegram429 = telegram.calls.filter((call) => call.method === 'sendMessage' && !call.ok).length;
     const discord429 = discord.requests.filter((request) => request.status === 429).length;
-    console.log(report(runs.telegram, telegram429, `Telegram's ${runs.telegram.limit} messages/s`));
-    console.log(report(runs.discord, discord429, `Discord's ${runs.discord.limit} requests/s`));
+    const reports = [
+      report(runs.telegram, telegram429, `Telegram's ${runs.telegram.limit} messages/s`),
+      report(runs.discord, discord429, `Discord's ${runs.discord.limit} requests/s`),
+    ];
+    for (const { line } of reports) console.log(line);
     const stats = worker.stats();
     console.log(
       `  worker: ${stats.sent} sent, ${stats.rateLimited} rate-limited results waited out, ${stats.transientFailures} transient failures; outbox ${JSON.stringify(await stores.outbox.counts())}`,
     );
+    return reports.map(({ row }) => row);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -11,19 +11,10 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractFromHtml } from '../src/extract/index.js';
+import type { BenchRow } from './table.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures', 'articles');
 const ROUNDS = 7;
-
-/** One row of the bench table (the shape bench/table.ts prints). */
-export interface BenchRow {
-  figure: string;
-  ours: string;
-  reference: string;
-  ratio: number;
-  goal: string;
-  met: boolean;
-}
 
 function bareReadability(html: string): unknown {
   const { document } = parseHTML(html);
@@ -99,12 +90,18 @@ export function extractRows(folder?: string, log: (line: string) => void = conso
   ];
 }
 
+/** The part's row for `npm run bench` (pages from NEWSBRIEF_BENCH_PAGES, else the fixtures). */
+export async function rows(): Promise<BenchRow[]> {
+  console.log('extract: median time per page, ours vs bare Readability over linkedom (same run, interleaved)');
+  return extractRows();
+}
+
 /** Prints per-page times and the ratio row. */
 export async function benchExtract(folder?: string): Promise<void> {
   console.log('extract: median time per page, ours vs bare Readability over linkedom (same run, interleaved)');
   for (const row of extractRows(folder)) {
     console.log(
-      `${row.figure}: ours ${row.ours}, reference ${row.reference}, ratio ${row.ratio.toFixed(2)}× (goal ${row.goal}: ${row.met ? 'met' : 'NOT met'})`,
+      `${row.figure}: ours ${row.ours}, reference ${row.reference}, ratio ${row.ratio?.toFixed(2)}× (goal ${row.goal}: ${row.met ? 'met' : 'NOT met'})`,
     );
   }
 }

@@ -2,10 +2,9 @@
  * `npm run bench` (after `npm run build`): every benchmark, then issue 10's table, one row per
  * figure with both sides measured in this run. `npm run bench -- startup extract` runs some parts.
  *
- * Each part is a bench/*.ts module. A module that exports `rows()` (the contract in table.ts)
- * gives its rows directly. A module not yet on that contract is run through its old entry
- * function, which prints its own report, and its figures appear in the table as "printed above"
- * (no verdict) until it returns rows.
+ * Each part is a bench/*.ts module exporting `rows()` (the contract in table.ts): it prints its
+ * detail lines and returns its rows. A part that fails is shown in the table as not measured,
+ * with the error, and the other parts still run.
  */
 import { existsSync } from 'node:fs';
 import { printTable, type BenchRow } from './table.js';
@@ -14,8 +13,6 @@ interface Part {
   name: string;
   /** The module, relative to bench/. */
   file: string;
-  /** Its entry function before the row contract (printing its own report), if it has one. */
-  legacy?: string;
   /** The issue's figures this part measures, with their goals: shown when it gives no rows. */
   figures: readonly { figure: string; goal: string }[];
 }
@@ -25,7 +22,6 @@ const PARTS: readonly Part[] = [
   {
     name: 'extract',
     file: 'extract',
-    legacy: 'benchExtract',
     figures: [{ figure: 'extraction per page, one process, 30 real news pages', goal: '≤ 1.2× bare Readability' }],
   },
   {
@@ -43,20 +39,20 @@ const PARTS: readonly Part[] = [
   {
     name: 'ingest',
     file: 'ingest',
-    legacy: 'benchIngest',
     figures: [{ figure: 'ingest: one 20,000-feed poll cycle, peak', goal: '≤ 250 MB' }],
   },
   {
     name: 'digest',
     file: 'digest',
-    legacy: 'benchDigest',
     figures: [{ figure: 'digest job: 100k subscriptions over 1M stories, peak', goal: '≤ 400 MB, same or less time' }],
   },
-  { name: 'platforms', file: 'platforms', legacy: 'benchPlatforms', figures: [] },
+  { name: 'platforms', file: 'platforms', figures: [] },
 ];
 
 const unmeasured = (part: Part, why: string): BenchRow[] =>
-  part.figures.map(({ figure, goal }) => ({ figure, ours: why, reference: null, ratio: null, goal, met: null }));
+  (part.figures.length > 0 ? part.figures : [{ figure: `bench part ${part.name}`, goal: '—' }]).map(
+    ({ figure, goal }) => ({ figure, ours: why, reference: null, ratio: null, goal, met: null }),
+  );
 
 async function runPart(part: Part): Promise<BenchRow[]> {
   if (!existsSync(new URL(`./${part.file}.ts`, import.meta.url))) {
@@ -64,11 +60,13 @@ async function runPart(part: Part): Promise<BenchRow[]> {
   }
   console.log(`\n== ${part.name}`);
   const module = (await import(`./${part.file}.js`)) as Record<string, unknown>;
-  if (typeof module.rows === 'function') return (await (module.rows as () => Promise<BenchRow[]>)()) ?? [];
-  const legacy = part.legacy ? module[part.legacy] : undefined;
-  if (typeof legacy !== 'function') return unmeasured(part, `bench/${part.file}.ts exports no rows()`);
-  await (legacy as () => Promise<void>)();
-  return unmeasured(part, `printed above (bench/${part.file}.ts)`);
+  if (typeof module.rows !== 'function') return unmeasured(part, `bench/${part.file}.ts exports no rows()`);
+  try {
+    return (await (module.rows as () => Promise<BenchRow[]>)()) ?? [];
+  } catch (error) {
+    console.error(`bench ${part.name} failed:`, error);
+    return unmeasured(part, `failed: ${(error as Error).message.slice(0, 60)}`);
+  }
 }
 
 const wanted = process.argv.slice(2);

@@ -18,8 +18,12 @@ import { renderTelegramDigest } from '../src/platforms/telegram/render.js';
 import { startTelegram } from '../src/platforms/telegram/start.js';
 import { startFakeDiscord } from '../tests/helpers/fake-discord.js';
 import { startFakeTelegram } from '../tests/helpers/fake-telegram.js';
+import type { BenchRow } from './table.js';
 
 const COMMANDS = 300;
+
+/** This run's rows, in the order measured (one run of the part at a time). */
+const measured: BenchRow[] = [];
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -30,6 +34,14 @@ function report(name: string, samples: number[], goalMs: number): void {
   console.log(
     `${name}: ${samples.length} commands, p50 ${percentile(sorted, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (goal p95 ≤ ${goalMs} ms: ${p95 <= goalMs ? 'met' : 'MISSED'})`,
   );
+  measured.push({
+    figure: `${name.split(' (')[0]}: p95`,
+    ours: `${p95.toFixed(1)} ms`,
+    reference: null,
+    ratio: null,
+    goal: `≤ ${goalMs} ms`,
+    met: p95 <= goalMs,
+  });
 }
 
 async function benchTelegramRoundTrip(app: ReturnType<typeof createApp>): Promise<void> {
@@ -128,6 +140,14 @@ function benchRendering(): void {
     console.log(
       `${name}: ${perSecond.toFixed(0)} ten-story digests rendered per second (goal ≥ 2000: ${perSecond >= 2000 ? 'met' : 'MISSED'})`,
     );
+    measured.push({
+      figure: `${name}: ten-story digests rendered per second`,
+      ours: `${perSecond.toFixed(0)}/s`,
+      reference: null,
+      ratio: null,
+      goal: '≥ 2,000/s',
+      met: perSecond >= 2000,
+    });
   }
 }
 
@@ -143,4 +163,11 @@ export async function benchPlatforms(): Promise<void> {
     app.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The part's rows: command round trips and rendering rates (goals from the platform issues). */
+export async function rows(): Promise<BenchRow[]> {
+  measured.length = 0;
+  await benchPlatforms();
+  return [...measured];
 }

@@ -30,8 +30,5 @@ export function findFeedLinks(html: string, baseUrl: string): string[] {
   return found;
 }
 
-/** Whether a body that failed to parse as a feed looks like an HTML page worth searching for feed links. */
-export function looksLikeHtml(contentType: string | null, head: string): boolean {
-  if (contentType && /html/i.test(contentType)) return true;
-  return /^\s*(?:<!doctype html|<html\b)/i.test(head.slice(0, 1024).replace(/^\uFEFF/, ''));
-}
+// Kept here too for its importers; it lives apart so the main thread need not load linkedom.
+export { looksLikeHtml } from './html-sniff.js';

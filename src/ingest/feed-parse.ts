@@ -1,6 +1,7 @@
 import { parseFeed } from 'feedsmith';
 import { withFirstItems } from './feed-cut.js';
 import { FetchError } from './fetch-error.js';
+import { isoDate } from './feed-dates.js';
 import { htmlToText, truncateText } from './html-text.js';
 import { assertNoEntityDeclarations } from './xml-prolog.js';
 
@@ -28,6 +29,8 @@ export interface ParsedFeed {
 
 /** A feed with more items than this is read up to here: no news feed needs more, and the work stays bounded. */
 export const MAX_ITEMS_PER_FEED = 500;
+
+export { isoDate };
 
 /**
  * Parses RSS 0.9x/1.0/2.0, RDF, Atom and JSON Feed into FeedItems. Relative links are resolved
@@ -199,60 +202,11 @@ function escapeHtml(text: string): string {
 
 const dateText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** A date in any of the forms feeds use → ISO, or null when unreadable. */
-export function isoDate(value: string | undefined | null): string | null {
-  if (!value) return null;
-  const text = value.trim();
-  const time = rfc822Time(text) ?? Date.parse(text);
-  return Number.isNaN(time) ? null : toIso(time);
-}
-
-const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-const RFC822 =
-  /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[+-]\d{4})$/;
-
-const pad = (value: number): string => (value < 10 ? `0${value}` : String(value));
-
-/** toISOString for the years feeds use (1000-9999), by hand: a fifth of the cost. */
-function toIso(time: number): string {
-  const date = new Date(time);
-  const year = date.getUTCFullYear();
-  if (year < 1000 || year > 9999) return date.toISOString();
-  const ms = date.getUTCMilliseconds();
-  return `${year}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(
-    date.getUTCMinutes(),
-  )}:${pad(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
-}
-
-/**
- * RSS's usual date ("Wed, 18 Nov 2026 08:00:00 GMT" or "+0100") read directly: Date.parse's
- * legacy parser is a tenth of a feed's parse. Null for any other form, which Date.parse reads.
- */
-function rfc822Time(text: string): number | null {
-  const match = RFC822.exec(text);
-  if (!match) return null;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase());
-  if (month < 0) return null;
-  const day = Number(match[1]);
-  const year = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6] ?? 0);
-  if (day > 31 || hour > 23 || minute > 59 || second > 60) return null;
-  const zone = match[7]!;
-  const offset =
-    zone[0] === '+' || zone[0] === '-'
-      ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)))
-      : 0;
-  const time = Date.UTC(year, month, day, hour, minute, second) - offset * 60_000;
-  // A day the month does not have (31 Feb) is left to Date.parse, as before.
-  return new Date(time + offset * 60_000).getUTCDate() === day ? time : null;
-}
-
 /** An absolute http(s) URL, resolved against `base`; null for anything else (javascript:, mailto:…). */
 export function absoluteHttpUrl(link: string | undefined | null, base: string | null): string | null {
   const trimmed = link?.trim();
   if (!trimmed) return null;
+  if (CANONICAL_URL.test(trimmed)) return trimmed;
   try {
     // An absolute link needs no base: one parse instead of two.
     const url = base && !/^https?:\/\//i.test(trimmed) ? new URL(trimmed, base) : new URL(trimmed);
@@ -261,3 +215,13 @@ export function absoluteHttpUrl(link: string | undefined | null, base: string | 
     return null;
   }
 }
+
+/**
+ * A link that URL parsing would give back unchanged (its `href` is the text itself), so the parse
+ * is spared: a lower-case http(s) scheme and host name (labels of letters, digits and hyphens,
+ * the last one letters only, so never an IP address; no punycode to check; no port, no user), a
+ * path from "/" with no dot segment, then only characters no part of a URL escapes or rewrites
+ * (no "%", quote, backslash, space or non-ASCII). Every other link is parsed as before.
+ */
+const CANONICAL_URL =
+  /^https?:\/\/(?![^/]*xn--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}\/(?![^?#]*\/\.)(?!(?:[^?#]*\/)?\.)[A-Za-z0-9\-._~!$&()*+,;=:@/?#]*$/;

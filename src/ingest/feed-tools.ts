@@ -1,17 +1,21 @@
 import { UserError } from '../core/errors.js';
 import type { FeedCheck, FeedTools } from '../core/ingest-port.js';
-import { decodeText } from './decode-text.js';
-import { looksLikeHtml } from './discover.js';
+import { looksLikeHtml } from './html-sniff.js';
 import { baselineId, type BaselineStore } from './feed-baseline.js';
 import { capNullable, FIELD_CAPS } from './field-caps.js';
 import { FetchError, toFetchError } from './fetch-error.js';
 import type { Fetcher } from './http-fetch.js';
-import { parseOpmlFeeds, renderOpmlDocument } from './opml.js';
 import { FEED_ACCEPT } from './poll-feed.js';
 import type { TaskRunner } from './worker-pool.js';
 
 /** Feed links of a page tried at most, in page order. */
 const DISCOVERY_TRIES = 3;
+/**
+ * OPML reading and writing (feedsmith) and charset detection (chardet) are loaded when first
+ * used: a poll never needs them on the main thread (feeds are parsed in the worker threads).
+ */
+const opml = () => import('./opml.js');
+
 const OPML_ACCEPT = 'text/x-opml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 /**
@@ -104,14 +108,15 @@ export function createFeedTools(deps: {
       try {
         const fetched = await feedFetcher.fetch(url.trim(), { accept: OPML_ACCEPT });
         if (fetched.status !== 'ok') throw new FetchError('http-status', 'unexpected 304');
+        const { decodeText } = await import('./decode-text.js');
         text = decodeText(fetched.body, fetched.contentType);
       } catch (error) {
         throw new UserError(`Could not fetch the OPML file: ${toFetchError(error).message}`);
       }
-      return parseOpmlFeeds(text);
+      return (await opml()).parseOpmlFeeds(text);
     },
-    parseOpml: parseOpmlFeeds,
-    renderOpml: (title, topics) => renderOpmlDocument(title, topics),
+    parseOpml: async (text) => (await opml()).parseOpmlFeeds(text),
+    renderOpml: async (title, topics) => (await opml()).renderOpmlDocument(title, topics),
   };
 }
 

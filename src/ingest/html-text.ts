@@ -112,10 +112,4 @@ const UNCOLLAPSED = /\s\s|[^\S ]/;
 // Most titles need no collapsing: testing first spares copying them.
 const collapse = (text: string): string => (UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 
-/** Cuts text to about `max` characters at a word boundary, with an ellipsis. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+export { truncateText } from './text-cut.js';

@@ -7,7 +7,6 @@ import type { BaselineStore } from './feed-baseline.js';
 import { createFeedTools } from './feed-tools.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createHttpAgent, createHttpFetcher, type FetchLimits } from './http-fetch.js';
-import { parseOpmlFeeds, renderOpmlDocument } from './opml.js';
 import { pollDueFeeds } from './poll-due.js';
 import type { PollDeps } from './poll-feed.js';
 import { createWorkerPool, inThreadRunner, type TaskRunner } from './worker-pool.js';
@@ -54,9 +53,9 @@ export interface IngestDeps {
 export interface Ingest extends FeedTools {
   /** Polls due feeds; a feed still being polled by an earlier call is skipped. */
   pollDueFeeds: PollDueFeeds;
-  /** Synchronous here; the port allows the app's lazily loaded ingestion to make them async. */
-  parseOpml(text: string): OpmlFeed[];
-  renderOpml(title: string, topics: readonly OpmlTopic[]): string;
+  /** Async: the OPML code (feedsmith) is loaded on first use, not by a poll. */
+  parseOpml(text: string): Promise<OpmlFeed[]>;
+  renderOpml(title: string, topics: readonly OpmlTopic[]): Promise<string>;
   /** Stops the worker threads and closes idle connections. */
   close(): Promise<void>;
 }
@@ -96,8 +95,8 @@ export function createIngest(deps: IngestDeps, settings: IngestSettings): Ingest
   let closing: Promise<void> | null = null;
   return {
     ...createFeedTools({ feedFetcher, runner, ...(deps.baselines ? { baselines: deps.baselines } : {}) }),
-    parseOpml: parseOpmlFeeds,
-    renderOpml: (title, topics) => renderOpmlDocument(title, topics),
+    parseOpml: async (text) => (await import('./opml.js')).parseOpmlFeeds(text),
+    renderOpml: async (title, topics) => (await import('./opml.js')).renderOpmlDocument(title, topics),
     pollDueFeeds: (options = {}) => pollDueFeeds(pollDeps, { ...options, inFlight, window: settings.concurrency * 4 }),
     close() {
       closing ??= Promise.all([runner.close(), agent.close()]).then(() => undefined);

@@ -3,7 +3,7 @@ import type { Logger } from '../core/ports.js';
 import type { NewStory } from '../core/story-port.js';
 import type { FeedItem } from './feed-parse.js';
 import { capNullable, capText, capUrl, FIELD_CAPS } from './field-caps.js';
-import { truncateText } from './html-text.js';
+import { truncateText } from './text-cut.js';
 import type { Fetcher } from './http-fetch.js';
 import type { TaskRunner } from './worker-pool.js';
 

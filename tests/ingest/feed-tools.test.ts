@@ -86,13 +86,13 @@ describe('OPML', () => {
     ]);
   });
 
-  it('refuses a document that is not OPML, and an entity attack, with a UserError', () => {
+  it('refuses a document that is not OPML, and an entity attack, with a UserError', async () => {
     const { ingest } = ingestHarness();
-    expect(() => ingest.parseOpml('<html></html>')).toThrow(UserError);
-    expect(() => ingest.parseOpml(fixture('billion-laughs.xml').replace('<rss', '<opml'))).toThrow(UserError);
+    await expect(ingest.parseOpml('<html></html>')).rejects.toThrow(UserError);
+    await expect(ingest.parseOpml(fixture('billion-laughs.xml').replace('<rss', '<opml'))).rejects.toThrow(UserError);
   });
 
-  it('writes topics and feeds that read back as the same categories', () => {
+  it('writes topics and feeds that read back as the same categories', async () => {
     const { ingest } = ingestHarness();
     const topic = {
       id: 1,
@@ -103,11 +103,11 @@ describe('OPML', () => {
       includeKeywords: [],
       excludeKeywords: [],
     };
-    const text = ingest.renderOpml('Our topics', [
+    const text = await ingest.renderOpml('Our topics', [
       { topic, feeds: [{ url: 'https://harbour.example/rss', title: 'Gazette <daily>' }] },
     ]);
     expect(text).toContain('<opml');
-    expect(ingest.parseOpml(text)).toEqual([
+    expect(await ingest.parseOpml(text)).toEqual([
       { url: 'https://harbour.example/rss', title: 'Gazette <daily>', category: 'harbour', folder: 'Harbour & Sea' },
     ]);
   });

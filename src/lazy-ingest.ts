@@ -1,3 +1,4 @@
+import { isFeedDue } from './core/feed-due.js';
 import type { FeedTools, PollDueFeeds } from './core/ingest-port.js';
 import type { Ingest, IngestDeps, IngestSettings } from './ingest/index.js';
 
@@ -47,8 +48,7 @@ export function lazyIngest(deps: IngestDeps, settings: IngestSettings): AppInges
   };
 }
 
-/** The same rule as ingest's dueFeeds (an enabled feed never scheduled, or whose time has come). */
 function anyFeedDue(deps: IngestDeps, now: Date): boolean {
   const nowIso = now.toISOString();
-  return deps.feeds.listAll().some((feed) => feed.enabled && (feed.nextPollAt === null || feed.nextPollAt <= nowIso));
+  return deps.feeds.listAll().some((feed) => isFeedDue(feed, nowIso));
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { FeedTools, OpmlFeed, OpmlTopic, PollDueFeeds } from '../core/ingest-port.js';
+import type { FeedTools, PollDueFeeds } from '../core/ingest-port.js';
 import type { Clock, FeedStore, Logger, TopicStore } from '../core/ports.js';
 import type { StoryStore } from '../core/story-port.js';
 import type { AddressPolicy } from './address-guard.js';
@@ -53,9 +53,6 @@ export interface IngestDeps {
 export interface Ingest extends FeedTools {
   /** Polls due feeds; a feed still being polled by an earlier call is skipped. */
   pollDueFeeds: PollDueFeeds;
-  /** Async: the OPML code (feedsmith) is loaded on first use, not by a poll. */
-  parseOpml(text: string): Promise<OpmlFeed[]>;
-  renderOpml(title: string, topics: readonly OpmlTopic[]): Promise<string>;
   /** Stops the worker threads and closes idle connections. */
   close(): Promise<void>;
 }
@@ -95,8 +92,6 @@ export function createIngest(deps: IngestDeps, settings: IngestSettings): Ingest
   let closing: Promise<void> | null = null;
   return {
     ...createFeedTools({ feedFetcher, runner, ...(deps.baselines ? { baselines: deps.baselines } : {}) }),
-    parseOpml: async (text) => (await import('./opml.js')).parseOpmlFeeds(text),
-    renderOpml: async (title, topics) => (await import('./opml.js')).renderOpmlDocument(title, topics),
     pollDueFeeds: (options = {}) => pollDueFeeds(pollDeps, { ...options, inFlight, window: settings.concurrency * 4 }),
     close() {
       closing ??= Promise.all([runner.close(), agent.close()]).then(() => undefined);

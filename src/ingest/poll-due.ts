@@ -1,4 +1,5 @@
 import type { Feed } from '../core/domain.js';
+import { isFeedDue } from '../core/feed-due.js';
 import type { FeedPollResult } from '../core/ingest-port.js';
 import { backoffMs } from './feed-health.js';
 import { pollFeed, type PollDeps } from './poll-feed.js';
@@ -19,7 +20,7 @@ const DEFAULT_WINDOW = 64;
 /** Enabled feeds whose next poll time has come (or that were never scheduled). */
 export function dueFeeds(feeds: readonly Feed[], now: Date, all = false): Feed[] {
   const nowIso = now.toISOString();
-  return feeds.filter((feed) => feed.enabled && (all || feed.nextPollAt === null || feed.nextPollAt <= nowIso));
+  return feeds.filter((feed) => (all ? feed.enabled : isFeedDue(feed, nowIso)));
 }
 
 /**

@@ -8,19 +8,9 @@
 import { packEntries } from '../../src/core/digest/pack.js';
 import { renderEntryText } from '../../src/core/digest/render-text.js';
 import type { Messenger, OutgoingMessage } from '../../src/core/ports.js';
-import { createOutboxWorker } from '../../src/delivery/outbox-worker.js';
-import { DEFAULT_PACING } from '../../src/delivery/pacing.js';
-import { createDigestJob } from '../../src/schedule/digest-job.js';
-import { createScheduleCalendar } from '../../src/schedule/schedule-calendar.js';
-import { silentLogger } from '../../src/logger.js';
-import { openDatabase } from '../../src/store/database.js';
-import { createStores } from '../../src/store/index.js';
+import { crashChildArgs, runCrashChild } from './crash-child-run.js';
 
-const [databasePath, platformUrl, nowIso] = process.argv.slice(2) as [string, string, string];
-const offset = Date.parse(nowIso) - Date.now();
-const clock = { now: () => new Date(Date.now() + offset) };
-const phase = (name: string): void => void process.stdout.write(`phase:${name}\n`);
-let ready = false;
+const { databasePath, url, clock } = crashChildArgs();
 
 const messenger: Messenger = {
   platform: 'telegram',
@@ -35,12 +25,8 @@ const messenger: Messenger = {
     }));
   },
   async send(chatId, message) {
-    if (!ready) {
-      ready = true;
-      process.stdout.write('ready\n');
-    }
     try {
-      const response = await fetch(platformUrl, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ chatId, key: message.idempotencyKey, text: (message.body as { text: string }).text }),
@@ -52,35 +38,11 @@ const messenger: Messenger = {
   },
 };
 
-phase('starting');
-const db = openDatabase(databasePath);
-const stores = createStores(db);
-const messengerFor = (platform: string) => (platform === 'telegram' ? messenger : undefined);
-const job = createDigestJob({
-  subscriptions: stores.subscriptions,
-  source: stores.digests,
-  ledger: stores.digests,
-  calendar: createScheduleCalendar(),
-  messengerFor,
+await runCrashChild({
+  databasePath,
   clock,
-  logger: silentLogger,
+  messenger,
+  pacing: { telegramMessagesPerSecond: 400, telegramChatMessagesPerSecond: 20 },
   chatsPerBatch: 5,
-});
-const worker = createOutboxWorker({
-  outbox: stores.outbox,
-  control: stores.deliveryControl,
-  chats: stores.chats,
-  messengerFor,
-  pacing: { ...DEFAULT_PACING, telegramMessagesPerSecond: 400, telegramChatMessagesPerSecond: 20 },
-  clock,
-  logger: silentLogger,
   maxInFlight: 8,
-  backoffMs: () => 50,
 });
-phase('planning');
-await job.runDue();
-phase('sending');
-await worker.drain();
-phase('done');
-db.close();
-process.exit(0);

@@ -19,6 +19,11 @@ export interface StoryEntry {
   alsoCoveredBy: string[];
   /** At most 2, best first. */
   quotes: Quote[];
+  /**
+   * The story's lead image (og:image, media:thumbnail, an image enclosure), or null when it has none
+   * or the subscription turned images off. Only the address: the platform fetches it.
+   */
+  imageUrl?: string | null;
 }
 
 export interface DigestSection {

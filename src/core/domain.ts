@@ -93,6 +93,12 @@ export interface ExtractedArticle {
   quotes: Quote[];
   /** At most 3, best first. */
   keyQuotes: Quote[];
+  /**
+   * The page's own lead image (og:image, twitter:image, JSON-LD image), absolute when the page's
+   * address was known, http(s) only; null (or absent) when it names none. Not yet checked by the
+   * address guard.
+   */
+  imageUrl?: string | null;
 }
 
 /** One news item after ingestion and extraction. */
@@ -112,6 +118,11 @@ export interface Story {
   arrivedAt: string;
   tags: string[];
   keyQuotes: Quote[];
+  /**
+   * The lead image's address (http(s), passed the address guard), or null. Never fetched by
+   * newsbrief: the chat platform fetches it when it shows the story.
+   */
+  imageUrl: string | null;
   /** False when the article page could not be fetched/extracted and the feed summary was kept. */
   enriched: boolean;
   /** False for items stored by a feed's first poll: never pushed in digests, still shown by /latest. */

@@ -17,7 +17,10 @@ export function displayQuote(quote: Quote): Quote {
   return text === quote.text ? quote : { ...quote, text };
 }
 
-/** One entry for one event: the lead story, its outlet and time, the other outlets, up to two key quotes. */
+/**
+ * One entry for one event: the lead story, its outlet and time, the other outlets, up to two key
+ * quotes, and a lead image — the lead story's, else the first other outlet's picture of the same event.
+ */
 export function toStoryEntry(cluster: RankedCluster, keyQuotes: ReadonlyMap<number, readonly Quote[]>): StoryEntry {
   const quotes: Quote[] = [];
   const seen = new Set<string>();
@@ -39,6 +42,7 @@ export function toStoryEntry(cluster: RankedCluster, keyQuotes: ReadonlyMap<numb
     time: storyTime(cluster.lead),
     alsoCoveredBy: cluster.sources.filter((source) => source !== cluster.lead.source),
     quotes,
+    imageUrl: cluster.members.find((story) => story.imageUrl)?.imageUrl ?? null,
   };
 }
 

@@ -6,7 +6,9 @@ import { plainText, safeLinkUrl, truncateUnits } from '../../core/digest/plain-t
 /**
  * Stories and digests as Discord embeds: one embed per story, messages split between stories,
  * within Discord's limits (10 embeds and 6000 embed characters per message, 4096 per
- * description, 256 per title), and never pinging anyone.
+ * description, 256 per title), and never pinging anyone. A story's lead image is the embed's
+ * thumbnail, not its full-width image: a digest is up to ten embeds in one message, and ten large
+ * pictures would push the headlines a screen apart; the thumbnail sits beside its headline.
  */
 
 export const LIMITS = {
@@ -70,6 +72,7 @@ export function entryEmbed(entry: StoryEntry, options: { topicName?: string; ext
   }
   if (options.extra) lines.push(options.extra);
   const url = safeLinkUrl(entry.url);
+  const image = safeLinkUrl(entry.imageUrl);
   const footer = fitPlain([options.topicName, plainText(entry.source)].filter(Boolean).join(' · '), LIMITS.footer);
   const timestamp = validTimestamp(entry.time);
   return {
@@ -78,6 +81,7 @@ export function entryEmbed(entry: StoryEntry, options: { topicName?: string; ext
     ...(lines.length > 0 ? { description: truncateUnits(lines.join('\n\n'), LIMITS.description) } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
     ...(timestamp ? { timestamp } : {}),
+    ...(image ? { thumbnail: { url: image } } : {}),
     color: COLOUR,
   };
 }

@@ -5,15 +5,22 @@ import { plainText, safeLinkUrl, truncateUnits } from '../../core/digest/plain-t
 
 /**
  * Stories and digests as Telegram HTML messages: split between entries, never inside one, each
- * message within 4096 characters, link previews off (a digest's links would all fight for one
- * preview).
+ * message within 4096 characters. Link previews are off (a digest's links would all fight for
+ * one preview), except for the top story's lead image: the first message previews that image,
+ * large and above the text, like a front page. A link preview rather than a photo message keeps
+ * one message of HTML up to 4096 characters (a photo's caption holds 1024), and an image Telegram
+ * cannot fetch just leaves the message without a preview instead of failing the send.
  */
+
+/** A link preview: off, or the preview of `url` (which need not appear in the text). */
+export type TelegramLinkPreview =
+  { is_disabled: true } | { url: string; prefer_large_media?: boolean; show_above_text?: boolean };
 
 /** One sendMessage call's options and text, JSON-serialisable (it is stored in the outbox). */
 export interface TelegramMessageBody {
   text: string;
   parse_mode: 'HTML';
-  link_preview_options: { is_disabled: boolean };
+  link_preview_options: TelegramLinkPreview;
   reply_markup?: { inline_keyboard: { text: string; callback_data: string }[][] };
 }
 
@@ -111,10 +118,20 @@ function sectionBlocks(digest: Digest): string[] {
   return blocks;
 }
 
+/** The first message previews the top story's lead image, when it has one; the rest stay without previews. */
+function withLeadImage(messages: TelegramMessageBody[], top: StoryEntry | undefined): TelegramMessageBody[] {
+  const image = safeLinkUrl(top?.imageUrl);
+  const first = messages[0];
+  if (!image || image.length > MAX_URL || !first) return messages;
+  first.link_preview_options = { url: image, prefer_large_media: true, show_above_text: true };
+  return messages;
+}
+
 /** A digest as Telegram messages. */
 export function renderTelegramDigest(digest: Digest): TelegramMessageBody[] {
   const header = `📰 ${bold(truncateUnits(plainText(digest.title), 200) || 'Your digest')}`;
-  return packBlocks([header, ...sectionBlocks(digest)]).map(htmlMessage);
+  const top = digest.sections.find((section) => section.entries.length > 0)?.entries[0];
+  return withLeadImage(packBlocks([header, ...sectionBlocks(digest)]).map(htmlMessage), top);
 }
 
 /** A list of stories (/latest) as Telegram messages. */
@@ -129,5 +146,5 @@ export function renderTelegramStories(
     ...entries.map((entry) => renderEntryHtml(entry, timezone)),
   ];
   if (footer) blocks.push(italic(truncateUnits(plainText(footer), 500)));
-  return packBlocks(blocks).map(htmlMessage);
+  return withLeadImage(packBlocks(blocks).map(htmlMessage), entries[0]);
 }

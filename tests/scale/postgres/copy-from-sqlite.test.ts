@@ -32,6 +32,7 @@ function fillSqlite(path: string): void {
         publishedAt: null,
         arrivedAt: arrived,
         tags: ['city'],
+        imageUrl: story % 3 === 2 ? `https://img.news.example/${topic.slug}/${story}.jpg` : null,
         quotes: [quote],
         keyQuotes: [quote],
         enriched: true,
@@ -88,6 +89,7 @@ describe('copying a SQLite database into PostgreSQL', () => {
     expect(report.rows.quotes).toBeGreaterThanOrEqual(60);
 
     const story = sqlite.prepare(`SELECT * FROM stories ORDER BY id DESC LIMIT 1`).get() as Record<string, unknown>;
+    expect(story.image_url).toBe('https://img.news.example/local/29.jpg');
     const { rows } = await schema.pool.query(`SELECT * FROM stories WHERE id = $1`, [story.id]);
     expect(rows[0]).toEqual({
       ...story,

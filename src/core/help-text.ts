@@ -77,7 +77,7 @@ export function helpFor(registry: readonly Command[], asked: string): { title: s
   const aliases = namesOf(command).slice(1);
   const blocks = leaves.map(({ path, sub }) =>
     [
-      `/${[path, ...sub.options.map(usage)].join(' ')}`,
+      `/${[path, ...sub.options.filter((option) => !option.slashOnly).map(usage)].join(' ')}`,
       `  ${sub.description}.`,
       ...sub.options.map((option) => `  ${option.name}: ${option.description}`),
       `  Who: ${WHO[sub.access]}.`,

@@ -20,7 +20,7 @@ function chooseTopic(context: CommandContext): Reply {
   if (open.length === 0) return textReply('There is no topic left to follow here. /topics lists them all.');
   if (chat.platform === 'console') {
     return textReply(
-      `Usage: /subscribe <topic> [schedule] [timezone] [format compact] [quotes 0-3] [silent]\nTopics: ${open.map((topic) => topic.slug).join(', ')}`,
+      `Usage: /subscribe <topic> [schedule] [timezone]\nTopics: ${open.map((topic) => topic.slug).join(', ')}`,
     );
   }
   return {

@@ -21,6 +21,7 @@ const SECTION_OF: Readonly<Record<string, Section>> = {
   subscribe: 'Subscribing',
   unsubscribe: 'Subscribing',
   subscriptions: 'Subscribing',
+  settings: 'Subscribing',
   pause: 'Subscribing',
   resume: 'Subscribing',
   timezone: 'Subscribing',

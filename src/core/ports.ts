@@ -1,4 +1,15 @@
-import type { AuditEntry, Chat, ChatId, ChatRef, CommunityId, Feed, Platform, Subscription, SubscriptionStyle, Topic } from './domain.js';
+import type {
+  AuditEntry,
+  Chat,
+  ChatId,
+  ChatRef,
+  CommunityId,
+  Feed,
+  Platform,
+  Subscription,
+  SubscriptionStyle,
+  Topic,
+} from './domain.js';
 import type { Digest } from './reply.js';
 
 /**

@@ -72,6 +72,11 @@ export type Reply =
       /** Visible only to the caller where the platform allows it (Discord ephemeral). */
       ephemeral?: boolean;
       choices?: ReplyChoice[];
+      /**
+       * A panel (/settings): when it answers one of its own buttons, it replaces the message the
+       * button was on rather than adding a new one.
+       */
+      replacesPanel?: boolean;
     }
   | { kind: 'stories'; title: string; entries: StoryEntry[]; footer?: string; timezone: string }
   | { kind: 'digest'; digest: Digest }

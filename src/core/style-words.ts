@@ -44,7 +44,7 @@ export function parseFormat(word: string | undefined): SubscriptionStyle['format
 /** Takes the style words out of `words` (in place) and returns what they set. */
 export function takeStyleWords(words: string[]): StyleChanges {
   const changes: StyleChanges = {};
-  for (let index = 0; index < words.length; ) {
+  for (let index = 0; index < words.length;) {
     const word = words[index]!.toLowerCase();
     const next = words[index + 1];
     if (word === 'format') {
@@ -81,5 +81,20 @@ export function describeStyle(
   if (style.silent !== DEFAULT_STYLE.silent) parts.push(style.silent ? 'silent' : 'silent off');
   if (style.images !== DEFAULT_STYLE.images) parts.push(`images ${style.images ? 'on' : 'off'}`);
   if (style.mentionRoleId) parts.push(`mention ${mention(style.mentionRoleId)}`);
+  return parts.join(', ');
+}
+
+/** What a change sets, as words (`quotes 1, silent on`). */
+export function describeChanges(changes: StyleChanges): string {
+  const parts: string[] = [];
+  if (changes.format !== undefined) parts.push(`format ${changes.format}`);
+  if (changes.quotes !== undefined) parts.push(`quotes ${changes.quotes}`);
+  for (const name of Object.keys(SWITCHES) as Switch[]) {
+    const value = changes[name];
+    if (value !== undefined) parts.push(`${name} ${value ? 'on' : 'off'}`);
+  }
+  if (changes.mentionRoleId !== undefined) {
+    parts.push(changes.mentionRoleId ? `mention the role with id ${changes.mentionRoleId}` : 'mention off');
+  }
   return parts.join(', ');
 }

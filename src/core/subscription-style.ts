@@ -56,7 +56,11 @@ export function styleChangesOf(args: Args, fromWords: StyleChanges = {}): StyleC
  * The style once `changes` apply to `current`. A role to mention exists on Discord only, in a
  * server, and only a moderator may attach one: a ping reaches everyone holding the role.
  */
-export function applyStyle(context: CommandContext, current: SubscriptionStyle, changes: StyleChanges): SubscriptionStyle {
+export function applyStyle(
+  context: CommandContext,
+  current: SubscriptionStyle,
+  changes: StyleChanges,
+): SubscriptionStyle {
   if (changes.mentionRoleId !== undefined && changes.mentionRoleId !== current.mentionRoleId) {
     if (context.chat.platform !== 'discord') {
       throw new UserError('mention is Discord-only: it pings a Discord role, and Telegram has none to ping.');
@@ -64,7 +68,8 @@ export function applyStyle(context: CommandContext, current: SubscriptionStyle, 
     if (changes.mentionRoleId !== null && context.chat.communityId === null) {
       throw new UserError('mention needs a server channel: a direct message has no roles.');
     }
-    if (!isAllowed('moderator', context.actor)) throw new UserError('Only moderators of this community can attach a role to mention.');
+    if (!isAllowed('moderator', context.actor))
+      throw new UserError('Only moderators of this community can attach a role to mention.');
   }
   return { ...current, ...changes };
 }

@@ -3,7 +3,6 @@ import { bool, nowIso } from './rows.js';
 import type { DueSubscription, SubscriptionStore } from '../core/ports.js';
 import type { Db } from './database.js';
 
-
 interface SubscriptionRow {
   id: number;
   chat_id: string;

@@ -85,7 +85,7 @@ function chooseTopic(context: CommandContext): Reply {
 
 export const settings = defineCommand({
   name: 'settings',
-  description: "How a topic's digests look here: format, quotes, previews, silent",
+  description: "How a topic's digests look here: format, quotes, silent, pings",
   access: 'chat-manager',
   options: [
     {

@@ -40,7 +40,7 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
   it('lets a moderator attach a role that alone may be pinged, whatever the feed says, and delivers silently', async () => {
     const { app, fake } = await discordHarness();
     seedDueDigest(app, { chat: news, stories });
-    const subscribe = (user: typeof alice, permissions: bigint) =>
+    const subscribe = (user: { id: string; username: string }, permissions: bigint) =>
       fake.interact({
         name: 'subscribe',
         options: [

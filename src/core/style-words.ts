@@ -55,7 +55,8 @@ export function takeStyleWords(words: string[]): StyleChanges {
       words.splice(index, 2);
     } else if (word === 'mention') {
       if (next === undefined) throw new UserError("mention needs a role — e.g. mention @News, or 'mention off'");
-      changes.mentionRoleId = parseRole(next);
+      // Read as a role where roles exist (subscription-style.ts): elsewhere the answer is that they don't.
+      changes.mentionRoleId = next;
       words.splice(index, 2);
     } else if (word in SWITCHES) {
       const value = next?.toLowerCase();

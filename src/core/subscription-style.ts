@@ -2,7 +2,7 @@ import { isAllowed } from './access.js';
 import type { Args, CommandContext, CommandOption } from './command.js';
 import type { SubscriptionStyle } from './domain.js';
 import { UserError } from './errors.js';
-import { MAX_QUOTES, type StyleChanges } from './style-words.js';
+import { MAX_QUOTES, parseRole, type StyleChanges } from './style-words.js';
 
 /**
  * The look-and-delivery settings as /subscribe and /settings take them: named slash options on
@@ -61,15 +61,19 @@ export function applyStyle(
   current: SubscriptionStyle,
   changes: StyleChanges,
 ): SubscriptionStyle {
-  if (changes.mentionRoleId !== undefined && changes.mentionRoleId !== current.mentionRoleId) {
-    if (context.chat.platform !== 'discord') {
-      throw new UserError('mention is Discord-only: it pings a Discord role, and Telegram has none to ping.');
-    }
-    if (changes.mentionRoleId !== null && context.chat.communityId === null) {
+  const wanted = changes.mentionRoleId;
+  if (wanted === undefined) return { ...current, ...changes };
+  if (context.chat.platform !== 'discord') {
+    throw new UserError('mention is Discord-only: it pings a Discord role, and Telegram has none to ping.');
+  }
+  const roleId = wanted === null ? null : parseRole(wanted);
+  if (roleId !== current.mentionRoleId) {
+    if (roleId !== null && context.chat.communityId === null) {
       throw new UserError('mention needs a server channel: a direct message has no roles.');
     }
-    if (!isAllowed('moderator', context.actor))
+    if (!isAllowed('moderator', context.actor)) {
       throw new UserError('Only moderators of this community can attach a role to mention.');
+    }
   }
-  return { ...current, ...changes };
+  return { ...current, ...changes, mentionRoleId: roleId };
 }

@@ -74,7 +74,7 @@ describe('subscription settings on the console', () => {
 
   it('refuses mention outside Discord, saying it is Discord-only', async () => {
     const { run, style } = setup(groupChat());
-    expect(await run('/subscribe world daily 08:00 mention <@&4242424242>')).toMatch(/mention is Discord-only/);
+    expect(await run('/subscribe world daily 08:00 mention @News')).toMatch(/mention is Discord-only/);
     await run('/subscribe world');
     expect(await run('/settings world mention <@&4242424242>')).toMatch(/mention is Discord-only/);
     expect(style().mentionRoleId).toBeNull();

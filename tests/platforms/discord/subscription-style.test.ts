@@ -127,4 +127,25 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
     expect((update!.body as Callback).data!.embeds![0]!.description).toContain('images: off');
     expect(app.stores.subscriptions.find(news.id, topicId)!.style.images).toBe(false);
   });
+
+  it('reads a role mention typed after the schedule, and says a name that is no mention is not a role', async () => {
+    const { app, fake } = await discordHarness();
+    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const typed = (schedule: string) =>
+      fake.interact({
+        name: 'subscribe',
+        options: [
+          { name: 'topic', type: 3, value: 'world' },
+          { name: 'schedule', type: 3, value: schedule },
+        ],
+        guildId: GUILD_ID,
+        channelId: CHANNEL.news,
+        user: alice,
+        permissions: DISCORD_PERMISSIONS.manageGuild,
+      });
+    const [wrong] = await fake.waitForResponses(typed('daily 08:00 mention @News'));
+    expect((wrong!.body as Callback).data!.embeds![0]!.description).toMatch(/'@News' is not a role/);
+    await fake.waitForResponses(typed(`daily 08:00 mention <@&${NEWS_ROLE}>`));
+    expect(app.stores.subscriptions.listForChat(news.id)[0]!.style.mentionRoleId).toBe(NEWS_ROLE);
+  });
 });

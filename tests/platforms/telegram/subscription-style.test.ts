@@ -97,7 +97,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
     const { app, fake, exchange } = await telegramHarness();
     app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     fake.setMember(group.id, alice.id, 'administrator');
-    const [answer] = await exchange(alice, group, '/subscribe world daily 08:00 mention <@&4242424242>');
+    const [answer] = await exchange(alice, group, '/subscribe world daily 08:00 mention @News');
     expect(answer!.text).toMatch(/mention is Discord-only/);
     expect(app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
   });

@@ -5,6 +5,8 @@ import { textReply, type Reply } from '../src/core/reply.js';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../src/core/schedule.js';
 import { parseSubscriptionWords } from '../src/core/schedule-words.js';
 import { slugSchema } from '../src/core/slug.js';
+import { DEFAULT_STYLE } from '../src/core/domain.js';
+import { applyStyle, STYLE_OPTIONS, styleChangesOf } from '../src/core/subscription-style.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
 
 /** At most this many topic buttons (Discord allows 25 per message). */
@@ -47,9 +49,15 @@ export const subscribe = defineCommand({
       type: 'string',
     },
     { name: 'timezone', description: "IANA timezone such as Europe/London (default: the chat's)", type: 'string' },
+    ...STYLE_OPTIONS,
   ],
   example: '/subscribe world daily 08:00 Europe/London',
-  moreExamples: ['/subscribe technology weekdays 07:30 max 5', '/subscribe climate instant', '/sub world'],
+  moreExamples: [
+    '/subscribe technology weekdays 07:30 max 5',
+    '/subscribe climate instant format compact quotes 1 silent',
+    '/subscribe world daily 08:00 mention @News',
+    '/sub world',
+  ],
   run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
@@ -60,6 +68,7 @@ export const subscribe = defineCommand({
     const schedule = parseSchedule(words.schedule ?? existing?.schedule ?? DEFAULT_SCHEDULE).text;
     const timezone = words.timezone ?? existing?.timezone ?? chatTimezone(context);
     const cap = words.cap ?? existing?.cap ?? services.settings.defaultDigestCap;
+    const style = applyStyle(context, existing?.style ?? DEFAULT_STYLE, styleChangesOf(args, words.style));
     const nextRunAt = services.schedules.nextRun(schedule, timezone, now).toISOString();
     services.chats.ensure(chat);
     const { subscription, created } = services.subscriptions.save({
@@ -69,6 +78,7 @@ export const subscribe = defineCommand({
       timezone,
       cap,
       nextRunAt,
+      style,
     });
     const described = describeSubscription(subscription);
     audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);

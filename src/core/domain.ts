@@ -133,6 +133,36 @@ export interface Story {
 /** A preset (`instant`, `hourly`, `daily 08:00`, `weekdays 08:00`, `weekly mon 08:00`) or 5-field cron. */
 export type Schedule = string;
 
+/** How a subscription's stories are shown: `full` is headline, key quotes, outlets; `compact` headlines and links. */
+export type DigestFormat = 'full' | 'compact';
+
+/**
+ * How one subscription's digests look and arrive. The defaults (DEFAULT_STYLE) are the look every
+ * subscription had before these settings existed.
+ */
+export interface SubscriptionStyle {
+  format: DigestFormat;
+  /** Key quotes per story, 0..3. */
+  quotes: number;
+  /** Link previews under the message (Telegram). */
+  previews: boolean;
+  /** Deliver without a notification sound (Telegram disable_notification, Discord @silent). */
+  silent: boolean;
+  /** Lead images per story; off empties StoryEntry.imageUrl. */
+  images: boolean;
+  /** A Discord role pinged by each digest (the only mention it may carry); null for none. */
+  mentionRoleId: string | null;
+}
+
+export const DEFAULT_STYLE: Readonly<SubscriptionStyle> = Object.freeze({
+  format: 'full',
+  quotes: 2,
+  previews: false,
+  silent: false,
+  images: true,
+  mentionRoleId: null,
+});
+
 export interface Subscription {
   id: number;
   chatId: ChatId;
@@ -146,6 +176,7 @@ export interface Subscription {
   watermark: number;
   nextRunAt: string | null;
   createdAt: string;
+  style: SubscriptionStyle;
 }
 
 export interface Chat {

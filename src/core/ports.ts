@@ -1,4 +1,15 @@
-import type { AuditEntry, Chat, ChatId, ChatRef, CommunityId, Feed, Platform, Subscription, Topic } from './domain.js';
+import type {
+  AuditEntry,
+  Chat,
+  ChatId,
+  ChatRef,
+  CommunityId,
+  Feed,
+  Platform,
+  Subscription,
+  SubscriptionStyle,
+  Topic,
+} from './domain.js';
 import type { Digest } from './reply.js';
 
 /**
@@ -87,6 +98,8 @@ export interface NewSubscription {
   timezone: string;
   cap: number;
   nextRunAt: string | null;
+  /** How its digests look; a new subscription without one takes DEFAULT_STYLE, an existing one keeps its own. */
+  style?: SubscriptionStyle;
 }
 
 /** A due subscription with what the digest job needs of its chat and topic. */

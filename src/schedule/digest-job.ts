@@ -100,6 +100,7 @@ function leanCopier() {
       watermark: due.watermark,
       nextRunAt: share(due.nextRunAt),
       createdAt: share(due.createdAt),
+      style: due.style,
       topic,
       chat,
     };
@@ -167,6 +168,7 @@ export function createDigestJob(options: DigestJobOptions) {
         topicName: subscription.topic.name,
         cap: subscription.cap,
         watermark: subscription.watermark,
+        style: subscription.style,
       })),
     });
     if (!render) {

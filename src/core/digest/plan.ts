@@ -1,6 +1,13 @@
-import type { ChatId, Quote } from '../domain.js';
+import { DEFAULT_STYLE, type ChatId, type Quote, type SubscriptionStyle } from '../domain.js';
 import type { Digest, StoryEntry } from '../reply.js';
-import { buildDigest, toStoryEntry, type SectionInput } from './build.js';
+import {
+  buildDigest,
+  MAX_QUOTES_PER_ENTRY,
+  sectionStyleOf,
+  styledEntry,
+  toStoryEntry,
+  type SectionInput,
+} from './build.js';
 import type { DigestSource, NewStories } from './ports.js';
 import { rankClusters, selectFromRanked, type RankedCluster } from './select.js';
 
@@ -18,6 +25,8 @@ export interface PlannedSubscription {
   topicName: string;
   cap: number;
   watermark: number;
+  /** How its section looks; the defaults when absent. */
+  style?: SubscriptionStyle;
 }
 
 export interface ChatDigestPlan {
@@ -42,7 +51,10 @@ interface TopicNews extends NewStories {
  */
 export interface PlanningCache {
   news(topicId: number, watermark: number): TopicNews;
-  /** The entry for one ranked event, its key quotes loaded; built once however many chats get it. */
+  /**
+   * The entry for one ranked event, its key quotes loaded (as many as any subscription may show);
+   * built once however many chats get it.
+   */
   entry(cluster: RankedCluster): StoryEntry;
 }
 
@@ -89,7 +101,7 @@ export function createPlanningCache(source: DigestSource, uses?: Map<string, num
           const loaded = source.keyQuotes(missing);
           for (const id of missing) quotes.set(id, loaded.get(id) ?? []);
         }
-        entry = toStoryEntry(cluster, quotes);
+        entry = toStoryEntry(cluster, quotes, MAX_QUOTES_PER_ENTRY);
         entries.set(cluster, entry);
       }
       return entry;
@@ -105,7 +117,7 @@ export function planChatDigest(
 ): ChatDigestPlan {
   const { chatId } = input;
   const watermarks = new Map<number, number>();
-  const sectionInputs: (SectionInput & { subscriptionId: number })[] = [];
+  const sectionInputs: (SectionInput & { subscriptionId: number; style: SubscriptionStyle })[] = [];
   const news = input.subscriptions.map((subscription) => cache.news(subscription.topicId, subscription.watermark));
   input.subscriptions.forEach((subscription, index) =>
     watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)),
@@ -143,6 +155,7 @@ export function planChatDigest(
       subscriptionId: subscription.id,
       topicSlug: subscription.topicSlug,
       topicName: subscription.topicName,
+      style: subscription.style ?? DEFAULT_STYLE,
       ...selection,
     });
   });
@@ -151,12 +164,16 @@ export function planChatDigest(
     chatId,
     timezone: input.timezone,
     at: input.at,
-    sections: sectionInputs.map((section) => ({
-      topicSlug: section.topicSlug,
-      topicName: section.topicName,
-      entries: section.chosen.map((cluster) => cache.entry(cluster)),
-      more: section.more,
-    })),
+    sections: sectionInputs.map((section) => {
+      const style = sectionStyleOf(section.style);
+      return {
+        topicSlug: section.topicSlug,
+        topicName: section.topicName,
+        entries: section.chosen.map((cluster) => styledEntry(cache.entry(cluster), section.style)),
+        more: section.more,
+        ...(style ? { style } : {}),
+      };
+    }),
   });
   const deliveries = sectionInputs.flatMap((section) =>
     section.chosen.flatMap((cluster) =>

@@ -51,6 +51,7 @@ function fillSqlite(path: string): void {
       timezone: 'Europe/Berlin',
       cap: 5,
       nextRunAt: '2026-12-01T07:00:00.000Z',
+      style: { format: 'compact', quotes: 1, previews: true, silent: true, images: false, mentionRoleId: '520520520' },
     });
   }
   db.close();
@@ -97,7 +98,15 @@ describe('copying a SQLite database into PostgreSQL', () => {
       eligible_for_digest: story.eligible_for_digest === 1,
     });
     const subscription = sqlite.prepare(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`).get();
-    expect((await schema.pool.query(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`)).rows[0]).toEqual(subscription);
+    expect((await schema.pool.query(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`)).rows[0]).toEqual({
+      ...(subscription as Record<string, unknown>),
+      format: 'compact',
+      quotes: 1,
+      previews: true,
+      silent: true,
+      images: false,
+      mention_role_id: '520520520',
+    });
     const topic = sqlite.prepare(`SELECT * FROM topics WHERE slug = 'local'`).get() as Record<string, unknown>;
     expect((await schema.pool.query(`SELECT * FROM topics WHERE slug = 'local'`)).rows[0]).toEqual({
       ...topic,

@@ -2,9 +2,9 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { chatTimezone, describeNextRun, describeSubscription } from '../src/core/digest/chat-subscriptions.js';
 import { audit } from '../src/core/ownership.js';
 import { textReply, type Reply } from '../src/core/reply.js';
+import { followFeed, isWebAddress, topicOrAddressSchema } from '../src/core/personal-feeds.js';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../src/core/schedule.js';
 import { parseSubscriptionWords } from '../src/core/schedule-words.js';
-import { slugSchema } from '../src/core/slug.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
 
 /** At most this many topic buttons (Discord allows 25 per message). */
@@ -36,10 +36,10 @@ export const subscribe = defineCommand({
   options: [
     {
       name: 'topic',
-      description: 'Topic to follow (see /topics)',
+      description: 'Topic to follow (see /topics), or in a private chat a feed or page address',
       type: 'string',
       autocomplete: 'topic',
-      schema: slugSchema,
+      schema: topicOrAddressSchema,
     },
     {
       name: 'schedule',
@@ -49,10 +49,17 @@ export const subscribe = defineCommand({
     { name: 'timezone', description: "IANA timezone such as Europe/London (default: the chat's)", type: 'string' },
   ],
   example: '/subscribe world daily 08:00 Europe/London',
-  moreExamples: ['/subscribe technology weekdays 07:30 max 5', '/subscribe climate instant', '/sub world'],
+  moreExamples: [
+    '/subscribe technology weekdays 07:30 max 5',
+    '/subscribe climate instant',
+    '/sub world',
+    '/subscribe https://example.org/feed.xml',
+  ],
   run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
+    // A person's own feed, by address (src/core/personal-feeds.ts).
+    if (isWebAddress(slug)) return followFeed(context, slug, args);
     const { services, chat, now } = context;
     const topic = requireVisibleTopic(context, slug);
     const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);

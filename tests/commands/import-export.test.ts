@@ -129,11 +129,14 @@ describe('/export', () => {
     expect(app.stores.topics.findVisible('harbour-news', 'telegram:-300')?.name).toBe('Harbour News');
   });
 
-  it('says so when there is nothing to export, and refuses members', async () => {
+  it('says so when there is nothing to export, and refuses members and chat managers who do not moderate', async () => {
     const { as } = await setup();
     expect(text(await as()('/export'))).toBe(
       'There are no topics of this community to export yet. Create one with /topic create.',
     );
-    expect(text(await as(member())('/export'))).toBe('ERROR Only moderators of this community can do that.');
+    expect(text(await as(member())('/export'))).toMatch(/^ERROR Only people who manage this chat/);
+    expect(text(await as(member({ canManageChat: true }))('/export'))).toBe(
+      'ERROR Only moderators of this community can do that.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { Migration } from '../database.js';
 import { initialSchema } from './001-initial.js';
 import { feedScopedKeysFailuresAndForumPosts } from './002-feed-scoped-keys-and-forum-posts.js';
+import { personalTopics } from './005-personal-topics.js';
 
 /** Append-only: the position in this list is the schema version (PRAGMA user_version). */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, feedScopedKeysFailuresAndForumPosts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, feedScopedKeysFailuresAndForumPosts, personalTopics];

@@ -8,7 +8,7 @@ import type { OpmlTopic } from './ingest-port.js';
 import { audit } from './ownership.js';
 import { textReply, type Reply } from './reply.js';
 import { DEFAULT_SCHEDULE, parseSchedule } from './schedule.js';
-import { parseSubscriptionWords } from './schedule-words.js';
+import { parseSubscriptionWords, type SubscriptionWords } from './schedule-words.js';
 import { normaliseSlug } from './slug.js';
 
 /**
@@ -64,7 +64,7 @@ export function findPersonalTopic(context: CommandContext, slugOrAddress: string
 const followingReply = ({ topic }: PersonalFeed): Reply =>
   textReply(`You already follow "${topic.name}" (${topic.slug}). /unsubscribe ${topic.slug} stops it.`);
 
-function assertRoom(count: number): void {
+export function assertRoom(count: number): void {
   if (count < PERSONAL_FEED_CAP) return;
   throw new UserError(
     `You follow ${count} feeds of your own, the most one person can (${PERSONAL_FEED_CAP}). ` +
@@ -84,6 +84,36 @@ function freeSlug(context: CommandContext, name: string, feedUrl: string): strin
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(slug)) return slug;
   }
+}
+
+/**
+ * Inside a transaction: the personal topic holding `feed`, and this chat's subscription to it.
+ * Shared by `/subscribe <address>` and `/import` in a private chat (src/core/personal-import.ts).
+ */
+export function addPersonalTopic(context: CommandContext, feed: Feed, title: string | null, words: SubscriptionWords) {
+  const { chat, services } = context;
+  services.chats.ensure(chat);
+  const name = (title ?? new URL(feed.url).hostname).slice(0, 80);
+  const topic = services.topics.create({
+    slug: freeSlug(context, name, feed.url),
+    name,
+    description: feed.url,
+    communityId: null,
+    ownerChatId: chat.id,
+  });
+  services.feeds.attach(topic.id, feed.id, context.actor.id);
+  const timezone = words.timezone ?? chatTimezone(context);
+  const schedule = parseSchedule(words.schedule ?? DEFAULT_SCHEDULE).text;
+  const { subscription } = services.subscriptions.save({
+    chatId: chat.id,
+    topicId: topic.id,
+    schedule,
+    timezone,
+    cap: words.cap ?? services.settings.defaultDigestCap,
+    nextRunAt: services.schedules.nextRun(schedule, timezone, context.now).toISOString(),
+  });
+  audit(context, 'personal-feed.add', `${topic.slug}: ${feed.url}`);
+  return { topic, subscription };
 }
 
 /** The pointer a group or server gets: personal feeds are for private chats. */
@@ -113,31 +143,10 @@ export async function followFeed(context: CommandContext, address: string, args:
     const already = current.find(({ feed }) => feed !== null && sameFeedUrl(feed.url, check.feedUrl));
     if (already) return { already, topic: already.topic, subscription: null };
     assertRoom(current.length);
-    services.chats.ensure(chat);
     const feed = storeCheckedFeed(services.feeds, check);
-    const name = (check.title ?? new URL(feed.url).hostname).slice(0, 80);
-    const topic = services.topics.create({
-      slug: freeSlug(context, name, feed.url),
-      name,
-      description: feed.url,
-      communityId: null,
-      ownerChatId: chat.id,
-    });
-    services.feeds.attach(topic.id, feed.id, context.actor.id);
     // What the person saw now is old news; whatever the feed publishes from now on is not.
     if (feed.firstPolledAt === null) services.feedTools.adoptBaseline(feed.id, check.baseline);
-    const timezone = words.timezone ?? chatTimezone(context);
-    const schedule = parseSchedule(words.schedule ?? DEFAULT_SCHEDULE).text;
-    const { subscription } = services.subscriptions.save({
-      chatId: chat.id,
-      topicId: topic.id,
-      schedule,
-      timezone,
-      cap: words.cap ?? services.settings.defaultDigestCap,
-      nextRunAt: services.schedules.nextRun(schedule, timezone, context.now).toISOString(),
-    });
-    audit(context, 'personal-feed.add', `${topic.slug}: ${feed.url}`);
-    return { topic, subscription };
+    return addPersonalTopic(context, feed, check.title, words);
   });
   const { topic, subscription } = made;
   if (!subscription) return followingReply({ topic, feed: null });

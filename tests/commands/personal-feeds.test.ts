@@ -204,4 +204,49 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
       "ERROR 'harbour-gazette' is one of your own feeds: /unsubscribe harbour-gazette stops it, /subscribe <address> follows another.",
     );
   });
+
+  it('brings exported feeds back with /import in a private chat, within the cap, fetching nothing until the first poll', async () => {
+    const { server, app, recorder, alice } = await setup();
+    await alice(`/subscribe ${server.url('/rss')}`);
+    const opml = await alice('/export');
+    await alice('/unsubscribe harbour-gazette');
+    server.route('/mine.opml', serve(opml, 'text/x-opml'));
+    const fetchedBefore = server.hits('/rss');
+    expect(await alice(`/import ${server.url('/mine.opml')}`)).toBe(
+      'You now follow 1 more feed of your own.\n' +
+        'Each feed is checked by its first poll, which sends nothing old; /subscriptions lists them.',
+    );
+    expect(server.hits('/rss')).toBe(fetchedBefore);
+    expect(app.stores.topics.listPersonal('telegram:100')).toMatchObject([
+      { slug: 'harbour-gazette', name: 'Harbour Gazette' },
+    ]);
+    expect(await alice(`/import ${server.url('/mine.opml')}`)).toMatch(
+      /^You now follow 0 more feeds of your own; 1 you already followed\./,
+    );
+    await app.ingest.pollDueFeeds();
+    makeDue(app, 'telegram:100');
+    await deliverDueDigests(app);
+    expect(recorder.sends).toEqual([]);
+
+    for (let n = 2; n < PERSONAL_FEED_CAP; n++) {
+      const topic = app.stores.topics.create({
+        slug: `f-${n}`,
+        name: `F ${n}`,
+        communityId: null,
+        ownerChatId: 'telegram:100',
+      });
+      app.stores.feeds.attach(topic.id, app.stores.feeds.ensure(`https://feeds.example/${n}.xml`).id, 'test');
+    }
+    const three = ['a', 'b', 'c'].map((name) => `<outline text="${name}" xmlUrl="https://more.example/${name}.xml"/>`);
+    server.route(
+      '/more.opml',
+      serve(`<opml version="2.0"><head/><body>${three.join('')}</body></opml>`, 'text/x-opml'),
+    );
+    expect(await alice(`/import ${server.url('/more.opml')}`)).toMatch(
+      new RegExp(
+        `^You now follow 1 more feed of your own\\.\\n2 more would pass the ${PERSONAL_FEED_CAP} feeds one person may follow: left out\\.`,
+      ),
+    );
+    expect(app.stores.topics.listPersonal('telegram:100')).toHaveLength(PERSONAL_FEED_CAP);
+  });
 });

@@ -6,7 +6,7 @@ import { textReply } from '../src/core/reply.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  description: "This community's topics and feeds (in a private chat: your own feeds) as OPML",
+  description: 'Topics and feeds here as OPML (in a private chat: your own)',
   // A person exports their own feeds in a private chat; a community's topics stay for its moderators (below).
   access: 'chat-manager',
   options: [],

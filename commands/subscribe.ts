@@ -2,9 +2,9 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { chatTimezone, describeNextRun, describeSubscription } from '../src/core/digest/chat-subscriptions.js';
 import { audit } from '../src/core/ownership.js';
 import { textReply, type Reply } from '../src/core/reply.js';
+import { followFeed, isWebAddress, topicOrAddressSchema } from '../src/core/personal-feeds.js';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../src/core/schedule.js';
 import { parseSubscriptionWords } from '../src/core/schedule-words.js';
-import { slugSchema } from '../src/core/slug.js';
 import { DEFAULT_STYLE } from '../src/core/domain.js';
 import { applyStyle, STYLE_OPTIONS, styleChangesOf } from '../src/core/subscription-style.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
@@ -38,10 +38,10 @@ export const subscribe = defineCommand({
   options: [
     {
       name: 'topic',
-      description: 'Topic to follow (see /topics)',
+      description: 'Topic to follow (see /topics), or in a private chat a feed or page address',
       type: 'string',
       autocomplete: 'topic',
-      schema: slugSchema,
+      schema: topicOrAddressSchema,
     },
     {
       name: 'schedule',
@@ -57,10 +57,13 @@ export const subscribe = defineCommand({
     '/subscribe climate instant format compact quotes 1 silent',
     '/subscribe world daily 08:00 mention @News',
     '/sub world',
+    '/subscribe https://example.org/feed.xml',
   ],
   run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
+    // A person's own feed, by address (src/core/personal-feeds.ts).
+    if (isWebAddress(slug)) return followFeed(context, slug, args);
     const { services, chat, now } = context;
     const topic = requireVisibleTopic(context, slug);
     const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);

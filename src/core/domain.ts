@@ -43,8 +43,13 @@ export interface Topic {
   slug: string;
   name: string;
   description: string;
-  /** null for a global topic (operator's), else the owning community. */
+  /** null for a global topic (operator's) or a personal one, else the owning community. */
   communityId: CommunityId | null;
+  /**
+   * Set for a personal topic: the private chat whose person followed a feed address directly
+   * (`/subscribe <url>`). No other chat sees it; it holds that one feed.
+   */
+  ownerChatId: ChatId | null;
   /** Words a story must mention (any of them) to belong to the topic; empty = no narrowing. */
   includeKeywords: string[];
   /** Words that keep a story out of the topic. */

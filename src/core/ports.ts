@@ -37,16 +37,20 @@ export interface NewTopic {
   name: string;
   description?: string;
   communityId: CommunityId | null;
+  /** The private chat a personal topic belongs to (then communityId is null). */
+  ownerChatId?: ChatId | null;
   includeKeywords?: string[];
   excludeKeywords?: string[];
 }
 
 /** Topics: global ones (communityId null) and each community's own. */
 export interface TopicStore {
-  /** The topics a chat in `communityId` can see: global ones and that community's, by slug. */
+  /** The topics a chat in `communityId` can see: global ones and that community's, by slug. Never personal ones. */
   listVisible(communityId: CommunityId | null): Topic[];
-  /** Community topic first, then global. */
+  /** Community topic first, then global. Never a personal one. */
   findVisible(slug: string, communityId: CommunityId | null): Topic | null;
+  /** The personal topics of a private chat (its own feeds), by slug. */
+  listPersonal(chatId: ChatId): Topic[];
   get(id: number): Topic | null;
   create(topic: NewTopic): Topic;
   update(

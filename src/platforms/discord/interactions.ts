@@ -176,8 +176,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const typed = String(focused.value ?? '')
       .trim()
       .toLowerCase();
-    const topics = services.topics
-      .listVisible(communityId)
+    // In a DM, the person's own feeds (personal topics of that DM channel) too.
+    const own = communityId ? [] : services.topics.listPersonal(`discord:${interaction.channelId}`);
+    const topics = [...services.topics.listVisible(communityId), ...own]
       .filter((topic) => topic.slug.includes(typed) || topic.name.toLowerCase().includes(typed))
       .slice(0, 25);
     await interaction.respond(

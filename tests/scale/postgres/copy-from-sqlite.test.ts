@@ -16,6 +16,8 @@ function fillSqlite(path: string): void {
   stores.meta.set('catalogue-hash', 'abc123');
   const world = stores.topics.create({ slug: 'world', name: 'World news', communityId: null });
   const local = stores.topics.create({ slug: 'local', name: 'Local', communityId: 'discord:guild:1' });
+  // A person's own feed (migration 005): the same slug as a global topic, owned by a private chat.
+  stores.topics.create({ slug: 'world', name: 'My world', communityId: null, ownerChatId: 'telegram:5' });
   const arrived = '2026-11-30T08:15:00.123Z';
   for (const [index, topic] of [world, local].entries()) {
     const feed = stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: `Feed ${index}` });
@@ -112,6 +114,12 @@ describe('copying a SQLite database into PostgreSQL', () => {
       ...topic,
       from_catalogue: false,
     });
+    expect(
+      (await schema.pool.query(`SELECT name, owner_chat_id FROM topics WHERE slug = 'world' ORDER BY id`)).rows,
+    ).toEqual([
+      { name: 'World news', owner_chat_id: null },
+      { name: 'My world', owner_chat_id: 'telegram:5' },
+    ]);
     const maxTopic = (sqlite.prepare(`SELECT max(id) AS id FROM topics`).get() as { id: number }).id;
     sqlite.close();
 

@@ -27,6 +27,9 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
   if (config.DISCORD_TOKEN) {
     const token = config.DISCORD_TOKEN;
     const { startDiscord, describeDiscordStartFailure } = await import('./platforms/discord/start.js');
+    const count = config.SHARD_COUNT;
+    // SHARD_COUNT alone: this one process holds every shard.
+    const shards = count ? { count, ids: config.SHARD_IDS ?? Array.from({ length: count }, (_, id) => id) } : undefined;
     launches.push(
       launch({
         platform: 'discord',
@@ -43,6 +46,7 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
             hashes: app.stores.meta,
             forumPosts: app.stores.forumPosts,
             signal: attemptSignal,
+            ...(shards ? { shards } : {}),
           }),
         stop: (discord) => discord.stop(),
         describeFailure: describeDiscordStartFailure,

@@ -118,8 +118,9 @@ export const configSchema = z
     METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
   })
   .superRefine((config, context) => {
-    if (config.SHARD_IDS === undefined) return;
-    if (config.SHARD_COUNT === undefined) {
+    // Runs even when a key failed its own check (zod 4): look only at values that passed.
+    if (!Array.isArray(config.SHARD_IDS)) return;
+    if (typeof config.SHARD_COUNT !== 'number') {
       context.addIssue({
         code: 'custom',
         path: ['SHARD_IDS'],

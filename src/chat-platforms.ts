@@ -59,6 +59,16 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
     const webhook = config.TELEGRAM_WEBHOOK_URL
       ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
       : undefined;
+    // Several processes on one database: one long-poller at a time (Telegram allows one per bot).
+    // pg is loaded only then. The bot's id (the token's first part) names the lock.
+    const databaseUrl = webhook ? undefined : config.DATABASE_URL;
+    const pollingLock = databaseUrl
+      ? await import('./store/postgres/advisory-lock.js').then(
+          ({ createAdvisoryLock }) =>
+            () =>
+              createAdvisoryLock(databaseUrl, `newsbrief:telegram-polling:${token.split(':')[0]}`),
+        )
+      : undefined;
     launches.push(
       launch({
         platform: 'telegram',
@@ -73,6 +83,9 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
             logger,
             webhook,
             signal: attemptSignal,
+            ...(pollingLock
+              ? { pollingLock: pollingLock(), pollingLockRetryMs: config.TELEGRAM_POLL_LOCK_RETRY_MS }
+              : {}),
           }),
         stop: (telegram) => telegram.stop(),
         describeFailure: describeTelegramStartFailure,

@@ -2,7 +2,6 @@ import { COMMANDS } from '../commands/index.js';
 import { loadCatalogue, readCatalogue } from './catalogue.js';
 import { sampleCatalogueNotice } from './catalogue-notice.js';
 import type { Config } from './config.js';
-import { ConfigError } from './core/errors.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
 import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
@@ -11,6 +10,7 @@ import { keyValueBaselines } from './ingest/feed-baseline.js';
 import type { IngestSettings } from './ingest/index.js';
 import { lazyIngest, type AppIngest } from './lazy-ingest.js';
 import { measurePolls, measureSends } from './metrics/measure.js';
+import { serveAppMetrics } from './metrics/serve-app.js';
 import type { Metrics, MetricsOptions } from './metrics/metrics.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
@@ -185,7 +185,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
 
   try {
     prepareCatalogue(app);
-    if (app.metrics) running.push(await serveMetrics(app, app.metrics));
+    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics));
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
     if (starting.signal.aborted) {
       await stopped; // a signal came during the first poll: nothing more starts
@@ -213,22 +213,6 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
     // The rejection logger stays: an SDK torn down by the stop may still reject, and that must
     // not turn a clean stop into a crash (exit 1) while the process winds down.
   }
-}
-
-/** /healthz and /metrics on METRICS_HOST:METRICS_PORT; a port taken is a ConfigError naming the key. */
-async function serveMetrics(app: App, metrics: Metrics): Promise<Running> {
-  const { startMetricsServer } = await import('./metrics/server.js');
-  const host = app.config.METRICS_HOST;
-  const port = app.config.METRICS_PORT ?? 0;
-  const server = await startMetricsServer({ port, host, role: 'all', metrics }).catch((error: unknown) => {
-    const reason = (error as { code?: string }).code ?? (error as Error).message;
-    throw new ConfigError([`METRICS_PORT: cannot listen on ${host}:${port} (${reason})`]);
-  });
-  app.logger.info(
-    { url: `http://${host}:${server.port}/metrics` },
-    `metrics on http://${host}:${server.port}/metrics and /healthz`,
-  );
-  return { name: 'metrics', stop: () => server.close() };
 }
 
 async function startPlatforms(app: App, io: Io, running: Running[], onConsoleEnd: () => void): Promise<string[]> {

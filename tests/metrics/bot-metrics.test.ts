@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -42,7 +44,12 @@ it('`newsbrief start` with METRICS_PORT serves /healthz and /metrics, and its co
   );
   const env = { DATABASE_PATH: join(dir, 'bot.db'), CATALOGUE_PATH: join(dir, 'catalogue.json') };
   telegram = await startFakeTelegram();
-  bot = startBot({ ...env, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, METRICS_PORT: '0' });
+  bot = startBot({
+    ...env,
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    METRICS_PORT: '0',
+  });
   await bot.waitFor(/"msg":"metrics on http:\/\/127\.0\.0\.1:\d+\/metrics/);
   const port = /metrics on http:\/\/127\.0\.0\.1:(\d+)\//.exec(bot.output())![1];
   const get = async (path: string): Promise<Response> => fetch(`http://127.0.0.1:${port}${path}`);
@@ -81,6 +88,22 @@ it('`newsbrief start` with METRICS_PORT serves /healthz and /metrics, and its co
   }
   expect(sample(delivered, 'newsbrief_outbox_messages{status="sent"}')).toBe(1);
   expect(sample(delivered, 'newsbrief_outbox_messages{status="pending"}')).toBe(0);
+  expect(sample(delivered, 'newsbrief_outbox_messages{status="held"}')).toBe(0);
   expect(sample(delivered, 'newsbrief_send_seconds_count{platform="telegram"}')).toBe(1);
   expect(sample(delivered, 'newsbrief_rate_limited_total{platform="telegram"}') || 0).toBe(0);
 }, 60_000);
+
+it('a METRICS_PORT already taken stops the start with a sentence naming the key', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const result = await runCli(['start'], {
+      env: { DATABASE_PATH: join(tempDir(), 'bot.db'), METRICS_PORT: String(port) },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`METRICS_PORT: cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+  } finally {
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+  }
+});

@@ -166,6 +166,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       const wake = (): void => finish();
       const timer = setTimeout(finish, timeoutMs);
       pollers.add(wake);
+      notify();
       // The client gave up (grammY's runner aborts its poll on stop).
       response.once('close', finish);
     });
@@ -273,6 +274,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     calls,
     sent,
     callsOf: (method: string): ApiCall[] => calls.filter((call) => call.method === method),
+    /** getUpdates requests being held open right now (long polls; recorded in calls when answered). */
+    waitingPolls: (): number => pollers.size,
     messagesTo: (chatId: number): SentMessage[] => sent.filter((message) => message.chat.id === chatId),
     get webhookUrl(): string {
       return webhook;

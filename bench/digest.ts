@@ -63,6 +63,7 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
     messengerFor: (platform) => messengers[platform],
     clock: { now: () => BENCH_NOW },
     logger: silentLogger,
+    chatsPerBatch: process.env.BENCH_DIGEST_BATCH ? Number(process.env.BENCH_DIGEST_BATCH) : undefined,
   });
   // CPU seconds as well as wall-clock ones: on a shared machine the core may be busy with others.
   const time = async (run: () => Promise<Counts>): Promise<{ seconds: number; cpu: number; counts: Counts }> => {
@@ -80,7 +81,16 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed / 1e6)), 50);
+  const trace = process.env.BENCH_DIGEST_TRACE === '1';
+  const traceStart = performance.now();
+  const sampler = setInterval(() => {
+    const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, heapUsed / 1e6);
+    if (trace)
+      process.stderr.write(
+        `${((performance.now() - traceStart) / 1000).toFixed(1)}s heap ${(heapUsed / 1e6).toFixed(0)} rss ${(rss / 1e6).toFixed(0)} ext ${((external + arrayBuffers) / 1e6).toFixed(0)}\n`,
+      );
+  }, 50);
   const result =
     part === 'build'
       ? {

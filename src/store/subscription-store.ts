@@ -96,7 +96,10 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     },
     *due(now, platforms) {
       // iterate(), not all(): a large run's rows become garbage one by one instead of all at once.
-      const rows = statements.due.iterate({ now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null });
+      const rows = statements.due.iterate({
+        now: now.toISOString(),
+        platforms: platforms ? JSON.stringify(platforms) : null,
+      });
       for (const row of rows) {
         yield {
           ...toSubscription(row),

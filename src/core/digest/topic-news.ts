@@ -27,7 +27,9 @@ export interface TopicWindow {
 /** Reads a topic's news after `after` once, for the watermarks up to `upTo` (one query each). */
 export function readTopicWindow(source: DigestSource, topicId: number, after: number, upTo: number): TopicWindow {
   const fresh = source.newStories(topicId, after);
-  const clusterIds = [...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId])))];
+  const clusterIds = [
+    ...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId]))),
+  ];
   const members: Map<number, number[]> =
     clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, upTo) : new Map<number, number[]>();
   const ranked = rankClusters(fresh.stories);

@@ -122,8 +122,12 @@ export interface SubscriptionStore {
   find(chatId: ChatId, topicId: number): Subscription | null;
   listForChat(chatId: ChatId): Subscription[];
   remove(chatId: ChatId, topicId: number): boolean;
-  /** Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms when given. */
-  due(now: Date, platforms?: readonly Platform[]): DueSubscription[];
+  /**
+   * Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms
+   * when given. Read lazily, one row at a time, so a caller keeping less than the whole row holds
+   * less than every row at once; finish (or leave) the iteration before using the store again.
+   */
+  due(now: Date, platforms?: readonly Platform[]): Iterable<DueSubscription>;
   setNextRun(id: number, nextRunAt: string | null): void;
   /** Moves the chat's subscriptions that are in timezone `from` to `to`, each with its new next run. */
   retime(chatId: ChatId, from: string, to: string, nextRunAt: (subscription: Subscription) => string | null): number;

@@ -122,14 +122,19 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     remove(chatId, topicId) {
       return statements.remove.run(chatId, topicId).changes > 0;
     },
-    due(now, platforms) {
-      return statements.due
-        .all({ now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null })
-        .map((row): DueSubscription => ({
+    *due(now, platforms) {
+      // iterate(), not all(): a large run's rows become garbage one by one instead of all at once.
+      const rows = statements.due.iterate({
+        now: now.toISOString(),
+        platforms: platforms ? JSON.stringify(platforms) : null,
+      });
+      for (const row of rows) {
+        yield {
           ...toSubscription(row),
           topic: { slug: row.topic_slug, name: row.topic_name },
           chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
-        }));
+        } satisfies DueSubscription;
+      }
     },
     setNextRun(id, nextRunAt) {
       statements.setNextRun.run(nextRunAt, id);

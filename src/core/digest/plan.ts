@@ -1,4 +1,4 @@
-import { DEFAULT_STYLE, type ChatId, type Quote, type SubscriptionStyle } from '../domain.js';
+import { DEFAULT_STYLE, type ChatId, type SubscriptionStyle } from '../domain.js';
 import type { Digest, StoryEntry } from '../reply.js';
 import {
   buildDigest,
@@ -8,8 +8,9 @@ import {
   toStoryEntry,
   type SectionInput,
 } from './build.js';
-import type { DigestSource, NewStories } from './ports.js';
-import { rankClusters, selectFromRanked, type RankedCluster } from './select.js';
+import type { DigestSource } from './ports.js';
+import { selectFromRanked, type RankedCluster } from './select.js';
+import { newsAfter, readTopicWindow, type TopicNews, type TopicWindow } from './topic-news.js';
 
 /**
  * Plans one chat's digest from the stories behind its due subscriptions: what to show, which
@@ -37,16 +38,9 @@ export interface ChatDigestPlan {
   watermarks: Map<number, number>;
 }
 
-interface TopicNews extends NewStories {
-  /** Older stories of the same clusters, by cluster: coverage the chat may already have seen. */
-  earlier: Map<number, number[]>;
-  /** The new stories as ranked events, the same for every chat until exclusions apply. */
-  ranked: RankedCluster[];
-}
-
 /**
- * Caches what every subscription of a topic with the same watermark shares (its new stories, their
- * older cluster members, key quotes) for the length of one run. Stories arriving meanwhile are
+ * Caches what every subscription of a topic shares (its new stories, their older cluster members,
+ * the ranked events, each event's entry) for the length of one run. Stories arriving meanwhile are
  * simply not considered yet: the watermark only moves past what was read.
  */
 export interface PlanningCache {
@@ -58,49 +52,50 @@ export interface PlanningCache {
   entry(cluster: RankedCluster): StoryEntry;
 }
 
-/** The cache key of a topic's news after a watermark. */
-export const newsKey = (topicId: number, watermark: number): string => `${topicId}:${watermark}`;
+/** What a run will ask of one topic: the lowest and highest watermark, and how many subscriptions. */
+export interface TopicDemand {
+  lowest: number;
+  highest: number;
+  uses: number;
+}
 
 /**
- * `uses`, when given, says how many subscriptions of the run will ask for each news key: a topic's
- * news is let go after its last use, so a large run holds only what is still to come.
+ * `demand`, when given, says what the run will ask of each topic: its news is read once, after the
+ * lowest watermark, and serves every watermark up to the highest; it is let go after its last use,
+ * so a run holds one window per topic still to come, whatever order the chats are planned in.
  */
-export function createPlanningCache(source: DigestSource, uses?: Map<string, number>): PlanningCache {
-  const news = new Map<string, TopicNews>();
-  const quotes = new Map<number, readonly Quote[]>();
+export function createPlanningCache(source: DigestSource, demand?: ReadonlyMap<number, TopicDemand>): PlanningCache {
+  const windows = new Map<number, TopicWindow>();
+  const left = new Map<number, number>();
   const entries = new WeakMap<RankedCluster, StoryEntry>();
   return {
     news(topicId, watermark) {
-      const key = newsKey(topicId, watermark);
-      let found = news.get(key);
-      if (!found) {
-        const fresh = source.newStories(topicId, watermark);
-        const clusterIds = [
-          ...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId]))),
-        ];
-        const earlier = clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, watermark) : new Map();
-        found = { ...fresh, earlier, ranked: rankClusters(fresh.stories) };
-        news.set(key, found);
+      const wanted = demand?.get(topicId);
+      let window = windows.get(topicId);
+      if (!window) {
+        window = readTopicWindow(source, topicId, wanted?.lowest ?? watermark, wanted?.highest ?? watermark);
+        windows.set(topicId, window);
+        if (wanted) left.set(topicId, wanted.uses);
       }
-      const left = uses?.get(key);
-      if (left !== undefined) {
-        if (left <= 1) {
-          uses!.delete(key);
-          news.delete(key);
+      const news =
+        watermark >= window.after && watermark <= window.upTo
+          ? newsAfter(window, watermark)
+          : readTopicWindow(source, topicId, watermark, watermark).base;
+      const uses = left.get(topicId);
+      if (uses !== undefined) {
+        if (uses <= 1) {
+          left.delete(topicId);
+          windows.delete(topicId);
         } else {
-          uses!.set(key, left - 1);
+          left.set(topicId, uses - 1);
         }
       }
-      return found;
+      return news;
     },
     entry(cluster) {
       let entry = entries.get(cluster);
       if (!entry) {
-        const missing = cluster.members.filter((story) => !quotes.has(story.id)).map((story) => story.id);
-        if (missing.length > 0) {
-          const loaded = source.keyQuotes(missing);
-          for (const id of missing) quotes.set(id, loaded.get(id) ?? []);
-        }
+        const quotes = source.keyQuotes(cluster.members.map((story) => story.id));
         entry = toStoryEntry(cluster, quotes, MAX_QUOTES_PER_ENTRY);
         entries.set(cluster, entry);
       }

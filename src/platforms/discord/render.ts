@@ -63,8 +63,21 @@ function validTimestamp(time: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** One story as an embed; `extra` (already escaped) ends its description. */
-export function entryEmbed(entry: StoryEntry, options: { topicName?: string; extra?: string } = {}): APIEmbed {
+/** What an entry's embed says whatever its section: escaped once, however many chats get the entry. */
+interface EntryText {
+  title: string;
+  lines: readonly string[];
+  url: string | null;
+  source: string;
+  timestamp: string | undefined;
+  image: string | null;
+}
+
+const entryTexts = new WeakMap<StoryEntry, EntryText>();
+
+function entryText(entry: StoryEntry): EntryText {
+  const known = entryTexts.get(entry);
+  if (known) return known;
   const lines: string[] = [];
   for (const quote of entry.quotes.slice(0, 3)) {
     const text = plainText(quote.text);
@@ -78,13 +91,26 @@ export function entryEmbed(entry: StoryEntry, options: { topicName?: string; ext
     const rest = covered.length - shown.length;
     lines.push(`*Also covered by ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}*`);
   }
-  if (options.extra) lines.push(options.extra);
-  const url = safeLinkUrl(entry.url);
-  const image = safeLinkUrl(entry.imageUrl);
-  const footer = fitPlain([options.topicName, plainText(entry.source)].filter(Boolean).join(' · '), LIMITS.footer);
-  const timestamp = validTimestamp(entry.time);
-  return {
+  const text: EntryText = {
     title: fitEscaped(plainText(entry.headline) || 'Untitled', LIMITS.title),
+    lines,
+    url: safeLinkUrl(entry.url),
+    source: plainText(entry.source),
+    timestamp: validTimestamp(entry.time),
+    image: safeLinkUrl(entry.imageUrl),
+  };
+  entryTexts.set(entry, text);
+  return text;
+}
+
+/** One story as an embed; `extra` (already escaped) ends its description. */
+export function entryEmbed(entry: StoryEntry, options: { topicName?: string; extra?: string } = {}): APIEmbed {
+  const text = entryText(entry);
+  const { title, url, source, timestamp, image } = text;
+  const lines = options.extra ? [...text.lines, options.extra] : text.lines;
+  const footer = fitPlain([options.topicName, source].filter(Boolean).join(' · '), LIMITS.footer);
+  return {
+    title,
     ...(url ? { url } : {}),
     ...(lines.length > 0 ? { description: truncateUnits(lines.join('\n\n'), LIMITS.description) } : {}),
     ...(footer ? { footer: { text: footer } } : {}),

@@ -78,8 +78,23 @@ function renderEntryWith(entry: StoryEntry, timezone: string, budget: Budget, wi
   return lines.join('\n');
 }
 
+/** Entries already rendered, by zone and limit: a digest run gives one entry to many chats. */
+const rendered = new WeakMap<StoryEntry, Map<string, string>>();
+
 /** One story as HTML, shrunk until it fits comfortably inside one message. */
 export function renderEntryHtml(entry: StoryEntry, timezone: string, limit = ENTRY_LIMIT): string {
+  let forEntry = rendered.get(entry);
+  if (!forEntry) rendered.set(entry, (forEntry = new Map()));
+  const key = `${timezone}\n${limit}`;
+  let html = forEntry.get(key);
+  if (html === undefined) {
+    html = renderEntryOnce(entry, timezone, limit);
+    forEntry.set(key, html);
+  }
+  return html;
+}
+
+function renderEntryOnce(entry: StoryEntry, timezone: string, limit: number): string {
   for (const budget of BUDGETS) {
     const html = renderEntryWith(entry, timezone, budget, true);
     if (html.length <= limit) return html;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatRef } from '../../src/core/domain.js';
+import { DEFAULT_STYLE, type ChatRef } from '../../src/core/domain.js';
 import type { App } from '../../src/main.js';
 import { deliverDueDigests } from '../helpers/digest-seed.js';
 import { CHANNEL, discordHarness, GUILD_ID } from '../helpers/discord-harness.js';
@@ -15,7 +15,7 @@ const env = { ALLOW_PRIVATE_FEEDS: 'true' };
  * the picture fixture's items (and its article pages): polled through the real ingest into the
  * app's SQLite, then the due digest planned and sent as the minute tick would.
  */
-async function pictureDigest(app: App, chat: ChatRef): Promise<void> {
+async function pictureDigest(app: App, chat: ChatRef, images = true): Promise<void> {
   const server = await startServer({});
   server.route(
     '/feed',
@@ -32,6 +32,7 @@ async function pictureDigest(app: App, chat: ChatRef): Promise<void> {
     timezone: 'UTC',
     cap: 8,
     nextRunAt: new Date(Date.now() - 60_000).toISOString(),
+    style: { ...DEFAULT_STYLE, images },
   });
   const feed = app.stores.feeds.ensure(server.url('/feed'));
   app.stores.feeds.attach(topic.id, feed.id, 'test');
@@ -84,5 +85,27 @@ describe('lead images delivered through the real platform clients', () => {
     expect(first!.text.split('\n').slice(0, 5).join('\n')).toContain('Harbour master resigns after the storm season');
     for (const message of rest) expect(message.params.link_preview_options).toEqual({ is_disabled: true });
     expect(JSON.stringify(fake.messagesTo(alice.id).map((message) => message.params))).not.toMatch(PRIVATE);
+  });
+
+  it('sends no picture to a subscription that turned images off, on either platform', async () => {
+    const discord = await discordHarness({ env });
+    const channel: ChatRef = {
+      id: `discord:${CHANNEL.news}`,
+      platform: 'discord',
+      kind: 'channel',
+      communityId: `discord:${GUILD_ID}`,
+    };
+    await pictureDigest(discord.app, channel, false);
+    const messages = discord.fake.messagesIn(CHANNEL.news) as { embeds?: { thumbnail?: unknown }[] }[];
+    const embeds = messages.flatMap((message) => message.embeds ?? []);
+    expect(embeds).toHaveLength(7);
+    expect(embeds.filter((embed) => embed.thumbnail !== undefined)).toEqual([]);
+
+    const telegram = await telegramHarness({ env });
+    const chat: ChatRef = { id: `telegram:${alice.id}`, platform: 'telegram', kind: 'private', communityId: null };
+    await pictureDigest(telegram.app, chat, false);
+    const sent = telegram.fake.messagesTo(alice.id);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const message of sent) expect(message.params.link_preview_options).toEqual({ is_disabled: true });
   });
 });

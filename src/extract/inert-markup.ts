@@ -5,6 +5,7 @@
  */
 
 const INERT_ELEMENTS = ['script', 'style', 'noscript', 'svg', 'template', 'iframe'];
+const INERT_INITIALS = new Set(INERT_ELEMENTS.map((tag) => tag[0]));
 
 /** Whether a <script> start tag is JSON-LD, which carries the article's metadata and must be kept. */
 function isJsonLd(startTag: string): boolean {
@@ -24,6 +25,11 @@ export function stripInertMarkup(html: string): string {
       const close = lower.indexOf('-->', open + 4);
       parts.push(html.slice(at, open));
       at = search = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    // Most tags start with another letter: only the first letters of the inert names are looked at further.
+    if (!INERT_INITIALS.has(lower[open + 1] ?? '')) {
+      search = open + 1;
       continue;
     }
     const name = INERT_ELEMENTS.find(

@@ -92,9 +92,14 @@ export const SPOKESPERSON_ROLES = new Set([
 export const PARTICLES = new Set(`de van von der den da di du la le bin al of for dos del`.split(/\s+/));
 
 const isAcronym = (word: string): boolean => word.length >= 2 && word.length <= 6 && /^[\p{Lu}\d&]+$/u.test(word);
-const isFamilyDescriptor = (word: string): boolean => /^\p{L}+-of-\p{L}+$/u.test(word);
+const isFamilyDescriptor = (word: string): boolean => word.includes('-of-') && /^\p{L}+-of-\p{L}+$/u.test(word);
 const stripPossessive = (word: string): string => word.replace(/['’]s?$/u, '');
-const isPossessive = (word: string): boolean => /\p{L}['’]s?$/u.test(word) && !/^[OD]['’]/u.test(word);
+const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '’';
+/** Ends in an apostrophe or apostrophe-s (checked first without a regular expression: this runs per name word). */
+const isPossessive = (word: string): boolean =>
+  (isApostrophe(word.at(-1)) || (word.at(-1) === 's' && isApostrophe(word.at(-2)))) &&
+  /\p{L}['’]s?$/u.test(word) &&
+  !/^[OD]['’]/u.test(word);
 
 /** Length of the run of name words starting at `start` (capitalised words and inner particles). */
 export function nameRunLength(tokens: Token[], start: number): number {
@@ -167,12 +172,10 @@ export function looksLikeOrganisation(words: string[]): boolean {
   return words.some((word) => isAcronym(word) && word.length >= 3) || (words.length === 1 && isAcronym(words[0] ?? ''));
 }
 
+/** The four lists above in one set: one lookup per word (this runs for every capitalised word read). */
+const NEVER_NAMES = new Set([...FUNCTION_WORDS, ...CALENDAR_WORDS, ...FOREIGN_FUNCTION_WORDS, ...ENGLISH_OPENERS]);
+
 /** Whether a capitalised word is a function word or date, which can stand capitalised at a sentence start. */
 export function isNeverAName(word: string): boolean {
-  return (
-    FUNCTION_WORDS.has(word) ||
-    CALENDAR_WORDS.has(word) ||
-    FOREIGN_FUNCTION_WORDS.has(word) ||
-    ENGLISH_OPENERS.has(word)
-  );
+  return NEVER_NAMES.has(word);
 }

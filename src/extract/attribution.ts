@@ -5,7 +5,14 @@
  */
 import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
 import { isFirstName } from './first-names.js';
-import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
+import {
+  isCalendarWord,
+  isNeverAName,
+  nameRunLength,
+  ORGANISATION_ROLES,
+  PARTICLES,
+  SPOKESPERSON_ROLES,
+} from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Who a reporting verb points at, before resolution. */
@@ -53,6 +60,8 @@ const NOT_ROLE_WORDS = new Set(
   gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
+const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
 /** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
 const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
@@ -144,8 +153,13 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     let role = i + runLength;
     while (role < i + runLength + 3 && isLowerCaseWord(tokens[role]) && !NOT_ROLE_WORDS.has(tokens[role]?.text ?? ''))
       role++;
+    // "the Canadian expert, Ian Smillie": the name after the role, set off by a comma.
+    const commaName = role > i + runLength && tokens[role]?.text === ',' && isFirstName(tokens[role + 1]?.text ?? '');
+    if (commaName) role++;
     const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
-    if (personLength > 0) return nameAt(tokens, role, personLength);
+    // In German every noun is capitalised: "sagte Weikert zum Thema" names Weikert, not "Thema".
+    const personAfterRole = personLength > 0 && (!nounsCapitalised || isFirstName(tokens[role]?.text ?? ''));
+    if (personAfterRole) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
     // "said Amazon's decision …": a possessive before a plain noun is the object of the verb, not its speaker.
@@ -156,6 +170,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   let j = i;
   while (j < i + 4 && isLowerCaseWord(tokens[j]) && !REPORTING_VERBS.has(tokens[j]?.text ?? '')) {
     const word = tokens[j]?.text ?? '';
+    // "first disclosed by the Aspen Times": a preposition ends the role words; what follows is no speaker.
+    if (NOT_ROLE_WORDS.has(word) && !ARTICLES.has(word)) return { type: 'unnamed' };
     if (ORGANISATION_ROLES.has(word)) {
       const link = tokens[j + 1];
       if (link?.word && ROLE_LINKS.has(link.text)) {
@@ -241,14 +257,36 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   return null;
 }
 
+const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);
+const SETTINGS = new Set(['statement', 'interview', 'speech', 'post', 'letter', 'tweet', 'email']);
+
+/**
+ * Walks back from `k` over words that stand between a subject and its verb without changing who speaks:
+ * "has also", "on Wednesday", "in a statement" ("Lerner on Wednesday insisted", "Ruiz in a statement said").
+ */
+function skipAdverbials(tokens: Token[], from: number): number {
+  let k = from;
+  for (;;) {
+    const text = tokens[k]?.text ?? '';
+    if (tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(text)) k--;
+    else if (isCalendarWord(text) && TIME_LINKS.has(tokens[k - 1]?.text ?? '')) k -= 2;
+    else if (SETTINGS.has(text) && DETERMINERS.has(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === 'in') k -= 3;
+    else return k;
+  }
+}
+
 /** Who a verb at `verb` belongs to, read from the words before it. */
 export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase | 'coordinated' | null {
-  let k = verb - 1;
-  while (k >= 0 && tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]?.text ?? '')) k--;
+  const k = skipAdverbials(tokens, verb - 1);
   const token = tokens[k];
   if (token === undefined) return null;
   if (token.text === ',') return subjectBeforeAppositive(tokens, k) ?? 'coordinated';
   if (!token.word) return null;
+  // "Israeli President Shimon Peres, who cautioned that …": the relative pronoun stands for the name before it.
+  if (token.text === 'who' && tokens[k - 1]?.text === ',' && isCapitalised(tokens[k - 2])) {
+    const start = nameRunStart(tokens, k - 2);
+    return nameAt(tokens, start, k - 1 - start);
+  }
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
   for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {

@@ -57,7 +57,8 @@ export const FOREIGN_FUNCTION_WORDS = set(`
   Le La Les Un Une Des Du De Il Elle Ils Elles On Nous Vous Je Mais Et Ou Pour Selon Dans Sur Avec Sans Pas Ce
   Cet Cette Ces Son Sa Ses Leur Leurs Après Avant Depuis Pendant Quand Si Comme Ainsi Alors Aussi Déjà Encore
   Ici Là Pourtant Cependant Toutefois Enfin Puis Donc Car Lorsque Parce Chez Entre Vers Par Contre Malgré Même
-  Tout Tous Toutes Chaque Aujourd Hier Désormais Certes Bref Au Aux En
+  Tout Tous Toutes Chaque Aujourd Hier Désormais Certes Bref Au Aux En Que Qui Quoi Où Dont Lui Y Ne Cela Ça
+  Qué Quién Quiénes Dónde Cuál Quem Onde Qual
   El Los Las Unos Unas Él Ella Ellos Ellas Se Su Sus Pero Y O Para Por Según Con Sin Sobre Tras Desde Cuando
   Como Así También Ya Además Este Esta Estos Estas Ese Esa Eso Esto Durante Hasta Hace Había Hoy Ayer Mientras
   Luego Sino Porque Aunque Muy Más No Sí Lo Nuestro Nuestra Yo Nosotros Usted Cada Tanto Todo Todos

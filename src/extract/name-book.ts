@@ -33,7 +33,7 @@ export interface NameBook {
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
-  lastOrganisation(maxAge?: number): NamedEntity | null;
+  lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
@@ -181,7 +181,10 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
       const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
       // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
       const words = tokens.filter((token) => token.word);
-      if (words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return;
+      // A sentence ending in a stop is no heading: German capitalises every noun ("Der Philosoph Richard David
+      // Precht spricht über Arbeit.").
+      const sentence = /[.!?…]["”“»«]?\s*$/u.test(text.slice(-4));
+      if (!sentence && words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return;
       for (let i = 0; i < tokens.length;) {
         const length = nameRunLength(tokens, i);
         if (length === 0) {
@@ -230,8 +233,22 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
-    lastOrganisation(maxAge = Number.POSITIVE_INFINITY) {
-      const at = speakers.findLastIndex((speaker) => speaker.kind === 'organisation');
+    lastOrganisation(maxAge = Number.POSITIVE_INFINITY, orLoneName = false) {
+      // "Facebook said …. '…,' it said": with `orLoneName`, a one-word name that is no given name and has no
+      // gender may be the organisation "it" stands for.
+      const at = speakers.findLastIndex(
+        (speaker) =>
+          speaker.kind === 'organisation' ||
+          (orLoneName &&
+            speaker.kind === 'person' &&
+            !speaker.name.includes(' ') &&
+            !isFirstName(speaker.name) &&
+            genderOf(speaker) === null),
+      );
+      if (at >= 0 && orLoneName) {
+        const found = speakers[at];
+        return found && paragraph - (heardIn[at] ?? 0) <= maxAge ? { ...found, kind: 'organisation' } : null;
+      }
       if (at >= 0) return paragraph - (heardIn[at] ?? 0) <= maxAge ? (speakers[at] ?? null) : null;
       return maxAge === Number.POSITIVE_INFINITY ? (organisations.at(-1) ?? null) : null;
     },

@@ -31,6 +31,8 @@ export interface FindQuotesOptions {
   blockquotes?: ReadonlySet<number>;
   /** Text read before the body for names only (headline, standfirst), so "Zelenskyy" resolves to a full name. */
   namesFrom?: string[];
+  /** Captions and other text outside the body, read last and only to complete a surname to a full name. */
+  namesLater?: string[];
   /** The article's language (ISO 639-1); guessed from the paragraphs when absent. */
   lang?: string;
 }
@@ -123,7 +125,11 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
   };
   const book = createNameBook({
     capitalisesNouns: context.capitalisesNouns,
-    wholeText: () => [...(options.namesFrom ?? []), ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS))],
+    wholeText: () => [
+      ...(options.namesFrom ?? []),
+      ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS)),
+      ...(options.namesLater ?? []).map((text) => text.slice(0, 2_000)),
+    ],
   });
   for (const text of options.namesFrom ?? []) book.registerNames(text);
   const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());

@@ -11,14 +11,14 @@ import {
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
-import { isReportingVerb, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
+import { isReportingVerb, phraseAt, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
 import type { NameBook } from './name-book.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { tokenize } from './tokens.js';
+import { isCapitalised, tokenize } from './tokens.js';
 
 export type { SpeakerContext } from './attribution-windows.js';
 
@@ -46,7 +46,12 @@ function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext):
 }
 
 /** Turns a phrase into a named speaker using what the article said before. */
-function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerContext): NamedEntity | null {
+function resolvePhrase(
+  phrase: SpeakerPhrase,
+  book: NameBook,
+  context: SpeakerContext,
+  namedHere: () => NamedEntity[] = () => [],
+): NamedEntity | null {
   switch (phrase.type) {
     case 'name': {
       const entity = readName(phrase.words);
@@ -60,10 +65,15 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerCo
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before, never further back.
         const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
-        return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
+        if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
+        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
+        // named exactly one person whose given name fits the pronoun before the quotation.
+        if (!gender) return null;
+        const fitting = namedHere().filter((named) => named.gender === gender);
+        return fitting.length === 1 ? (fitting[0] ?? null) : null;
       }
       // "it said": the organisation heard in this paragraph or the one before.
-      return book.lastOrganisation(PRONOUN_REACH);
+      return book.lastOrganisation(PRONOUN_REACH, true);
     }
     case 'organisation-role': {
       const organisation = book.lastOrganisation();
@@ -102,6 +112,11 @@ function mentionsIn(masked: string, starts: number[]): Mention[] {
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
       mentions.push({ at: token.start, phrase, subjectOnly: false });
+    // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma.
+    else if (tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1])) {
+      const after = phraseAt(tokens, v + 1);
+      if (after?.type === 'name') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
+    }
   });
   return mentions.sort((a, b) => a.at - b.at);
 }
@@ -137,6 +152,14 @@ export function attributeParagraph(
   const namesBefore = book.fullNameList().length;
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
+  /** The people this paragraph named in full before `offset`, with the gender their given name carries. */
+  const namedBefore = (offset: number): NamedEntity[] =>
+    [...peopleNamed]
+      .filter((name) => {
+        const at = text.indexOf(name);
+        return at >= 0 && at < offset;
+      })
+      .map((name) => book.resolve({ name, kind: 'person', gender: null }));
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
@@ -203,7 +226,7 @@ export function attributeParagraph(
       if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
-      speaker = resolvePhrase(attribution, book, context);
+      speaker = resolvePhrase(attribution, book, context, () => namedBefore(span.open));
     }
     if (speaker) {
       book.noteSpeaker(speaker);

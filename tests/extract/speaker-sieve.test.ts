@@ -1,0 +1,152 @@
+/**
+ * Speaker rules added for issue 14 on the dev set's kinds of mistakes, each on invented sentences in the shape
+ * of the problem: every test fails when its rule is removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle, findQuotes } from '../../src/extract/index.js';
+import { mendBrokenParagraphs } from '../../src/extract/text-blocks.js';
+
+const speakersOf = (paragraphs: string[], lang = 'en'): (string | null)[] =>
+  findQuotes(paragraphs, { lang }).map((quote) => quote.speaker);
+
+describe('speakers in English news copy', () => {
+  it('reads a name opened by a joined Arabic article ("al-Rashidi") as a name', () => {
+    expect(
+      speakersOf([
+        'Water Minister Karim al-Rashidi said the dam inspection was complete.',
+        '"The cracks we found are older than the storm itself," al-Rashidi said in a statement.',
+      ]),
+    ).toEqual(['Karim al-Rashidi']);
+  });
+
+  it('takes the speaker named after the verb when the quotation ran on into the sentence', () => {
+    expect(
+      speakersOf([
+        '"Many families were worn out by the constant delays" in the housing plan, said Nora Blake, a planner at the county.',
+      ]),
+    ).toEqual(['Nora Blake']);
+  });
+
+  it('gives a relative clause ("X, who warned that …") to the name before "who"', () => {
+    expect(
+      speakersOf([
+        'The minister met harbour master Ellen Voss, who warned that the new quay "will not be ready before the winter storms."',
+      ]),
+    ).toEqual(['Ellen Voss']);
+  });
+
+  it('reads "was quoted as saying" after an appositive name', () => {
+    expect(
+      speakersOf([
+        '"We will not sign anything that cuts our fishing quota again," the envoy, Tomas Lindqvist, was quoted as saying.',
+      ]),
+    ).toEqual(['Tomas Lindqvist']);
+  });
+
+  it('looks past "on Tuesday" and "in a statement" between a speaker and the verb', () => {
+    expect(
+      speakersOf([
+        'Inspector Grace Mbeki reviewed the accounts.',
+        'Mbeki on Tuesday insisted, however, that "no money has gone missing from the fund at any point."',
+      ]),
+    ).toEqual(['Grace Mbeki']);
+  });
+
+  it('lets "it said" stand for a one-word company heard speaking just before', () => {
+    expect(
+      speakersOf([
+        'In a statement, Zentrix said it had removed the faulty update.',
+        '"Zentrix takes the safety of its customers seriously and has fixed the fault," it said.',
+      ]),
+    ).toEqual(['Zentrix']);
+  });
+
+  it('reads the name after a role and a comma ("said the Dutch analyst, Pieter Smit")', () => {
+    expect(
+      speakersOf([
+        'Prices "will keep rising until the autumn at least," said the Dutch analyst, Peter Smit, on Monday.',
+      ]),
+    ).toEqual(['Peter Smit']);
+  });
+
+  it('says no one rather than a publication named in a clause about where words appeared', () => {
+    expect(
+      speakersOf([
+        'In the interview, first printed by the Valley Courier, the former councillor argued that "the plan was never costed."',
+      ]),
+    ).toEqual([null]);
+  });
+});
+
+describe('speakers in German copy', () => {
+  it('reads "sagte Weikert zum Thema" as Weikert, not the capitalised noun after him', () => {
+    expect(
+      speakersOf(
+        [
+          'Verbandschef Thomas Weikert ist in Peking angekommen.',
+          '"Wir stehen hinter allen Sportlerinnen und Sportlern", sagte Weikert zum Thema Meinungsfreiheit.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Thomas Weikert']);
+  });
+
+  it('reads "so X:" before a quotation and names from sentences full of capitalised nouns', () => {
+    expect(
+      speakersOf(
+        [
+          'Der Philosoph Jonas Berger spricht über Arbeit und Maschinen.',
+          'Die Debatte sei verfehlt, so Berger: "Wir reden über die Jobs von gestern."',
+        ],
+        'de',
+      ),
+    ).toEqual(['Jonas Berger']);
+  });
+
+  it('resolves "sagt er" to the one man the paragraph named, when nobody has spoken yet', () => {
+    expect(
+      speakersOf(
+        ['So sieht es auch der Bürgermeister, Stefan Köhler. „Ich mache mir keine Sorgen um die Brücke“, sagt er.'],
+        'de',
+      ),
+    ).toEqual(['Stefan Köhler']);
+  });
+
+  it('remembers "sagt X" after a comma, so a later "er" finds X and not the earlier speaker', () => {
+    expect(
+      speakersOf(
+        [
+          'Bahnchef Anton Keller und Busmanager Peter Brandt streiten über Preise.',
+          '„Die Preise sinken bald“, sagte Keller.',
+          'Das sei unfair, sagt Busmanager Brandt. Es sei „völlig unverständlich“, warnt er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anton Keller', 'Peter Brandt']);
+  });
+
+  it('drops a role compound glued by a hyphen from the name ("Kabel-Nachrichtensender")', () => {
+    expect(
+      speakersOf(['Der Kabel-Nachrichtensender NTV berichtete, der Pegel sei „noch nie so hoch gewesen“.'], 'de'),
+    ).toEqual(['NTV']);
+  });
+});
+
+describe('names completed from outside the body', () => {
+  it('mends a full name an ad cut in two across paragraphs', () => {
+    expect(mendBrokenParagraphs(['The envoy here, Tom', 'Brandt, said the talks would go on.'])).toEqual([
+      'The envoy here, Tom Brandt, said the talks would go on.',
+    ]);
+  });
+
+  it('completes a surname from a photo caption the body left out', () => {
+    const html = `<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>
+      <figure><img src="a.jpg"><figcaption>Governor Helena M. Dorsey speaks in the capital.</figcaption></figure>
+      ${'<p>The talks on the river treaty resumed on Monday after a pause of several weeks, officials said.</p>'.repeat(3)}
+      <p>"We are closer than we have ever been to a deal that works for both banks of the river," Dorsey said.</p>
+      </article></body></html>`;
+    expect(extractArticle(html, { contentType: 'text/html' }).quotes.map((q) => q.speaker)).toEqual([
+      'Helena M. Dorsey',
+    ]);
+  });
+});

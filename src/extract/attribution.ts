@@ -53,6 +53,9 @@ const PRONOUNS = new Set(
 );
 const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
+/** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
+const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
+const FOREIGN_ROLE_LINKS = new Set(`do da dos das de del des du von`.split(/\s+/));
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set(
   `at in on of for to who which that and or but with from by after before during when while as on yesterday
@@ -171,7 +174,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   while (j < i + 4 && isLowerCaseWord(tokens[j]) && !REPORTING_VERBS.has(tokens[j]?.text ?? '')) {
     const word = tokens[j]?.text ?? '';
     // "first disclosed by the Aspen Times": a preposition ends the role words; what follows is no speaker.
-    if (NOT_ROLE_WORDS.has(word) && !ARTICLES.has(word)) return { type: 'unnamed' };
+    if (NOT_ROLE_WORDS.has(word) && !ARTICLES.has(word) && ARTICLES.has(tokens[j + 1]?.text ?? ''))
+      return { type: 'unnamed' };
     if (ORGANISATION_ROLES.has(word)) {
       const link = tokens[j + 1];
       if (link?.word && ROLE_LINKS.has(link.text)) {
@@ -237,14 +241,16 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     const phrase = phraseAt(tokens, i);
     return phrase?.type === 'name' ? phrase : null;
   }
-  const start = DETERMINERS.has(first.text) ? i + 1 : i;
+  const start = DETERMINERS.has(first.text) || SUBJECT_ARTICLES.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
   const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
   // Not "Mr. Gore invoked Churchill, Robert Frost, …": the words before the comma must be a role, not a name.
   const roleFirst = start > i || isLowerCaseWord(tokens[start]);
   if (comma > start && roleFirst && !tokens.slice(start, comma).some(isReportingVerb)) {
     const length = nameRunLength(tokens, comma + 1);
-    if (length > 0 && tokens[comma + 1 + length]?.text === ',') return nameAt(tokens, comma + 1, length);
+    // "O presidente da Câmara, Arthur Lira (PP-AL), não participou": a party in brackets may follow the name.
+    const closer = tokens[comma + 1 + length]?.text;
+    if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
   }
   const length = nameRunLength(tokens, start);
   if (length === 0) {
@@ -298,8 +304,11 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];
     const roleBefore = tokens[start - 2];
-    const organisation =
-      before?.word === true && ROLE_LINKS.has(before.text) && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    const linked = before?.word === true && (ROLE_LINKS.has(before.text) || FOREIGN_ROLE_LINKS.has(before.text));
+    const organisation = linked && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    // "O senador do Podemos pondera", "the director of Amnesty said": a person described by the body they
+    // belong to, not the body.
+    if (linked && !organisation && isLowerCaseWord(roleBefore)) return { type: 'unnamed' };
     return nameAt(tokens, start, k - start + 1, organisation, organisation ? roleBefore?.text : undefined);
   }
   if (ORGANISATION_ROLES.has(token.text)) {

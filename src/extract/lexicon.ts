@@ -28,7 +28,12 @@ export const FOREIGN_REPORTING_VERBS = set(`
   afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
   declara questionou questiona completa reforçou reforça admitiu admite
   ajoute-t-il estime souligne déplore raconte
-  fügte kommentierte kommentiert entgegnete erwiderte`);
+  fügte kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
+  erinnert erinnerte ergänzten versichert sagten warnte bilanziert bilanzierte
+  détaille détaillé développe assène asséné lâche lâché tranche tranché s'exclame résume
+  alertó alerta aseveró asevera remató remata reveló revela mencionó menciona resalta resaltó detalló detalla
+  puntualizó puntualiza argumentó argumenta reiteró reitera advierte opina insiste expresa manifiesta
+  frisou frisa reiterou relatou ponderou pondera alegou alega revelou assegurou acrescentaram`);
 
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);

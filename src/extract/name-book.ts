@@ -103,7 +103,11 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   let paragraph = 0;
   const organisations: NamedEntity[] = [];
 
-  const surname = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+  // "Murátov" after "Dmitry Muratov": transliterated surnames gain or lose accents between sentences.
+  const surname = (name: string): string => {
+    const last = name.slice(name.lastIndexOf(' ') + 1);
+    return /^[\x00-\x7f]*$/.test(last) ? last : last.normalize('NFD').replace(/\p{M}/gu, '');
+  };
 
   const knownOrganisations = new Set<string>();
   const genderOf = (entity: NamedEntity): Gender | null => entity.gender ?? genders.get(surname(entity.name)) ?? null;
@@ -138,7 +142,7 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
       if (byGiven) return byGiven;
     }
     // "Iris" after "Iris Avellaneda": a given name the list does not know, when it fits one person only.
-    if (!name.includes(' ') && !fullNames.some((known) => surname(known.name) === name)) {
+    if (!name.includes(' ') && !fullNames.some((known) => surname(known.name) === last)) {
       const byGiven = new Set(fullNames.filter((known) => givenName(known.name) === name).map((known) => known.name));
       if (byGiven.size === 1) return fullNames.findLast((known) => givenName(known.name) === name);
     }

@@ -92,6 +92,11 @@ function followedByPersonRole(tokens: Token[], end: number): boolean {
   );
 }
 
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+};
+
 /** A new, empty book for one article. */
 export function createNameBook(options: NameBookOptions = {}): NameBook {
   const properNouns = new Set<string>();
@@ -106,7 +111,7 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   // "Murátov" after "Dmitry Muratov": transliterated surnames gain or lose accents between sentences.
   const surname = (name: string): string => {
     const last = name.slice(name.lastIndexOf(' ') + 1);
-    return /^[\x00-\x7f]*$/.test(last) ? last : last.normalize('NFD').replace(/\p{M}/gu, '');
+    return isAscii(last) ? last : last.normalize('NFD').replace(/\p{M}/gu, '');
   };
 
   const knownOrganisations = new Set<string>();

@@ -123,6 +123,9 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       // "Tom Ashby, director of X, calling the rise '…'": the participle's own subject, when it names one.
       const subject = phraseBeforeVerb(tokens, v);
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
+      // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
+      const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
+      if (sentenceOwn?.type === 'name') return sentenceOwn;
       sawParticiple = true;
       continue;
     }

@@ -3,7 +3,14 @@
  * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
-import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
+import {
+  AUXILIARIES,
+  CAPITALISES_NOUNS,
+  FOREIGN_REPORTING_VERBS,
+  INDEFINITE,
+  INDEFINITE_PRONOUNS,
+  PRONOUN_GENDER,
+} from './lexicon.js';
 import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
@@ -65,6 +72,8 @@ const NOT_ROLE_WORDS = new Set(
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 /** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
 const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
+/** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
+const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
 /** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
 const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
@@ -99,7 +108,9 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
     if (isReportingVerb(tokens[i])) break;
     i++;
   }
-  if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
+  const alone = INDEFINITE_PRONOUNS.has(tokens[start]?.text.toLowerCase() ?? '');
+  if ((i - start < 2 && !alone) || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')))
+    return null;
   const words = tokens.slice(start, i).map((token) => token.text);
   // A described speaker is a noun phrase: "a spokesperson for the water board", not "an extra month to … then".
   if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
@@ -230,7 +241,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
   if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
   // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
-  else if (INTRODUCING.has(tokens[i]?.text ?? '')) {
+  // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
+  else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
     const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
   }

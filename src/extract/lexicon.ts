@@ -49,7 +49,9 @@ export const PRONOUN_GENDER = new Map<string, Gender | null>([
 ]);
 
 /** Indefinite determiners that open a described speaker: "a spokesperson for …", "ein Sprecher", "une source". */
-export const INDEFINITE = set(`a an ein eine einer un une uno una um uma`);
+export const INDEFINITE = set(`a an another one someone somebody ein eine einer un une uno una um uma`);
+/** Indefinites that are a whole described speaker on their own ("said someone"). */
+export const INDEFINITE_PRONOUNS = set(`someone somebody`);
 
 /** Capitalised words that open sentences in the other languages and never name anyone. */
 export const FOREIGN_FUNCTION_WORDS = set(`
@@ -68,7 +70,8 @@ export const FOREIGN_FUNCTION_WORDS = set(`
   Como Así También Ya Además Este Esta Estos Estas Ese Esa Eso Esto Durante Hasta Hace Había Hoy Ayer Mientras
   Luego Sino Porque Aunque Muy Más No Sí Lo Nuestro Nuestra Yo Nosotros Usted Cada Tanto Todo Todos
   Os As Um Uma Ele Ela Eles Elas Seu Sua Seus Suas Mas E Ou Segundo Em Com Sem Após Quando Também Já Além Na No
-  Nas Nos Da Do Das Dos Pela Pelo Isso Isto Esse Essa Ainda Hoje Ontem Muito Mais Não Sim Nosso Nossa Eu Então`);
+  Nas Nos Da Do Das Dos Pela Pelo Isso Isto Esse Essa Ainda Hoje Ontem Muito Mais Não Sim Nosso Nossa Eu Então
+  Embora Porém Contudo Todavia Apesar Aunque Sin Embargo Obwohl Jedoch Bien Quoique`);
 
 /** Sentence adverbs, participles and the like that open English sentences and never name anyone. */
 export const ENGLISH_OPENERS = set(`Saying Adding Having Being Nevertheless Nonetheless Indeed Instead Still

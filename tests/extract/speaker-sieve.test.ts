@@ -78,6 +78,26 @@ describe('speakers in English news copy', () => {
   });
 });
 
+describe('speakers introduced by a participle or described without a name', () => {
+  it('gives ", saying: …" to the subject of the sentence, after a time phrase', () => {
+    expect(
+      speakersOf([
+        'Earlier this week, Mayor Olivia Grant also ruled out new parking charges, saying: "Nobody should pay to visit a doctor."',
+      ]),
+    ).toEqual(['Olivia Grant']);
+  });
+
+  it('shows "one person", "another person" and "someone at the meeting" as written', () => {
+    expect(
+      speakersOf([
+        '"That does not look like a park to me at all," said one person during public comment.',
+        '"It is far too large for the valley," said another person.',
+        '"That is a town, not a campsite, and everybody here knows it," said someone at the meeting.',
+      ]),
+    ).toEqual(['one person during public comment', 'another person', 'someone at the meeting']);
+  });
+});
+
 describe('speakers in German copy', () => {
   it('reads "sagte Weikert zum Thema" as Weikert, not the capitalised noun after him', () => {
     expect(

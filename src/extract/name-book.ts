@@ -4,6 +4,7 @@
  * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
  */
 import {
+  isGermanRole,
   isTitle,
   nameRunLength,
   ORGANISATION_ROLES,
@@ -40,6 +41,10 @@ export interface NameBook {
   isKnownPerson(name: string): boolean;
   /** The full person names registered so far. */
   fullNameList(): string[];
+  /** The known person a capitalised word names by surname ("Weikert" → "Thomas Weikert"), if any. */
+  personBySurname(word: string): NamedEntity | null;
+  /** Whether this person was heard speaking in the current paragraph. */
+  heardThisParagraph(name: string): boolean;
 }
 
 /** Options of a name book: in languages that capitalise nouns, only runs with a given name are people. */
@@ -207,7 +212,20 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
         const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
         const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
         const person = entity?.kind === 'person';
-        if (entity && person && options.capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '')) {
+        // German capitalises every noun: a run is a person only with a given name we know, or two or three words
+        // after a role ("Sportchef Zoran Barisic", "Grünen-Politikerin Ana Kovač").
+        const rest = tokens.slice(i + office + 1, i + length).map((token) => token.text);
+        const afterRole =
+          isGermanRole(tokens[i + office]?.text ?? '') &&
+          entity?.name === rest.join(' ') &&
+          (rest.length === 2 || rest.length === 3);
+        if (
+          entity &&
+          person &&
+          options.capitalisesNouns &&
+          !isFirstName(entity.name.split(' ')[0] ?? '') &&
+          !afterRole
+        ) {
           i += length;
           continue;
         }
@@ -242,6 +260,13 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
+    personBySurname(word) {
+      const key = surname(word);
+      const known = fullNames.findLast((candidate) => surname(candidate.name) === key);
+      return known ? { ...known, gender: genderOf(known) } : null;
+    },
+    heardThisParagraph: (name) =>
+      speakers.some((speaker, index) => speaker.name === name && heardIn[index] === paragraph),
     lastOrganisation(maxAge = Number.POSITIVE_INFINITY, orLoneName = false) {
       // "Facebook said …. '…,' it said": with `orLoneName`, a one-word name that is no given name and has no
       // gender may be the organisation "it" stands for.

@@ -140,7 +140,7 @@ export function readName(words: string[]): NamedEntity | null {
   if (lastTitle >= 0 && (rest[0] === 'of' || rest[0] === 'for') && rest.length >= 4) rest = rest.slice(2);
   while (rest.length > 1 && (isNeverAName(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
   // "US-Nachrichtensender CNN", "Flixbus-Manager Stenger": a compound role glued by a hyphen, not a given name.
-  while (rest.length > 1 && isRoleCompound(rest[0] ?? '')) rest = rest.slice(1);
+  while (rest.length > 1 && (isRoleCompound(rest[0] ?? '') || isGermanRole(rest[0] ?? ''))) rest = rest.slice(1);
   // "Secretary of State Condoleezza Rice", "Grünen-Politiker Tobias Lindner": the name starts at its given name.
   const given = rest.findIndex(isFirstName);
   if (
@@ -162,6 +162,12 @@ export function readName(words: string[]): NamedEntity | null {
   const name = rest.join(' ');
   return { name, kind: looksLikeOrganisation(rest) ? 'organisation' : 'person', gender };
 }
+
+const GERMAN_ROLE =
+  /(chef|chefin|sprecher|sprecherin|präsident|präsidentin|minister|ministerin|politiker|politikerin|trainer|trainerin|manager|managerin|direktor|direktorin|leiter|leiterin|experte|expertin|forscher|forscherin|vorsitzender?|geschäftsführer|geschäftsführerin|bürgermeister|bürgermeisterin|beauftragter?)$/u;
+
+/** A German role noun that stands before a name: "Sportchef", "Datenschutzbeauftragte", "SPD-Politiker". */
+export const isGermanRole = (word: string): boolean => /^\p{Lu}/u.test(word) && GERMAN_ROLE.test(word.toLowerCase());
 
 /** "Grünen-Politiker", "SPD-Chef": a hyphenated compound whose last part is a long common noun, not a name. */
 function isRoleCompound(word: string): boolean {

@@ -27,6 +27,13 @@ const WINDOW_CHARS = 400;
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 const MENTION_CHARS = 20_000;
 
+/** Words after which a name is talked about rather than talking. */
+const OBJECT_LINKS = new Set(
+  `the about of with to for against by from on at over than von mit zu für gegen über à avec pour contre sur de con para sobre com`.split(
+    /\s+/,
+  ),
+);
+
 /** How many paragraphs back a pronoun may find its person. */
 const PRONOUN_REACH = 1;
 
@@ -51,6 +58,7 @@ function resolvePhrase(
   book: NameBook,
   context: SpeakerContext,
   namedHere: () => NamedEntity[] = () => [],
+  lastNamedHere: () => NamedEntity | null = () => null,
 ): NamedEntity | null {
   switch (phrase.type) {
     case 'name': {
@@ -65,6 +73,12 @@ function resolvePhrase(
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before, never further back.
         const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
+        // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
+        // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
+        const other = person && !book.heardThisParagraph(person.name) ? lastNamedHere() : null;
+        const fits =
+          other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
+        if (fits) return null;
         if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
         // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
         // named exactly one person whose given name fits the pronoun before the quotation.
@@ -152,6 +166,19 @@ export function attributeParagraph(
   const namesBefore = book.fullNameList().length;
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
+  /** The last known person this paragraph names (in full or by surname) before `offset`. */
+  const lastKnownBefore = (offset: number): NamedEntity | null => {
+    const words = tokenize(masked.slice(0, Math.min(offset, MENTION_CHARS)));
+    for (let k = words.length - 1; k >= 0; k--) {
+      const word = words[k];
+      if (!isCapitalised(word) || !word || isNeverAName(word.text)) continue;
+      // "Whelan's dismissal", "about Whelan": a person talked about, not one who might be talking.
+      if (/['’]s?$/u.test(word.text) || OBJECT_LINKS.has(words[k - 1]?.text ?? '')) continue;
+      const known = book.personBySurname(word.text);
+      if (known && known.name.split(' ').at(-1) === word.text) return known;
+    }
+    return null;
+  };
   /** The people this paragraph named in full before `offset`, with the gender their given name carries. */
   const namedBefore = (offset: number): NamedEntity[] =>
     [...peopleNamed]
@@ -226,7 +253,13 @@ export function attributeParagraph(
       if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
-      speaker = resolvePhrase(attribution, book, context, () => namedBefore(span.open));
+      speaker = resolvePhrase(
+        attribution,
+        book,
+        context,
+        () => namedBefore(span.open),
+        () => lastKnownBefore(span.open),
+      );
     }
     if (speaker) {
       book.noteSpeaker(speaker);

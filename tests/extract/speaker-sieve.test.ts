@@ -145,6 +145,29 @@ describe('speakers in German copy', () => {
     ).toEqual(['Anton Keller', 'Peter Brandt']);
   });
 
+  it('reads two names after a German role noun as a person even with an unlisted given name', () => {
+    expect(
+      speakersOf(
+        [
+          'Der Druck nimmt zu. Sportdirektor Dragomir Petrovic ist Tag und Nacht unterwegs. "Es ist intensiver denn je."',
+        ],
+        'de',
+      ),
+    ).toEqual(['Dragomir Petrovic']);
+  });
+
+  it('says no one when "er" could be the last speaker or a man this paragraph named since', () => {
+    expect(
+      speakersOf(
+        [
+          'Ex-Präsident Martin Vogel griff seinen Nachfolger Stefan Brandt an. „Er wusste alles“, sagte Vogel.',
+          'Mit vielem hatte Brandt gerechnet, damit wohl nicht. „Ich kenne keine Kampagne“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Martin Vogel', null]);
+  });
+
   it('drops a role compound glued by a hyphen from the name ("Kabel-Nachrichtensender")', () => {
     expect(
       speakersOf(['Der Kabel-Nachrichtensender NTV berichtete, der Pegel sei „noch nie so hoch gewesen“.'], 'de'),

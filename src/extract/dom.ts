@@ -18,6 +18,7 @@ export interface DomElement extends DomNode {
   tagName: string;
   parentElement: DomElement | null;
   getAttribute(name: string): string | null;
+  getAttributeNode(name: string): { value: string } | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
@@ -44,6 +45,14 @@ export function parseDocument(html: string): DomDocument {
 /** All elements matching a selector, as an array. */
 export function selectAll(root: DomDocument | DomElement, selector: string): DomElement[] {
   return Array.from(root.querySelectorAll(selector));
+}
+
+/**
+ * The class attribute as written, for substring tests. linkedom's getAttribute('class') rebuilds the string
+ * from the element's token set on every call, which a walk over every element pays for (issue 10).
+ */
+export function classOf(element: DomElement): string {
+  return element.getAttributeNode('class')?.value ?? '';
 }
 
 /** Trimmed, whitespace-collapsed text content; '' for none. */

@@ -55,7 +55,12 @@ for (const name of FEMALE) GENDER.set(name, 'female');
 for (const name of EITHER) GENDER.set(name, null);
 
 /** Whether the word is a known given name ("Tobias", "Marie-Pierre"). */
-export const isFirstName = (word: string): boolean => GENDER.has(word) || GENDER.has(word.split('-')[0] ?? '');
+export const isFirstName = (word: string): boolean => {
+  if (GENDER.has(word)) return true;
+  // The part before a hyphen ("Marie" of "Marie-Claire"), without splitting: this runs for every name word.
+  const hyphen = word.indexOf('-');
+  return hyphen >= 0 && GENDER.has(word.slice(0, hyphen));
+};
 
 /** The gender a given name usually carries, or null when unknown or either. */
 export const firstNameGender = (word: string): Gender | null => GENDER.get(word) ?? null;

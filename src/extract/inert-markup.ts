@@ -5,15 +5,36 @@
  */
 
 const INERT_ELEMENTS = ['script', 'style', 'noscript', 'svg', 'template', 'iframe'];
+/** Char codes of the inert names' first letters, lower-case (an ASCII letter's code | 0x20 is its lower case). */
+const INERT_INITIALS = new Set(INERT_ELEMENTS.map((tag) => tag.charCodeAt(0)));
+/**
+ * The two characters whose lower case is longer (İ) or an ASCII letter (K, the Kelvin sign): only a page with one
+ * of them has to be lower-cased whole for its positions and tag names to read as they do lower-cased.
+ */
+const CHANGED_BY_LOWER_CASE = ['\u0130', '\u212a'];
 
 /** Whether a <script> start tag is JSON-LD, which carries the article's metadata and must be kept. */
 function isJsonLd(startTag: string): boolean {
   return startTag.includes('ld+json');
 }
 
-/** Returns the HTML without inert elements and comments. Unclosed ones run to the end and are dropped. */
+/** `length` characters of the text from `at`, lower-cased. */
+const lowerAt = (text: string, at: number, length: number): string => text.slice(at, at + length).toLowerCase();
+
+/** Where `</name` (any case) next starts in the text, or -1. */
+function closingTagAt(text: string, name: string, from: number): number {
+  for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 1))
+    if (lowerAt(text, at + 2, name.length) === name) return at;
+  return -1;
+}
+
+/**
+ * Returns the HTML without inert elements and comments. Unclosed ones run to the end and are dropped. Tag names
+ * are compared lower-cased where they stand: lower-casing the whole page cost more than the scan (issue 10).
+ */
 export function stripInertMarkup(html: string): string {
-  const lower = html.toLowerCase();
+  // What is searched: the page itself, or its lower case when the two would not line up.
+  const lower = CHANGED_BY_LOWER_CASE.some((ch) => html.includes(ch)) ? html.toLowerCase() : html;
   const parts: string[] = [];
   let at = 0;
   let search = 0;
@@ -26,19 +47,25 @@ export function stripInertMarkup(html: string): string {
       at = search = close < 0 ? html.length : close + 3;
       continue;
     }
+    // Most tags start with another letter: only the first letters of the inert names are looked at further.
+    if (!INERT_INITIALS.has(lower.charCodeAt(open + 1) | 0x20)) {
+      search = open + 1;
+      continue;
+    }
     const name = INERT_ELEMENTS.find(
-      (tag) => lower.startsWith(tag, open + 1) && /[\s>/]/.test(lower[open + 1 + tag.length] ?? '>'),
+      (tag) => lowerAt(lower, open + 1, tag.length) === tag && /[\s>/]/.test(lower[open + 1 + tag.length] ?? '>'),
     );
     if (name === undefined) {
       search = open + 1;
       continue;
     }
     const tagEnd = lower.indexOf('>', open);
-    if (name === 'script' && isJsonLd(lower.slice(open, tagEnd < 0 ? open + 200 : Math.min(tagEnd, open + 500)))) {
+    const startTagEnd = tagEnd < 0 ? open + 200 : Math.min(tagEnd, open + 500);
+    if (name === 'script' && isJsonLd(lowerAt(lower, open, startTagEnd - open))) {
       search = open + 1;
       continue;
     }
-    const close = lower.indexOf(`</${name}`, open + name.length + 1);
+    const close = closingTagAt(lower, name, open + name.length + 1);
     const closeEnd = close < 0 ? -1 : lower.indexOf('>', close);
     parts.push(html.slice(at, open));
     at = search = closeEnd < 0 ? html.length : closeEnd + 1;

@@ -3,6 +3,7 @@
  * that stand capitalised at a sentence start but never name anyone, and a guess at the article's language.
  */
 import type { Gender } from './names.js';
+import { isLatin1OrPunctuation, LATIN1_NOT_LETTER } from './text-utils.js';
 
 const set = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 
@@ -95,16 +96,21 @@ const MARKERS: [string, Set<string>][] = [
   ['pt', set('o os as e é do da que com uma para não em dos das ao pelo pela disse')],
 ];
 
+/** Marker word → the languages it marks, in MARKERS order: one lookup per word instead of one per language. */
+const MARKER_LANGUAGES = new Map<string, string[]>();
+for (const [lang, markers] of MARKERS)
+  for (const word of markers) MARKER_LANGUAGES.set(word, [...(MARKER_LANGUAGES.get(word) ?? []), lang]);
+
 /** The article's language by counting common function words; 'en' when nothing stands out. */
 export function guessLanguage(paragraphs: string[]): string {
   const counts = new Map<string, number>();
-  const sample = paragraphs
-    .join(' ')
-    .slice(0, 20_000)
-    .toLowerCase()
-    .split(/[^\p{L}]+/u);
+  const start = paragraphs.join(' ').slice(0, 20_000);
+  const sample = isLatin1OrPunctuation(start)
+    ? start.toLowerCase().split(LATIN1_NOT_LETTER)
+    : start.toLowerCase().split(/[^\p{L}]+/u);
   for (const word of sample) {
-    for (const [lang, markers] of MARKERS) if (markers.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const langs = MARKER_LANGUAGES.get(word);
+    if (langs) for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best = 'en';
   for (const [lang, count] of counts) if (count > (counts.get(best) ?? 0) * 1.2) best = lang;

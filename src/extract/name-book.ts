@@ -102,8 +102,67 @@ const isAscii = (text: string): boolean => {
   return true;
 };
 
+/** What registering one text adds to a book: the proper nouns seen and the names to remember, in order. */
+interface Reading {
+  properNouns: string[];
+  entities: NamedEntity[];
+}
+
+/**
+ * Reads a text for names. Pure: the same text gives the same reading in any book of the same language, so the
+ * whole-article book reuses the readings of the paragraphs the article's book has already read (issue 10).
+ */
+function readNames(text: string, capitalisesNouns: boolean | undefined): Reading {
+  const reading: Reading = { properNouns: [], entities: [] };
+  const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
+  // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
+  const words = tokens.filter((token) => token.word);
+  // A sentence ending in a stop is no heading: German capitalises every noun ("Der Philosoph Richard David
+  // Precht spricht über Arbeit.").
+  const sentence = /[.!?…]["”“»«]?\s*$/u.test(text.slice(-4));
+  if (!sentence && words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return reading;
+  for (let i = 0; i < tokens.length;) {
+    const length = nameRunLength(tokens, i);
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const previous = tokens[i - 1];
+    for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
+      reading.properNouns.push(tokens[j]?.text ?? '');
+    // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
+    const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
+    const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
+    const person = entity?.kind === 'person';
+    // German capitalises every noun: a run is a person only with a given name we know, or two or three words
+    // after a role ("Sportchef Zoran Barisic", "Grünen-Politikerin Ana Kovač").
+    const rest = tokens.slice(i + office + 1, i + length).map((token) => token.text);
+    const afterRole =
+      isGermanRole(tokens[i + office]?.text ?? '') &&
+      entity?.name === rest.join(' ') &&
+      (rest.length === 2 || rest.length === 3);
+    if (entity && person && capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '') && !afterRole) {
+      i += length;
+      continue;
+    }
+    // "Yulia Tymoshenko, a leading force in …" is still a person: a given name outweighs the description.
+    const described =
+      describedAsOrganisation(tokens, i, i + length) &&
+      !isFirstName(entity?.name.split(' ')[0] ?? '') &&
+      !followedByPersonRole(tokens, i + length);
+    if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
+    i += length;
+  }
+  return reading;
+}
+
 /** A new, empty book for one article. */
 export function createNameBook(options: NameBookOptions = {}): NameBook {
+  return bookWith(options, new Map());
+}
+
+/** A book whose text readings are shared with the article's other book (the whole-article one). */
+function bookWith(options: NameBookOptions, readings: Map<string, Reading>): NameBook {
   const properNouns = new Set<string>();
   const fullNames: NamedEntity[] = [];
   const genders = new Map<string, Gender>();
@@ -172,7 +231,7 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
   function laterFullNames(): string[] {
     if (later !== null) return later;
     later = [];
-    const whole = createNameBook({ capitalisesNouns: options.capitalisesNouns });
+    const whole = bookWith({ capitalisesNouns: options.capitalisesNouns }, readings);
     for (const text of options.wholeText?.() ?? []) whole.registerNames(text);
     later = whole.fullNameList();
     return later;
@@ -192,51 +251,13 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
 
   return {
     registerNames(text) {
-      const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
-      // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
-      const words = tokens.filter((token) => token.word);
-      // A sentence ending in a stop is no heading: German capitalises every noun ("Der Philosoph Richard David
-      // Precht spricht über Arbeit.").
-      const sentence = /[.!?…]["”“»«]?\s*$/u.test(text.slice(-4));
-      if (!sentence && words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return;
-      for (let i = 0; i < tokens.length;) {
-        const length = nameRunLength(tokens, i);
-        if (length === 0) {
-          i++;
-          continue;
-        }
-        const previous = tokens[i - 1];
-        for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
-          properNouns.add(tokens[j]?.text ?? '');
-        // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
-        const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
-        const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
-        const person = entity?.kind === 'person';
-        // German capitalises every noun: a run is a person only with a given name we know, or two or three words
-        // after a role ("Sportchef Zoran Barisic", "Grünen-Politikerin Ana Kovač").
-        const rest = tokens.slice(i + office + 1, i + length).map((token) => token.text);
-        const afterRole =
-          isGermanRole(tokens[i + office]?.text ?? '') &&
-          entity?.name === rest.join(' ') &&
-          (rest.length === 2 || rest.length === 3);
-        if (
-          entity &&
-          person &&
-          options.capitalisesNouns &&
-          !isFirstName(entity.name.split(' ')[0] ?? '') &&
-          !afterRole
-        ) {
-          i += length;
-          continue;
-        }
-        // "Yulia Tymoshenko, a leading force in …" is still a person: a given name outweighs the description.
-        const described =
-          describedAsOrganisation(tokens, i, i + length) &&
-          !isFirstName(entity?.name.split(' ')[0] ?? '') &&
-          !followedByPersonRole(tokens, i + length);
-        if (entity) remember(described ? { ...entity, kind: 'organisation' } : entity);
-        i += length;
+      let reading = readings.get(text);
+      if (reading === undefined) {
+        reading = readNames(text, options.capitalisesNouns);
+        readings.set(text, reading);
       }
+      for (const word of reading.properNouns) properNouns.add(word);
+      for (const entity of reading.entities) remember(entity);
     },
     resolve,
     startParagraph() {

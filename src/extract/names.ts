@@ -98,9 +98,14 @@ export const SPOKESPERSON_ROLES = new Set([
 export const PARTICLES = new Set(`de van von der den da di du la le bin al of for dos del`.split(/\s+/));
 
 const isAcronym = (word: string): boolean => word.length >= 2 && word.length <= 6 && /^[\p{Lu}\d&]+$/u.test(word);
-const isFamilyDescriptor = (word: string): boolean => /^\p{L}+-of-\p{L}+$/u.test(word);
+const isFamilyDescriptor = (word: string): boolean => word.includes('-of-') && /^\p{L}+-of-\p{L}+$/u.test(word);
 const stripPossessive = (word: string): string => word.replace(/['’]s?$/u, '');
-const isPossessive = (word: string): boolean => /\p{L}['’]s?$/u.test(word) && !/^[OD]['’]/u.test(word);
+const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '’';
+/** Ends in an apostrophe or apostrophe-s (checked first without a regular expression: this runs per name word). */
+const isPossessive = (word: string): boolean =>
+  (isApostrophe(word.at(-1)) || (word.at(-1) === 's' && isApostrophe(word.at(-2)))) &&
+  /\p{L}['’]s?$/u.test(word) &&
+  !/^[OD]['’]/u.test(word);
 
 /** Length of the run of name words starting at `start` (capitalised words and inner particles). */
 export function nameRunLength(tokens: Token[], start: number): number {

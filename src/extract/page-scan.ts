@@ -4,7 +4,7 @@
  * about twenty whole-document querySelector calls (issue 10); `querySelectorAll('*')` is linkedom's
  * cheapest complete walk, in document order.
  */
-import { textOf, type DomDocument, type DomElement } from './dom.js';
+import { classOf, textOf, type DomDocument, type DomElement } from './dom.js';
 import { collapseWhitespace } from './text-utils.js';
 
 /** What the pass found; the first occurrence wins wherever a single value is kept. */
@@ -53,23 +53,39 @@ function headingText(element: DomElement): string {
   let hasKicker = false;
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as DomElement;
-    if (child.nodeType === 1 && KICKER.test(child.getAttribute('class') ?? '')) hasKicker = true;
+    if (child.nodeType === 1 && KICKER.test(classOf(child))) hasKicker = true;
   }
   if (!hasKicker) return textOf(element);
   const parts: string[] = [];
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as DomElement;
-    if (child.nodeType === 1 && KICKER.test(child.getAttribute('class') ?? '')) continue;
+    if (child.nodeType === 1 && KICKER.test(classOf(child))) continue;
     parts.push(child.textContent ?? '');
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-function hasAncestorClass(element: DomElement, pattern: RegExp): boolean {
+/**
+ * Whether an ancestor's class matches `pattern`. `known` holds, per element already seen, whether it or an
+ * ancestor matches, so the links of a page share the walk up their common ancestors.
+ */
+function hasAncestorClass(element: DomElement, pattern: RegExp, known: Map<DomElement, boolean>): boolean {
+  const unknown: DomElement[] = [];
+  let answer = false;
   for (let node = element.parentElement; node; node = node.parentElement) {
-    if (pattern.test(node.getAttribute('class') ?? '')) return true;
+    const cached = known.get(node);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    unknown.push(node);
   }
-  return false;
+  for (let i = unknown.length - 1; i >= 0; i--) {
+    const node = unknown[i]!;
+    answer ||= pattern.test(classOf(node));
+    known.set(node, answer);
+  }
+  return answer;
 }
 
 /** rel=author or a class naming a byline or author (a byline's inner name never precedes the byline itself). */
@@ -95,6 +111,7 @@ export function scanPage(doc: DomDocument): PageScan {
   let sawTitle = false;
   let sawDeck = false;
   let sawByline = false;
+  const inTagContainer = new Map<DomElement, boolean>();
   const elements = doc.querySelectorAll('*');
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i]!;
@@ -125,9 +142,10 @@ export function scanPage(doc: DomDocument): PageScan {
       scan.time = element.getAttribute('datetime');
     } else if (tag === 'A' && scan.tagLinks.length < MAX_TAG_LINKS) {
       const rel = element.getAttribute('rel') ?? '';
-      if (/(^|\s)tag(\s|$)/.test(rel) || hasAncestorClass(element, TAG_CONTAINER)) scan.tagLinks.push(textOf(element));
+      if (/(^|\s)tag(\s|$)/.test(rel) || hasAncestorClass(element, TAG_CONTAINER, inTagContainer))
+        scan.tagLinks.push(textOf(element));
     }
-    const className = element.getAttribute('class') ?? '';
+    const className = classOf(element);
     if (tag === 'BLOCKQUOTE' && EMBED.test(className)) scan.embeds.push(element);
     else if ((tag === 'FOOTER' || tag === 'CITE') && insideBlockquote(element)) scan.credits.push(element);
     if (tag === 'FIGCAPTION' || FURNITURE_CLASS.test(className)) scan.furniture.push(element);

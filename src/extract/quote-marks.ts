@@ -192,6 +192,9 @@ const FAMILY_BY_OPENER = new Map<string, QuoteFamily>(
   (Object.keys(FAMILIES) as QuoteFamily[]).map((family) => [FAMILIES[family].opener, family]),
 );
 
+/** Any family's opening mark (all are single UTF-16 characters). */
+const ANY_OPENER = new RegExp(`[${[...FAMILY_BY_OPENER.keys()].join('')}]`, 'g');
+
 /** The next index at or after `from` holding the family's closer or its alternative, or -1. */
 function nextCloser(text: string, rules: FamilyRules, from: number): number {
   const main = text.indexOf(rules.closer, from);
@@ -223,6 +226,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let unclosed: QuoteSpan | null = null;
   let i = 0;
   while (i < text.length) {
+    // Straight to the next character that opens some family: the rest can open nothing.
+    ANY_OPENER.lastIndex = i;
+    const next = ANY_OPENER.exec(text);
+    if (next === null) break;
+    i = next.index;
     const family = FAMILY_BY_OPENER.get(text[i] ?? '');
     if (family === undefined || exhausted.has(family) || !FAMILIES[family].opens(text, i)) {
       i++;

@@ -60,12 +60,26 @@ export function countWordsUpTo(text: string, limit = 2_000): number {
   return countWords(text.length > limit ? text.slice(0, limit) : text);
 }
 
+/**
+ * Text of Latin-1 characters and general punctuation (U+2000–U+206F) only, as most news copy in the languages
+ * read is. Its lower case stays in that range, one character for one, so the Unicode letter and digit classes
+ * can be spelt out for it below: matching them with Unicode property escapes costs several times more.
+ */
+export const isLatin1OrPunctuation = (text: string): boolean => !/[\u0100-\u1fff\u2070-\uffff]/.test(text);
+/** In such text, lower-cased: runs of what is not a letter or digit (not \p{L} or \p{N}). */
+const LATIN1_NOT_LETTER_OR_DIGIT =
+  /[^0-9a-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+/g;
+/** In such text, lower-cased: runs of what is not a letter (not \p{L}). */
+export const LATIN1_NOT_LETTER = /[^a-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+/;
+
 /** A key for comparing texts that differ only in case, spacing, punctuation or quotation-mark style. */
 export function comparisonKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  return (
+    isLatin1OrPunctuation(text)
+      ? lower.replace(LATIN1_NOT_LETTER_OR_DIGIT, ' ')
+      : lower.replace(/[^\p{L}\p{N}]+/gu, ' ')
+  ).trim();
 }
 
 /** Whether the text ends like a finished sentence, allowing closing marks and brackets after the stop. */

@@ -40,10 +40,11 @@ export function tokenize(text: string): Token[] {
       // A title keeps its stop ("Mr. Groote said"): the stop ends no sentence and no name.
       if (text[end] === '.' && TITLE_ABBREVIATIONS.has(text.slice(i, end))) end++;
       // An initial keeps its stop ("W." in "George W. Bush") so the name run does not end there.
+      // (The cheap character tests come first: this runs for every word.)
       if (
-        INITIALS.test(text.slice(i, end)) &&
         text[end] === '.' &&
         text[end + 1] === ' ' &&
+        INITIALS.test(text.slice(i, end)) &&
         /\p{Lu}/u.test(text[end + 2] ?? '')
       )
         end++;

@@ -61,6 +61,25 @@ describe('speakers in English news copy', () => {
     ).toEqual(['Zentrix']);
   });
 
+  it('does not let "it" reach back to a company once the paragraph has named another', () => {
+    expect(
+      speakersOf([
+        'In a statement, Zentrix said it had removed the faulty update.',
+        'We put the findings to Corvana and were told it stands by its report. "After a second look, our report was accurate in every respect," it said.',
+      ]),
+    ).toEqual([null]);
+  });
+
+  it('hands on no speaker from a paragraph whose last quotation had none', () => {
+    expect(
+      speakersOf([
+        '"We will appeal the ruling," said Dana Whitlock, the council leader.',
+        '"This letter breaches the rights of our client in every respect," says the letter from the firm.',
+        '"Our client expects a full apology within a week."',
+      ]),
+    ).toEqual(['Dana Whitlock', null, null]);
+  });
+
   it('reads the name after a role and a comma ("said the Dutch analyst, Pieter Smit")', () => {
     expect(
       speakersOf([

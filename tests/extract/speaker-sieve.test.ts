@@ -3,6 +3,7 @@
  * of the problem: every test fails when its rule is removed.
  */
 import { describe, expect, it } from 'vitest';
+import { chooseHeadline } from '../../src/extract/headline.js';
 import { extractArticle, findQuotes } from '../../src/extract/index.js';
 import { mendBrokenParagraphs } from '../../src/extract/text-blocks.js';
 
@@ -210,5 +211,31 @@ describe('names completed from outside the body', () => {
     expect(extractArticle(html, { contentType: 'text/html' }).quotes.map((q) => q.speaker)).toEqual([
       'Helena M. Dorsey',
     ]);
+  });
+});
+
+describe('headline with a kicker', () => {
+  const none = { ogTitle: null, twitterTitle: null, jsonLd: null, title: null, siteName: null };
+
+  it('drops a one-word topic kicker the heading prints before the headline og:title gives alone', () => {
+    expect(
+      chooseHeadline({
+        ...none,
+        h1s: ['Hafenstreik: Fährbetreiber verklagt Gewerkschaft'],
+        ogTitle: 'Fährbetreiber verklagt Gewerkschaft',
+        title: 'Hafenstreik: Fährbetreiber verklagt Gewerkschaft - Wirtschaft - Beispielzeitung.de',
+      }),
+    ).toBe('Fährbetreiber verklagt Gewerkschaft');
+  });
+
+  it('keeps a longer lead-in before the colon as part of the printed headline', () => {
+    expect(
+      chooseHeadline({
+        ...none,
+        h1s: ['Harbour board review: Ferry delays are badly handled'],
+        ogTitle: "Ferry delays are 'badly handled'",
+        title: 'Harbour News - Harbour board review: Ferry delays are badly handled',
+      }),
+    ).toBe('Harbour board review: Ferry delays are badly handled');
   });
 });

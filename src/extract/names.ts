@@ -194,12 +194,10 @@ export function looksLikeOrganisation(words: string[]): boolean {
   return words.some((word) => isAcronym(word) && word.length >= 3) || (words.length === 1 && isAcronym(words[0] ?? ''));
 }
 
+/** The four lists above in one set: one lookup per word (this runs for every capitalised word read). */
+const NEVER_NAMES = new Set([...FUNCTION_WORDS, ...CALENDAR_WORDS, ...FOREIGN_FUNCTION_WORDS, ...ENGLISH_OPENERS]);
+
 /** Whether a capitalised word is a function word or date, which can stand capitalised at a sentence start. */
 export function isNeverAName(word: string): boolean {
-  return (
-    FUNCTION_WORDS.has(word) ||
-    CALENDAR_WORDS.has(word) ||
-    FOREIGN_FUNCTION_WORDS.has(word) ||
-    ENGLISH_OPENERS.has(word)
-  );
+  return NEVER_NAMES.has(word);
 }

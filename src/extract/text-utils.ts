@@ -25,8 +25,25 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const isAsciiAlphanumeric = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Per UTF-16 code unit: 0 not yet seen, 1 neither letter nor digit, 2 a letter or digit; filled on first sight. */
+const LETTER_OR_DIGIT = new Uint8Array(0x10000);
+
+/**
+ * Whether the code unit at `i` is a letter or digit (\p{L} or \p{N}, read as a lone unit); false past the end.
+ * ASCII is decided by its codes and the rest by the Unicode classes once per distinct unit: this runs for every
+ * character of the body text.
+ */
+export function isLetterOrDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (Number.isNaN(code)) return false;
+  let known = LETTER_OR_DIGIT[code];
+  if (known === 0) {
+    known = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 2 : 1;
+    LETTER_OR_DIGIT[code] = known;
+  }
+  return known === 2;
+}
 
 /** Chinese and Japanese characters, written without spaces: about two make a word. */
 const isCjk = (code: number): boolean => (code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff);
@@ -34,23 +51,22 @@ const isCjk = (code: number): boolean => (code >= 0x3040 && code <= 0x30ff) || (
 /** Number of words, counting runs of non-space characters that contain a letter or digit (CJK: 2 characters). */
 export function countWords(text: string): number {
   let cjk = 0;
-  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
-  if (cjk > 0) return Math.ceil(cjk / 2);
   let count = 0;
   let inWord = false;
   let wordHasLetter = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (isCjk(code)) cjk++;
     if (code === 32 || code === 10 || code === 9) {
       if (inWord && wordHasLetter) count++;
       inWord = false;
       wordHasLetter = false;
     } else {
       inWord = true;
-      if (!wordHasLetter && (isAsciiAlphanumeric(code) || (code > 127 && /[\p{L}\p{N}]/u.test(text[i] ?? ''))))
-        wordHasLetter = true;
+      if (!wordHasLetter && isLetterOrDigitAt(text, i)) wordHasLetter = true;
     }
   }
+  if (cjk > 0) return Math.ceil(cjk / 2);
   if (inWord && wordHasLetter) count++;
   return count;
 }

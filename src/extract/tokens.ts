@@ -1,4 +1,5 @@
 /** A linear tokenizer for the short attribution windows around quotations. */
+import { isLetterOrDigitAt } from './text-utils.js';
 
 export interface Token {
   text: string;
@@ -8,12 +9,6 @@ export interface Token {
   start: number;
 }
 
-/** Letters and digits; ASCII is decided without a regular expression (this runs for every character). */
-const isWordChar = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(ch);
-};
 /** "W", "O.J", "P.J": initials, whose final stop belongs to the name ("George W. Bush"). */
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u;
 const TITLE_ABBREVIATIONS = new Set(
@@ -28,13 +23,11 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i] ?? '';
-    if (isWordChar(ch)) {
+    if (isLetterOrDigitAt(text, i)) {
       let end = i + 1;
       while (end < text.length) {
-        const next = text[end] ?? '';
-        if (isWordChar(next)) end++;
-        else if (JOINERS.has(next) && isWordChar(text[end + 1] ?? '')) end += 2;
+        if (isLetterOrDigitAt(text, end)) end++;
+        else if (JOINERS.has(text[end] ?? '') && isLetterOrDigitAt(text, end + 1)) end += 2;
         else break;
       }
       // A title keeps its stop ("Mr. Groote said"): the stop ends no sentence and no name.
@@ -51,6 +44,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ text: text.slice(i, end), word: true, start: i });
       i = end;
     } else {
+      const ch = text[i] ?? '';
       if (ch.trim() !== '') tokens.push({ text: ch, word: false, start: i });
       i++;
     }

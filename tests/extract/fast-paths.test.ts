@@ -3,7 +3,13 @@
  * checked here against the general form it replaced, over every character the fast form claims to handle.
  */
 import { describe, expect, it } from 'vitest';
-import { comparisonKey, isLatin1OrPunctuation, LATIN1_NOT_LETTER } from '../../src/extract/text-utils.js';
+import {
+  comparisonKey,
+  countWords,
+  isLatin1OrPunctuation,
+  isLetterOrDigitAt,
+  LATIN1_NOT_LETTER,
+} from '../../src/extract/text-utils.js';
 import { stripInertMarkup } from '../../src/extract/inert-markup.js';
 
 /** Every character of Latin-1 and of General Punctuation (U+2000–U+206F). */
@@ -42,6 +48,27 @@ describe('Latin-1 fast paths', () => {
       const text = `a${ch}b ${ch}${ch}c`.toLowerCase();
       expect(text.split(LATIN1_NOT_LETTER)).toEqual(text.split(/[^\p{L}]+/u));
     }
+  });
+});
+
+describe('letters and digits by code unit', () => {
+  it('agrees with \\p{L} and \\p{N} for every UTF-16 code unit, asked twice, and is false past the end', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let code = 0; code < 0x10000; code++) {
+        const ch = String.fromCharCode(code);
+        expect(isLetterOrDigitAt(`-${ch}`, 1)).toBe(/[\p{L}\p{N}]/u.test(ch));
+      }
+    }
+    expect(isLetterOrDigitAt('ab', 2)).toBe(false);
+  });
+
+  it('counts words as runs of non-space characters holding a letter or digit, and CJK text by two characters', () => {
+    expect(countWords('The mayor said — “no” 42 times.')).toBe(6);
+    expect(countWords(' – … ')).toBe(0);
+    expect(countWords('Bürgermeisterin sagte: «Ça va», señor')).toBe(5);
+    expect(countWords('東京都の知事は言った')).toBe(5);
+    expect(countWords('Tokyo 東京')).toBe(1);
+    expect(countWords('')).toBe(0);
   });
 });
 

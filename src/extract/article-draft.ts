@@ -27,6 +27,8 @@ export interface ArticleDraft {
   publishedAt: string | null;
   topics: string[];
   blocks: DraftBlock[];
+  /** Captions and other furniture left out of the body: read only to complete names ("Bush" → "George W. Bush"). */
+  nameHints?: string[];
 }
 
 function uniqueTopics(topics: string[]): string[] {
@@ -101,7 +103,11 @@ export function finishArticle(draft: ArticleDraft): ExtractedArticle {
   const paragraphs = blocks.map((block) => block.text);
   const blockquotes = new Set(blocks.flatMap((block, index) => (block.blockquote ? [index] : [])));
   const namesFrom = [draft.headline, draft.standfirst ?? ''];
-  const quotes = findQuotes(paragraphs, { blockquotes, namesFrom });
+  const captions = [
+    ...(draft.nameHints ?? []),
+    ...draft.blocks.filter((block) => block.furniture || looksLikeCaption(block.text)).map((block) => block.text),
+  ];
+  const quotes = findQuotes(paragraphs, { blockquotes, namesFrom, namesLater: captions });
   return {
     headline: draft.headline,
     standfirst: draft.standfirst,

@@ -62,11 +62,25 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
   for (let v = 1; v < Math.min(tokens.length, 14); v++) {
     const token = tokens[v];
     if (token === undefined || token.text === '.' || token.text === ';') break;
-    if (!isReportingVerb(token)) continue;
+    if (!isReportingVerb(token) && !isPassiveQuote(tokens, v)) continue;
     const phrase = phraseBeforeVerb(tokens, v);
+    // "…" aimed at her government, said Adil Najam, a professor': the verb comes first, its speaker after it.
+    if (phrase === 'coordinated' && tokens[v - 1]?.text === ',') {
+      const after = phraseAt(tokens, v + 1);
+      return after?.type === 'name' || after?.type === 'description' ? after : null;
+    }
     return phrase === 'coordinated' ? null : phrase;
   }
   return null;
+}
+
+/** "the minister, X, was quoted as saying": a passive "quoted as" reports speech like "said". */
+function isPassiveQuote(tokens: Token[], v: number): boolean {
+  return (
+    tokens[v]?.text === 'quoted' &&
+    tokens[v + 1]?.text === 'as' &&
+    ['was', 'is', 'were', 'been'].includes(tokens[v - 1]?.text ?? '')
+  );
 }
 
 /**
@@ -109,10 +123,19 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       // "Tom Ashby, director of X, calling the rise '…'": the participle's own subject, when it names one.
       const subject = phraseBeforeVerb(tokens, v);
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
+      // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
+      const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
+      if (sentenceOwn?.type === 'name') return sentenceOwn;
       sawParticiple = true;
       continue;
     }
     if (!isReportingVerb(token)) continue;
+    // German "so Precht: '…'", "so ein Sprecher": the speaker follows "so", whatever stands before it.
+    if (token?.text.toLowerCase() === 'so') {
+      const after = phraseAt(tokens, v + 1);
+      if (after?.type === 'name' || after?.type === 'description') return after;
+      continue;
+    }
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase === 'coordinated') {
       const subject = sentence ? sentenceSubject(sentence) : null;

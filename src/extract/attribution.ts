@@ -3,9 +3,23 @@
  * ("Tom Ashby, the chief executive, said", "said a Network Rail spokesman", "she added", "according to X").
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
-import { AUXILIARIES, CAPITALISES_NOUNS, FOREIGN_REPORTING_VERBS, INDEFINITE, PRONOUN_GENDER } from './lexicon.js';
+import {
+  AUXILIARIES,
+  CAPITALISES_NOUNS,
+  FOREIGN_REPORTING_VERBS,
+  INDEFINITE,
+  INDEFINITE_PRONOUNS,
+  PRONOUN_GENDER,
+} from './lexicon.js';
 import { isFirstName } from './first-names.js';
-import { isNeverAName, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
+import {
+  isCalendarWord,
+  isNeverAName,
+  nameRunLength,
+  ORGANISATION_ROLES,
+  PARTICLES,
+  SPOKESPERSON_ROLES,
+} from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Who a reporting verb points at, before resolution. */
@@ -46,6 +60,9 @@ const PRONOUNS = new Set(
 );
 const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
+/** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
+const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
+const FOREIGN_ROLE_LINKS = new Set(`do da dos das de del des du von`.split(/\s+/));
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set(
   `at in on of for to who which that and or but with from by after before during when while as on yesterday
@@ -53,6 +70,10 @@ const NOT_ROLE_WORDS = new Set(
   gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
+const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
+/** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
+const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
 /** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
 const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
@@ -87,7 +108,9 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
     if (isReportingVerb(tokens[i])) break;
     i++;
   }
-  if (i - start < 2 || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? ''))) return null;
+  const alone = INDEFINITE_PRONOUNS.has(tokens[start]?.text.toLowerCase() ?? '');
+  if ((i - start < 2 && !alone) || (i < end && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')))
+    return null;
   const words = tokens.slice(start, i).map((token) => token.text);
   // A described speaker is a noun phrase: "a spokesperson for the water board", not "an extra month to … then".
   if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
@@ -144,8 +167,13 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     let role = i + runLength;
     while (role < i + runLength + 3 && isLowerCaseWord(tokens[role]) && !NOT_ROLE_WORDS.has(tokens[role]?.text ?? ''))
       role++;
+    // "the Canadian expert, Ian Smillie": the name after the role, set off by a comma.
+    const commaName = role > i + runLength && tokens[role]?.text === ',' && isFirstName(tokens[role + 1]?.text ?? '');
+    if (commaName) role++;
     const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
-    if (personLength > 0) return nameAt(tokens, role, personLength);
+    // In German every noun is capitalised: "sagte Weikert zum Thema" names Weikert, not "Thema".
+    const personAfterRole = personLength > 0 && (!nounsCapitalised || isFirstName(tokens[role]?.text ?? ''));
+    if (personAfterRole) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
     // "said Amazon's decision …": a possessive before a plain noun is the object of the verb, not its speaker.
@@ -156,6 +184,9 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   let j = i;
   while (j < i + 4 && isLowerCaseWord(tokens[j]) && !REPORTING_VERBS.has(tokens[j]?.text ?? '')) {
     const word = tokens[j]?.text ?? '';
+    // "first disclosed by the Aspen Times": a preposition ends the role words; what follows is no speaker.
+    if (NOT_ROLE_WORDS.has(word) && !ARTICLES.has(word) && ARTICLES.has(tokens[j + 1]?.text ?? ''))
+      return { type: 'unnamed' };
     if (ORGANISATION_ROLES.has(word)) {
       const link = tokens[j + 1];
       if (link?.word && ROLE_LINKS.has(link.text)) {
@@ -210,7 +241,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
   if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
   // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
-  else if (INTRODUCING.has(tokens[i]?.text ?? '')) {
+  // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
+  else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
     const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
   }
@@ -221,14 +253,16 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     const phrase = phraseAt(tokens, i);
     return phrase?.type === 'name' ? phrase : null;
   }
-  const start = DETERMINERS.has(first.text) ? i + 1 : i;
+  const start = DETERMINERS.has(first.text) || SUBJECT_ARTICLES.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
   const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
   // Not "Mr. Gore invoked Churchill, Robert Frost, …": the words before the comma must be a role, not a name.
   const roleFirst = start > i || isLowerCaseWord(tokens[start]);
   if (comma > start && roleFirst && !tokens.slice(start, comma).some(isReportingVerb)) {
     const length = nameRunLength(tokens, comma + 1);
-    if (length > 0 && tokens[comma + 1 + length]?.text === ',') return nameAt(tokens, comma + 1, length);
+    // "O presidente da Câmara, Arthur Lira (PP-AL), não participou": a party in brackets may follow the name.
+    const closer = tokens[comma + 1 + length]?.text;
+    if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
   }
   const length = nameRunLength(tokens, start);
   if (length === 0) {
@@ -241,14 +275,36 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   return null;
 }
 
+const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);
+const SETTINGS = new Set(['statement', 'interview', 'speech', 'post', 'letter', 'tweet', 'email']);
+
+/**
+ * Walks back from `k` over words that stand between a subject and its verb without changing who speaks:
+ * "has also", "on Wednesday", "in a statement" ("Lerner on Wednesday insisted", "Ruiz in a statement said").
+ */
+function skipAdverbials(tokens: Token[], from: number): number {
+  let k = from;
+  for (;;) {
+    const text = tokens[k]?.text ?? '';
+    if (tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(text)) k--;
+    else if (isCalendarWord(text) && TIME_LINKS.has(tokens[k - 1]?.text ?? '')) k -= 2;
+    else if (SETTINGS.has(text) && DETERMINERS.has(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === 'in') k -= 3;
+    else return k;
+  }
+}
+
 /** Who a verb at `verb` belongs to, read from the words before it. */
 export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase | 'coordinated' | null {
-  let k = verb - 1;
-  while (k >= 0 && tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]?.text ?? '')) k--;
+  const k = skipAdverbials(tokens, verb - 1);
   const token = tokens[k];
   if (token === undefined) return null;
   if (token.text === ',') return subjectBeforeAppositive(tokens, k) ?? 'coordinated';
   if (!token.word) return null;
+  // "Israeli President Shimon Peres, who cautioned that …": the relative pronoun stands for the name before it.
+  if (token.text === 'who' && tokens[k - 1]?.text === ',' && isCapitalised(tokens[k - 2])) {
+    const start = nameRunStart(tokens, k - 2);
+    return nameAt(tokens, start, k - 1 - start);
+  }
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
   for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {
@@ -260,8 +316,11 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];
     const roleBefore = tokens[start - 2];
-    const organisation =
-      before?.word === true && ROLE_LINKS.has(before.text) && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    const linked = before?.word === true && (ROLE_LINKS.has(before.text) || FOREIGN_ROLE_LINKS.has(before.text));
+    const organisation = linked && ORGANISATION_ROLES.has(roleBefore?.text ?? '');
+    // "O senador do Podemos pondera", "the director of Amnesty said": a person described by the body they
+    // belong to, not the body.
+    if (linked && !organisation && isLowerCaseWord(roleBefore)) return { type: 'unnamed' };
     return nameAt(tokens, start, k - start + 1, organisation, organisation ? roleBefore?.text : undefined);
   }
   if (ORGANISATION_ROLES.has(token.text)) {

@@ -18,7 +18,7 @@ const MALE = words(`
  Gerhard Gianni Gilles Giorgio Giovanni Giuseppe Gordon Greg Gregor Guido Guillaume Günter Hans Harald Harry Heiko
  Heinrich Heinz Helmut Henri Henrik Henry Herbert Horst Hugo Hussain Ian Ibrahim Igor Ivan Jack Jacob Jacques
  James Jan Javier Jean Jeff Jeffrey Jens Jeremy Jim Joachim Joe Joel Johan Johannes John Jonathan Jordi
- Jorge José Josef Joseph Josh Joshua Juan Julian Julien Jürgen Karl Karsten Keith Ken Kenneth Kevin Klaus Kurt Lars
+ Jorge José Josef Joseph Joël Jérôme Jean-Marc Josh Joshua Juan Julian Julien Jürgen Karl Karsten Keith Ken Kenneth Kevin Klaus Kurt Lars
  Laurent Lee Leo Leon Leonardo Lorenzo Louis Luc Luca Lucas Ludwig Luis Luiz Lukas Manfred Manuel Marc Marcel
  Marcelo Marco Marcos Mario Mark Markus Martin Mathieu Matt Matteo Matthew Matthias Max Maxime Michael Michel
  Miguel Mike Mikhail Mohamed Mohammed Muhammad Nicholas Nick Nicolas Nigel Niklas Nikolai Norbert Olaf Oliver

@@ -108,6 +108,18 @@ export function chooseHeadline(sources: HeadlineSources): string | null {
   const describedKeys = described.map(comparisonKey);
   const repeated = headings.find((h1) => describedKeys.includes(comparisonKey(h1)));
   if (repeated) return repeated;
+  // "Deutschlandtakt: Flixbus attackiert Deutsche Bahn" printed with its kicker in the heading, while the page's
+  // own description gives the headline alone: a one-word kicker before a colon is a topic tag. Longer lead-ins
+  // ("Chatham House report: …") are part of the headline.
+  const kickered = described.find((text) =>
+    headings.some((h1) => {
+      const colon = h1.indexOf(': ');
+      return (
+        colon > 0 && wordCount(h1.slice(0, colon)) === 1 && comparisonKey(h1.slice(colon + 2)) === comparisonKey(text)
+      );
+    }),
+  );
+  if (kickered) return kickered;
   // A heading with a kicker ("Local News | …") around what two metadata sources agree on: their version.
   const agreed = stripped.find((text, i) =>
     stripped.some((other, j) => j > i && comparisonKey(other) === comparisonKey(text)),

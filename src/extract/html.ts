@@ -129,7 +129,8 @@ function attachBlockquoteCredits(blocks: DraftBlock[]): DraftBlock[] {
 }
 
 /** Removes captions and credits before Readability, which keeps figure captions with the content. */
-function removeFurniture(doc: DomDocument, scan: PageScan): void {
+function removeFurniture(doc: DomDocument, scan: PageScan): string[] {
+  const captions: string[] = [];
   for (const element of scan.embeds) element.remove();
   // Readability drops <footer> and <cite>; a quotation's credit inside them must survive as a paragraph.
   for (const credit of scan.credits) {
@@ -138,8 +139,13 @@ function removeFurniture(doc: DomDocument, scan: PageScan): void {
     credit.replaceWith(paragraph);
   }
   for (const element of scan.furniture) {
-    if (textOf(element).length < 400 && element.tagName !== 'BODY' && element.tagName !== 'HTML') element.remove();
+    const text = textOf(element);
+    if (text.length < 400 && element.tagName !== 'BODY' && element.tagName !== 'HTML') {
+      element.remove();
+      if (captions.length < 20) captions.push(text);
+    }
   }
+  return captions;
 }
 
 /** The main content's blocks, via Readability; the whole body when Readability finds no article or fails. */
@@ -169,7 +175,7 @@ export function draftFromHtml(html: string): HtmlDraft {
   const doc = parseDocument(page);
   const scan = scanPage(doc);
   const metadata = readPageMetadata(doc, scan);
-  removeFurniture(doc, scan);
+  const captions = removeFurniture(doc, scan);
   const blocks = mainContentBlocks(doc);
   return {
     headline: metadata.headline ?? '',
@@ -179,5 +185,6 @@ export function draftFromHtml(html: string): HtmlDraft {
     topics: metadata.topics,
     blocks,
     image: metadata.image,
+    nameHints: captions,
   };
 }

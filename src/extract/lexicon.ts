@@ -29,7 +29,12 @@ export const FOREIGN_REPORTING_VERBS = set(`
   afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
   declara questionou questiona completa reforçou reforça admitiu admite
   ajoute-t-il estime souligne déplore raconte
-  fügte kommentierte kommentiert entgegnete erwiderte`);
+  fügte kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
+  erinnert erinnerte ergänzten versichert sagten warnte bilanziert bilanzierte
+  détaille détaillé développe assène asséné lâche lâché tranche tranché s'exclame résume
+  alertó alerta aseveró asevera remató remata reveló revela mencionó menciona resalta resaltó detalló detalla
+  puntualizó puntualiza argumentó argumenta reiteró reitera advierte opina insiste expresa manifiesta
+  frisou frisa reiterou relatou ponderou pondera alegou alega revelou assegurou acrescentaram`);
 
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);
@@ -45,7 +50,9 @@ export const PRONOUN_GENDER = new Map<string, Gender | null>([
 ]);
 
 /** Indefinite determiners that open a described speaker: "a spokesperson for …", "ein Sprecher", "une source". */
-export const INDEFINITE = set(`a an ein eine einer un une uno una um uma`);
+export const INDEFINITE = set(`a an another one someone somebody ein eine einer un une uno una um uma`);
+/** Indefinites that are a whole described speaker on their own ("said someone"). */
+export const INDEFINITE_PRONOUNS = set(`someone somebody`);
 
 /** Capitalised words that open sentences in the other languages and never name anyone. */
 export const FOREIGN_FUNCTION_WORDS = set(`
@@ -58,12 +65,14 @@ export const FOREIGN_FUNCTION_WORDS = set(`
   Le La Les Un Une Des Du De Il Elle Ils Elles On Nous Vous Je Mais Et Ou Pour Selon Dans Sur Avec Sans Pas Ce
   Cet Cette Ces Son Sa Ses Leur Leurs Après Avant Depuis Pendant Quand Si Comme Ainsi Alors Aussi Déjà Encore
   Ici Là Pourtant Cependant Toutefois Enfin Puis Donc Car Lorsque Parce Chez Entre Vers Par Contre Malgré Même
-  Tout Tous Toutes Chaque Aujourd Hier Désormais Certes Bref Au Aux En
+  Tout Tous Toutes Chaque Aujourd Hier Désormais Certes Bref Au Aux En Que Qui Quoi Où Dont Lui Y Ne Cela Ça
+  Qué Quién Quiénes Dónde Cuál Quem Onde Qual
   El Los Las Unos Unas Él Ella Ellos Ellas Se Su Sus Pero Y O Para Por Según Con Sin Sobre Tras Desde Cuando
   Como Así También Ya Además Este Esta Estos Estas Ese Esa Eso Esto Durante Hasta Hace Había Hoy Ayer Mientras
   Luego Sino Porque Aunque Muy Más No Sí Lo Nuestro Nuestra Yo Nosotros Usted Cada Tanto Todo Todos
   Os As Um Uma Ele Ela Eles Elas Seu Sua Seus Suas Mas E Ou Segundo Em Com Sem Após Quando Também Já Além Na No
-  Nas Nos Da Do Das Dos Pela Pelo Isso Isto Esse Essa Ainda Hoje Ontem Muito Mais Não Sim Nosso Nossa Eu Então`);
+  Nas Nos Da Do Das Dos Pela Pelo Isso Isto Esse Essa Ainda Hoje Ontem Muito Mais Não Sim Nosso Nossa Eu Então
+  Embora Porém Contudo Todavia Apesar Aunque Sin Embargo Obwohl Jedoch Bien Quoique`);
 
 /** Sentence adverbs, participles and the like that open English sentences and never name anyone. */
 export const ENGLISH_OPENERS = set(`Saying Adding Having Being Nevertheless Nonetheless Indeed Instead Still

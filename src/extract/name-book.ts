@@ -4,6 +4,7 @@
  * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
  */
 import {
+  isGermanRole,
   isTitle,
   nameRunLength,
   ORGANISATION_ROLES,
@@ -33,13 +34,17 @@ export interface NameBook {
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
-  lastOrganisation(maxAge?: number): NamedEntity | null;
+  lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
   isKnownPerson(name: string): boolean;
   /** The full person names registered so far. */
   fullNameList(): string[];
+  /** The known person a capitalised word names by surname ("Weikert" → "Thomas Weikert"), if any. */
+  personBySurname(word: string): NamedEntity | null;
+  /** Whether this person was heard speaking in the current paragraph. */
+  heardThisParagraph(name: string): boolean;
 }
 
 /** Options of a name book: in languages that capitalise nouns, only runs with a given name are people. */
@@ -92,6 +97,11 @@ function followedByPersonRole(tokens: Token[], end: number): boolean {
   );
 }
 
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+};
+
 /** What registering one text adds to a book: the proper nouns seen and the names to remember, in order. */
 interface Reading {
   properNouns: string[];
@@ -107,7 +117,10 @@ function readNames(text: string, capitalisesNouns: boolean | undefined): Reading
   const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
   // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
   const words = tokens.filter((token) => token.word);
-  if (words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return reading;
+  // A sentence ending in a stop is no heading: German capitalises every noun ("Der Philosoph Richard David
+  // Precht spricht über Arbeit.").
+  const sentence = /[.!?…]["”“»«]?\s*$/u.test(text.slice(-4));
+  if (!sentence && words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return reading;
   for (let i = 0; i < tokens.length;) {
     const length = nameRunLength(tokens, i);
     if (length === 0) {
@@ -121,7 +134,14 @@ function readNames(text: string, capitalisesNouns: boolean | undefined): Reading
     const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
     const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
     const person = entity?.kind === 'person';
-    if (entity && person && capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '')) {
+    // German capitalises every noun: a run is a person only with a given name we know, or two or three words
+    // after a role ("Sportchef Zoran Barisic", "Grünen-Politikerin Ana Kovač").
+    const rest = tokens.slice(i + office + 1, i + length).map((token) => token.text);
+    const afterRole =
+      isGermanRole(tokens[i + office]?.text ?? '') &&
+      entity?.name === rest.join(' ') &&
+      (rest.length === 2 || rest.length === 3);
+    if (entity && person && capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '') && !afterRole) {
       i += length;
       continue;
     }
@@ -152,7 +172,11 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
   let paragraph = 0;
   const organisations: NamedEntity[] = [];
 
-  const surname = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+  // "Murátov" after "Dmitry Muratov": transliterated surnames gain or lose accents between sentences.
+  const surname = (name: string): string => {
+    const last = name.slice(name.lastIndexOf(' ') + 1);
+    return isAscii(last) ? last : last.normalize('NFD').replace(/\p{M}/gu, '');
+  };
 
   const knownOrganisations = new Set<string>();
   const genderOf = (entity: NamedEntity): Gender | null => entity.gender ?? genders.get(surname(entity.name)) ?? null;
@@ -187,7 +211,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       if (byGiven) return byGiven;
     }
     // "Iris" after "Iris Avellaneda": a given name the list does not know, when it fits one person only.
-    if (!name.includes(' ') && !fullNames.some((known) => surname(known.name) === name)) {
+    if (!name.includes(' ') && !fullNames.some((known) => surname(known.name) === last)) {
       const byGiven = new Set(fullNames.filter((known) => givenName(known.name) === name).map((known) => known.name));
       if (byGiven.size === 1) return fullNames.findLast((known) => givenName(known.name) === name);
     }
@@ -257,8 +281,29 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
-    lastOrganisation(maxAge = Number.POSITIVE_INFINITY) {
-      const at = speakers.findLastIndex((speaker) => speaker.kind === 'organisation');
+    personBySurname(word) {
+      const key = surname(word);
+      const known = fullNames.findLast((candidate) => surname(candidate.name) === key);
+      return known ? { ...known, gender: genderOf(known) } : null;
+    },
+    heardThisParagraph: (name) =>
+      speakers.some((speaker, index) => speaker.name === name && heardIn[index] === paragraph),
+    lastOrganisation(maxAge = Number.POSITIVE_INFINITY, orLoneName = false) {
+      // "Facebook said …. '…,' it said": with `orLoneName`, a one-word name that is no given name and has no
+      // gender may be the organisation "it" stands for.
+      const at = speakers.findLastIndex(
+        (speaker) =>
+          speaker.kind === 'organisation' ||
+          (orLoneName &&
+            speaker.kind === 'person' &&
+            !speaker.name.includes(' ') &&
+            !isFirstName(speaker.name) &&
+            genderOf(speaker) === null),
+      );
+      if (at >= 0 && orLoneName) {
+        const found = speakers[at];
+        return found && paragraph - (heardIn[at] ?? 0) <= maxAge ? { ...found, kind: 'organisation' } : null;
+      }
       if (at >= 0) return paragraph - (heardIn[at] ?? 0) <= maxAge ? (speakers[at] ?? null) : null;
       return maxAge === Number.POSITIVE_INFINITY ? (organisations.at(-1) ?? null) : null;
     },

@@ -33,7 +33,11 @@ const TITLES = new Set(
   Driver Survivor Veteran Actor Actress Singer Star Presenter Author Novelist Poet Artist Striker Midfielder
   Defender Goalkeeper Winger Officials Councilor Trustee Superintendent Principal Analyst Economist Professor
   Lawyer Researcher Scientist Supervisor Assemblyman Assemblywoman Assemblymember Delegate Trooper Justice Pastor
-  Coroner Magistrate Minister Councilmember Comptroller Treasurer Clerk Provost Chancellor Dean Commander`.split(/\s+/),
+  Coroner Magistrate Minister Councilmember Comptroller Treasurer Clerk Provost Chancellor Dean Commander
+  Presidente Président Présidente Präsident Präsidentin Ministro Ministra Ministre Ministerin Kanzler Kanzlerin
+  Bürgermeister Bürgermeisterin Senador Senadora Diputado Diputada Deputado Deputada Gobernador Gobernadora
+  Governador Alcalde Alcaldesa Prefeito Prefeita Maire Sénateur Député Députée Herr Frau Monsieur Madame Mme
+  Señor Señora Don Doña Dom Dona Sr Sra`.split(/\s+/),
 );
 export const isTitle = (word: string): boolean => TITLES.has(word);
 const MALE_TITLES = new Set(
@@ -55,6 +59,8 @@ const CALENDAR_WORDS = new Set(
   `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
   September October November December Christmas Easter`.split(/\s+/),
 );
+/** Whether the word names a day, month or holiday ("on Wednesday said" is no speaker). */
+export const isCalendarWord = (word: string): boolean => CALENDAR_WORDS.has(word);
 /** Words that make a capitalised run an organisation. */
 const ORGANISATION_WORDS = new Set(
   `Council Ministry Department Rail Railway Railways Police Service Services Agency Bank Group Company Ltd Inc
@@ -138,6 +144,8 @@ export function readName(words: string[]): NamedEntity | null {
   // "Secretary of State Condoleezza Rice", "Minister for Health Ana Silva": the office's object is not the name.
   if (lastTitle >= 0 && (rest[0] === 'of' || rest[0] === 'for') && rest.length >= 4) rest = rest.slice(2);
   while (rest.length > 1 && (isNeverAName(rest[0] ?? '') || PARTICLES.has(rest[0] ?? ''))) rest = rest.slice(1);
+  // "US-Nachrichtensender CNN", "Flixbus-Manager Stenger": a compound role glued by a hyphen, not a given name.
+  while (rest.length > 1 && (isRoleCompound(rest[0] ?? '') || isGermanRole(rest[0] ?? ''))) rest = rest.slice(1);
   // "Secretary of State Condoleezza Rice", "Grünen-Politiker Tobias Lindner": the name starts at its given name.
   const given = rest.findIndex(isFirstName);
   if (
@@ -158,6 +166,20 @@ export function readName(words: string[]): NamedEntity | null {
   }
   const name = rest.join(' ');
   return { name, kind: looksLikeOrganisation(rest) ? 'organisation' : 'person', gender };
+}
+
+const GERMAN_ROLE =
+  /(chef|chefin|sprecher|sprecherin|präsident|präsidentin|minister|ministerin|politiker|politikerin|trainer|trainerin|manager|managerin|direktor|direktorin|leiter|leiterin|experte|expertin|forscher|forscherin|vorsitzender?|geschäftsführer|geschäftsführerin|bürgermeister|bürgermeisterin|beauftragter?)$/u;
+
+/** A German role noun that stands before a name: "Sportchef", "Datenschutzbeauftragte", "SPD-Politiker". */
+export const isGermanRole = (word: string): boolean => /^\p{Lu}/u.test(word) && GERMAN_ROLE.test(word.toLowerCase());
+
+/** "Grünen-Politiker", "SPD-Chef": a hyphenated compound whose last part is a long common noun, not a name. */
+function isRoleCompound(word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  if (dash <= 0 || isFirstName(word)) return false;
+  const tail = word.slice(dash + 1);
+  return TITLES.has(tail) || /^\p{Lu}\p{Ll}{5,}(?:er|in|ent|sender|chef|sprecher|politiker)$/u.test(tail);
 }
 
 /** "Mr." → "Mr"; an initial keeps its stop ("George W. Bush"). */

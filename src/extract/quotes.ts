@@ -7,6 +7,7 @@ import type { Quote } from '../core/domain.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
 import { isParticiple, isReportingVerb, setAttributionLanguage } from './attribution.js';
+import { splitEmbeddedAttributions } from './split-quotes.js';
 import { tokenize } from './tokens.js';
 import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
 import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
@@ -31,6 +32,8 @@ export interface FindQuotesOptions {
   blockquotes?: ReadonlySet<number>;
   /** Text read before the body for names only (headline, standfirst), so "Zelenskyy" resolves to a full name. */
   namesFrom?: string[];
+  /** Captions and other text outside the body, read last and only to complete a surname to a full name. */
+  namesLater?: string[];
   /** The article's language (ISO 639-1); guessed from the paragraphs when absent. */
   lang?: string;
 }
@@ -63,13 +66,18 @@ function prepareBlockquote(text: string, previous: string | undefined): Prepared
   };
 }
 
-function prepareParagraphs(paragraphs: string[], blockquotes: ReadonlySet<number>): PreparedParagraph[] {
+function prepareParagraphs(
+  paragraphs: string[],
+  blockquotes: ReadonlySet<number>,
+  embedsAttributions: boolean,
+): PreparedParagraph[] {
   let budget = MAX_QUOTATIONS;
   const prepared = paragraphs.map((whole, index): PreparedParagraph => {
     // Bounded work on hostile input: a long paragraph is searched only at its start, and only so many in all.
     const text = whole.length > MAX_QUOTE_SCAN_CHARS ? whole.slice(0, MAX_QUOTE_SCAN_CHARS) : whole;
     if (budget <= 0) return { text, spans: [] };
-    const spans = findQuoteSpans(text).slice(0, budget);
+    const marked = findQuoteSpans(text).slice(0, budget);
+    const spans = embedsAttributions ? splitEmbeddedAttributions(text, marked) : marked;
     budget -= spans.length;
     if (spans.length === 0 && blockquotes.has(index)) return prepareBlockquote(text, paragraphs[index - 1]);
     return { text, spans };
@@ -123,10 +131,14 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
   };
   const book = createNameBook({
     capitalisesNouns: context.capitalisesNouns,
-    wholeText: () => [...(options.namesFrom ?? []), ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS))],
+    wholeText: () => [
+      ...(options.namesFrom ?? []),
+      ...paragraphs.map((text) => text.slice(0, MAX_QUOTE_SCAN_CHARS)),
+      ...(options.namesLater ?? []).map((text) => text.slice(0, 2_000)),
+    ],
   });
   for (const text of options.namesFrom ?? []) book.registerNames(text);
-  const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set());
+  const prepared = prepareParagraphs(paragraphs, options.blockquotes ?? new Set(), lang !== 'en');
   const carried: CarriedSpeaker = { entity: null };
   const found: Found[] = [];
   // Paragraphs after the last quotation can name no one who matters: they are not read for names.

@@ -11,14 +11,14 @@ import {
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
-import { isReportingVerb, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
+import { isReportingVerb, phraseAt, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
 import type { NameBook } from './name-book.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { tokenize } from './tokens.js';
+import { isCapitalised, tokenize } from './tokens.js';
 
 export type { SpeakerContext } from './attribution-windows.js';
 
@@ -26,6 +26,21 @@ export type { SpeakerContext } from './attribution-windows.js';
 const WINDOW_CHARS = 400;
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 const MENTION_CHARS = 20_000;
+
+/** What the paragraph has named before the quotation being attributed, read only when a pronoun needs it. */
+interface ParagraphSoFar {
+  named(): NamedEntity[];
+  lastKnown(): NamedEntity | null;
+  lastProperNoun(): string | null;
+}
+const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
+
+/** Words after which a name is talked about rather than talking. */
+const OBJECT_LINKS = new Set(
+  `the about of with to for against by from on at over than von mit zu für gegen über à avec pour contre sur de con para sobre com`.split(
+    /\s+/,
+  ),
+);
 
 /** How many paragraphs back a pronoun may find its person. */
 const PRONOUN_REACH = 1;
@@ -46,7 +61,12 @@ function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext):
 }
 
 /** Turns a phrase into a named speaker using what the article said before. */
-function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerContext): NamedEntity | null {
+function resolvePhrase(
+  phrase: SpeakerPhrase,
+  book: NameBook,
+  context: SpeakerContext,
+  here: ParagraphSoFar = NOTHING_HERE,
+): NamedEntity | null {
   switch (phrase.type) {
     case 'name': {
       const entity = readName(phrase.words);
@@ -60,10 +80,26 @@ function resolvePhrase(phrase: SpeakerPhrase, book: NameBook, context: SpeakerCo
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before, never further back.
         const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
-        return person && (person.kind === 'person' && gender ? { ...person, gender } : person);
+        // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
+        // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
+        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
+        const fits =
+          other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
+        if (fits) return null;
+        if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
+        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
+        // named exactly one person whose given name fits the pronoun before the quotation.
+        if (!gender) return null;
+        const fitting = here.named().filter((named) => named.gender === gender);
+        return fitting.length === 1 ? (fitting[0] ?? null) : null;
       }
-      // "it said": the organisation heard in this paragraph or the one before.
-      return book.lastOrganisation(PRONOUN_REACH);
+      // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
+      // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
+      const organisation = book.lastOrganisation(PRONOUN_REACH);
+      if (organisation) return organisation;
+      const lone = book.lastOrganisation(PRONOUN_REACH, true);
+      const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
+      return since !== null && since !== lone?.name ? null : lone;
     }
     case 'organisation-role': {
       const organisation = book.lastOrganisation();
@@ -102,6 +138,11 @@ function mentionsIn(masked: string, starts: number[]): Mention[] {
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
       mentions.push({ at: token.start, phrase, subjectOnly: false });
+    // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma.
+    else if (tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1])) {
+      const after = phraseAt(tokens, v + 1);
+      if (after?.type === 'name') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
+    }
   });
   return mentions.sort((a, b) => a.at - b.at);
 }
@@ -137,11 +178,42 @@ export function attributeParagraph(
   const namesBefore = book.fullNameList().length;
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
+  /** The capitalised words of this paragraph before `offset`, last first, that could name someone. */
+  function* candidatesBefore(offset: number, asObjectToo: boolean): Generator<string> {
+    const words = tokenize(masked.slice(0, Math.min(offset, MENTION_CHARS)));
+    for (let k = words.length - 1; k >= 0; k--) {
+      const word = words[k];
+      if (!isCapitalised(word) || !word || isNeverAName(word.text)) continue;
+      // "Whelan's dismissal", "about Whelan": a person talked about, not one who might be talking.
+      if (/['’]s?$/u.test(word.text) || (!asObjectToo && OBJECT_LINKS.has(words[k - 1]?.text ?? ''))) continue;
+      yield word.text;
+    }
+  }
+  /** The last known person this paragraph names (in full or by surname) before `offset`. */
+  const lastKnownBefore = (offset: number): NamedEntity | null => {
+    for (const word of candidatesBefore(offset, false)) {
+      const known = book.personBySurname(word);
+      if (known && known.name.split(' ').at(-1) === word) return known;
+    }
+    return null;
+  };
+  /** The last capitalised word inside a sentence of this paragraph before `offset` (a name, a company). */
+  const lastProperNounBefore = (offset: number): string | null => {
+    for (const word of candidatesBefore(offset, true)) if (book.isProperNoun(word)) return word;
+    return null;
+  };
+  /** The people this paragraph named in full before `offset`, with the gender their given name carries. */
+  const namedBefore = (offset: number): NamedEntity[] =>
+    [...peopleNamed]
+      .filter((name) => {
+        const at = text.indexOf(name);
+        return at >= 0 && at < offset;
+      })
+      .map((name) => book.resolve({ name, kind: 'person', gender: null }));
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
   let nextMention = 0;
-  let lastSpeaker = carried.entity;
   let lastMentioned: NamedEntity | null = null;
   let lastMentionAt = -1;
   const noteMentionsBefore = (offset: number): void => {
@@ -203,12 +275,13 @@ export function attributeParagraph(
       if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
-      speaker = resolvePhrase(attribution, book, context);
+      speaker = resolvePhrase(attribution, book, context, {
+        named: () => namedBefore(span.open),
+        lastKnown: () => lastKnownBefore(span.open),
+        lastProperNoun: () => lastProperNounBefore(span.open),
+      });
     }
-    if (speaker) {
-      book.noteSpeaker(speaker);
-      lastSpeaker = speaker;
-    }
+    if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });
   noteMentionsBefore(Number.POSITIVE_INFINITY);
@@ -224,6 +297,8 @@ export function attributeParagraph(
       const name = mention.phrase.type === 'name' ? resolvedName(mention, book, context) : null;
       return name === null || name === introduced.name;
     });
-  carried.entity = spans.length > 0 ? lastSpeaker : onlyPerson ? introduced : null;
+  // A paragraph whose last quotation has no speaker hands on nobody: the quotation-only paragraph after it is
+  // as unsure as it was, and must not reach past it to an older speaker.
+  carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
   return speakers;
 }

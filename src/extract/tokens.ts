@@ -52,11 +52,16 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Whether a token is a word starting with a capital letter. */
+/** "al-Shahristani", "el-Sisi", "ad-Din": an Arabic article joined to a capitalised name is a name word. */
+const JOINED_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
+const isJoinedArticleName = (text: string): boolean =>
+  text.charCodeAt(2) === 45 || text.charCodeAt(3) === 45 ? JOINED_ARTICLE.test(text) : false;
+
+/** Whether a token is a word starting with a capital letter (or a name opened by a joined "al-"). */
 export function isCapitalised(token: Token | undefined): boolean {
   if (token === undefined || !token.word) return false;
   const code = token.text.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && isJoinedArticleName(token.text));
   return /^\p{Lu}/u.test(token.text);
 }
 
@@ -64,6 +69,6 @@ export function isCapitalised(token: Token | undefined): boolean {
 export function isLowerCaseWord(token: Token | undefined): boolean {
   if (token === undefined || !token.word) return false;
   const code = token.text.charCodeAt(0);
-  if (code < 128) return code >= 97 && code <= 122;
+  if (code < 128) return code >= 97 && code <= 122 && !isJoinedArticleName(token.text);
   return /^\p{Ll}/u.test(token.text);
 }

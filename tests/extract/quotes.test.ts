@@ -68,8 +68,9 @@ describe('findQuotes', () => {
     expect(quotesOf('"It was the loudest bang I have ever heard," she said.')).toEqual([
       ['It was the loudest bang I have ever heard,', null],
     ]);
+    // A described speaker is shown as written, like "a resident" (issue 14's labels: "one person", "another person").
     expect(quotesOf('"We were told nothing at all about it," one resident said.')).toEqual([
-      ['We were told nothing at all about it,', null],
+      ['We were told nothing at all about it,', 'one resident'],
     ]);
   });
 

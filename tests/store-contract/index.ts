@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { chatAuditMetaContract } from './chats-audit-meta-contract.js';
-import { digestContract } from './digests-contract.js';
+import { digestLedgerContract } from './digest-ledger-contract.js';
+import { digestSourceContract } from './digest-source-contract.js';
 import { outboxContract } from './outbox-contract.js';
 import { storyContract } from './stories-contract.js';
 import { subscriptionContract } from './subscriptions-contract.js';
@@ -20,7 +21,8 @@ export function describeStoreContract(backend: string, factory: StoresFactory): 
     chatAuditMetaContract(factory);
     subscriptionContract(factory);
     storyContract(factory);
-    digestContract(factory);
+    digestSourceContract(factory);
+    digestLedgerContract(factory);
     outboxContract(factory);
   });
 }

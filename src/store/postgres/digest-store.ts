@@ -1,7 +1,11 @@
-import { DigestStorageError, type CandidateStory, type DigestCommit } from '../../core/digest/ports.js';
+import {
+  DigestStorageError,
+  type CandidateStory,
+  type DigestCommit,
+  type DigestSource,
+} from '../../core/digest/ports.js';
 import type { Quote } from '../../core/domain.js';
 import type { Async, AsyncDigestLedger } from './async-port.js';
-import type { DigestSource } from '../../core/digest/ports.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 

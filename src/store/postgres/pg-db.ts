@@ -23,6 +23,8 @@ export interface PgDb {
 interface Scope {
   client: PgClient;
   savepoints: number;
+  /** Set when the transaction ended: a task the work left running must not use the released connection. */
+  ended: boolean;
 }
 
 const databases = new WeakMap<PgPool, PgDb>();
@@ -39,11 +41,11 @@ function createPgDb(pool: PgPool): PgDb {
   return {
     query<Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
       const current = scope.getStore();
-      return current ? current.client.query<Row>(sql, params) : pool.query<Row>(sql, params);
+      return current && !current.ended ? current.client.query<Row>(sql, params) : pool.query<Row>(sql, params);
     },
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       const current = scope.getStore();
-      if (current) {
+      if (current && !current.ended) {
         const name = `nb_${++current.savepoints}`;
         await current.client.query(`SAVEPOINT ${name}`);
         try {
@@ -57,11 +59,12 @@ function createPgDb(pool: PgPool): PgDb {
         }
       }
       const client = await pool.connect();
+      const own: Scope = { client, savepoints: 0, ended: false };
       let broken: unknown;
       try {
         await client.query('BEGIN');
         try {
-          const result = await scope.run({ client, savepoints: 0 }, work);
+          const result = await scope.run(own, work);
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -69,6 +72,7 @@ function createPgDb(pool: PgPool): PgDb {
           throw error;
         }
       } finally {
+        own.ended = true;
         // A connection that could not even roll back is discarded, not handed to the next caller.
         client.release(broken instanceof Error ? broken : undefined);
       }

@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/scale/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/scale/global-setup.ts'],
+    // The servers first; then dist/, which the suites that spawn `newsbrief start` run.
+    globalSetup: ['tests/scale/global-setup.ts', 'tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     maxWorkers: 2,

@@ -4,18 +4,22 @@
  *    planning and platform rendering; then the whole job, writing outbox, deliveries and watermarks),
  *    in processes pinned to one core (taskset, when present), running this file compiled with
  *    esbuild as production runs the bot (no tsx): seeding, then building and rendering, then the
- *    whole job alone, so its peak RSS is its own. Goals: building ≤ 15 s; job ≤ 400 MB.
+ *    whole job alone, so its peak RSS is its own; then the same job as of an earlier commit
+ *    (bench/digest-reference.ts) on a copy of the same world, the time reference. Goals: building
+ *    ≤ 15 s; job ≤ 400 MB and no more CPU time than the reference. BENCH_DIGEST_TRACE=1 prints the
+ *    job's heap and RSS as it goes (between batches), to see what holds memory.
  * 2. deliver 3,000 messages to 1,000 chats on each of a local fake Telegram Bot API and a local fake
  *    Discord REST API that enforce the platforms' limits and answer 429 beyond them, through the real
  *    messengers and the delivery worker's pacer. Goal: ≥ 0.95 of each limit, no 429.
  */
 import { spawn } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDelivery } from './digest-delivery.js';
+import { buildReferenceBench, DIGEST_JOB_REFERENCE } from './digest-reference.js';
 import { seedDigestBench } from './digest-seed.js';
 import type { BenchRow } from './table.js';
 
@@ -80,7 +84,16 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   let peakHeap = 0;
-  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed / 1e6)), 50);
+  const trace = process.env.BENCH_DIGEST_TRACE === '1';
+  const traceStart = performance.now();
+  const sampler = setInterval(() => {
+    const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, heapUsed / 1e6);
+    if (trace)
+      process.stderr.write(
+        `${((performance.now() - traceStart) / 1000).toFixed(1)}s heap ${(heapUsed / 1e6).toFixed(0)} rss ${(rss / 1e6).toFixed(0)} ext ${((external + arrayBuffers) / 1e6).toFixed(0)}\n`,
+      );
+  }, 50);
   const result =
     part === 'build'
       ? {
@@ -97,36 +110,36 @@ async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<vo
 }
 
 /**
- * This file compiled as production compiles the bot (esbuild, one bundle; native and SDK packages
- * left to node_modules), so the children run plain JavaScript: no tsx in the measured process,
- * whose transpiler and its caches are not the job's memory. Built inside node_modules/.cache so
- * the bundle finds the packages it leaves out.
+ * A bench entry compiled as production compiles the bot (esbuild, one bundle; native and SDK
+ * packages left to node_modules), so the children run plain JavaScript: no tsx in the measured
+ * process, whose transpiler and its caches are not the job's memory. Built inside
+ * node_modules/.cache so the bundle finds the packages it leaves out.
  */
-let compiled: Promise<string> | null = null;
-function compiledBench(): Promise<string> {
-  compiled ??= import('esbuild').then(async ({ build }) => {
-    const outfile = join(ROOT, 'node_modules', '.cache', 'newsbrief-bench', 'digest.mjs');
-    await build({
-      entryPoints: [THIS_FILE],
-      outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: ['better-sqlite3', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/*', 'esbuild'],
-      banner: {
-        js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
-      },
-      logLevel: 'warning',
-    });
-    return outfile;
+async function bundle(entry: string, outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3', 'pino-pretty', 'discord.js', 'grammy', '@grammyjs/*', 'esbuild'],
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
   });
-  return compiled;
 }
 
-/** Runs this file (compiled) in a child pinned to one core; its last stdout line, parsed. */
-async function child<T>(...args: string[]): Promise<T> {
-  const [command, argv] = pinned(process.execPath, [await compiledBench(), ...args]);
+const CACHE = join(ROOT, 'node_modules', '.cache', 'newsbrief-bench');
+let compiled: Promise<string> | null = null;
+const compiledBench = (): Promise<string> =>
+  (compiled ??= bundle(THIS_FILE, join(CACHE, 'digest.mjs')).then(() => join(CACHE, 'digest.mjs')));
+
+/** Runs a compiled bench (this file unless given) in a child pinned to one core; its last stdout line, parsed. */
+async function child<T>(args: string[], script?: string): Promise<T> {
+  const [command, argv] = pinned(process.execPath, [script ?? (await compiledBench()), ...args]);
   const output = await new Promise<string>((resolve, reject) => {
     const running = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
@@ -141,6 +154,8 @@ async function child<T>(...args: string[]): Promise<T> {
 
 type Timed = { seconds: number; cpu: number; counts: Counts };
 
+type JobResult = { job: Timed; memory: number; before: number; peakHeap: number };
+
 async function benchBuild(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-digest-'));
   const path = join(dir, 'bench.db');
@@ -148,14 +163,16 @@ async function benchBuild(): Promise<BenchRow[]> {
     const { seeded, seedSeconds } = await child<{
       seeded: { stories: number; subscriptions: number; chats: number; topics: number };
       seedSeconds: number;
-    }>('--seed', path);
-    const { build, render } = await child<{ build: Timed; render: Timed }>('--build', path);
-    const { job, memory, before, peakHeap } = await child<{
-      job: Timed;
-      memory: number;
-      before: number;
-      peakHeap: number;
-    }>('--job', path);
+    }>(['--seed', path]);
+    const { build, render } = await child<{ build: Timed; render: Timed }>(['--build', path]);
+    // The reference job writes to its own copy of the same world.
+    const referenceBench = await buildReferenceBench(ROOT, join(CACHE, 'digest-reference.mjs'), bundle);
+    if ('file' in referenceBench) copyFileSync(path, join(dir, 'reference.db'));
+    const { job, memory, before, peakHeap } = await child<JobResult>(['--job', path]);
+    const referenceJob =
+      'file' in referenceBench
+        ? await child<JobResult>(['--job', join(dir, 'reference.db')], referenceBench.file)
+        : null;
     const took = ({ seconds, cpu }: Timed): string => `${seconds.toFixed(2)} s (${cpu.toFixed(2)} s of CPU)`;
     const buildMet = build.seconds <= 15 ? 'met' : build.cpu <= 15 ? 'met in CPU time; the core was shared' : 'NOT met';
     console.log(
@@ -168,14 +185,24 @@ async function benchBuild(): Promise<BenchRow[]> {
     console.log(
       `  the whole job alone in its process (build, render, write outbox, deliveries, watermarks, next runs): ${job.counts.digests} digests, ${job.counts.messages} messages in ${took(job)}; peak RSS ${memory.toFixed(0)} MB (goal ≤ ${JOB_MEMORY_GOAL_MB} MB; ${before.toFixed(0)} MB before the job, JavaScript heap peak ${peakHeap.toFixed(0)} MB)`,
     );
+    const commit = DIGEST_JOB_REFERENCE.slice(0, 7);
+    console.log(
+      referenceJob
+        ? `  reference, the same job as of ${commit} on a copy of the same world: ${referenceJob.job.counts.messages} messages in ${took(referenceJob.job)}; peak RSS ${referenceJob.memory.toFixed(0)} MB (JavaScript heap peak ${referenceJob.peakHeap.toFixed(0)} MB)`
+        : `  reference job not run: ${'skipped' in referenceBench ? referenceBench.skipped : ''}`,
+    );
+    // Time as CPU seconds: the core is pinned but shared with whatever else runs on this machine.
+    const ratio = referenceJob ? job.cpu / referenceJob.job.cpu : null;
     return [
       {
-        figure: 'digest job: 100k subscriptions over 1M stories, peak RSS',
-        ours: `${memory.toFixed(0)} MB (job ${job.seconds.toFixed(1)} s, ${job.cpu.toFixed(1)} s CPU)`,
-        reference: null,
-        ratio: null,
-        goal: `≤ ${JOB_MEMORY_GOAL_MB} MB`,
-        met: memory <= JOB_MEMORY_GOAL_MB,
+        figure: 'digest job: 100k subscriptions over 1M stories, peak RSS and time',
+        ours: `${memory.toFixed(0)} MB, ${job.cpu.toFixed(1)} s CPU (${job.seconds.toFixed(1)} s)`,
+        reference: referenceJob
+          ? `job at ${commit}: ${referenceJob.memory.toFixed(0)} MB, ${referenceJob.job.cpu.toFixed(1)} s CPU (${referenceJob.job.seconds.toFixed(1)} s)`
+          : null,
+        ratio,
+        goal: `≤ ${JOB_MEMORY_GOAL_MB} MB, CPU ≤ 1.0× reference`,
+        met: memory <= JOB_MEMORY_GOAL_MB && (ratio === null || ratio <= 1),
       },
     ];
   } finally {

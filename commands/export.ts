@@ -1,27 +1,46 @@
 import { defineCommand } from '../src/core/command.js';
+import { AccessDeniedError } from '../src/core/errors.js';
+import type { OpmlTopic } from '../src/core/ingest-port.js';
+import { personalOpmlTopics } from '../src/core/personal-feeds.js';
 import { textReply } from '../src/core/reply.js';
 
 export const exportCommand = defineCommand({
   name: 'export',
-  description: "This community's topics and feeds as OPML, for a feed reader",
-  access: 'moderator',
+  description: 'Topics and feeds here as OPML (in a private chat: your own)',
+  // A person exports their own feeds in a private chat; a community's topics stay for its moderators (below).
+  access: 'chat-manager',
   options: [],
   example: '/export',
-  async run({ services, chat }) {
-    // Outside a community (private chat, console) the operator exports the global topics.
-    const own = services.topics.listVisible(chat.communityId).filter((topic) => topic.communityId === chat.communityId);
-    if (own.length === 0) {
-      return textReply('There are no topics of this community to export yet. Create one with /topic create.', {
-        ephemeral: true,
-      });
+  async run(context) {
+    const { services, chat, actor } = context;
+    if (chat.communityId && !actor.isModerator && !actor.isOperator) {
+      throw new AccessDeniedError('Only moderators of this community can do that.');
     }
-    const topics = own.map((topic) => ({
-      topic,
-      feeds: services.feeds.listForTopic(topic.id).map((feed) => ({ url: feed.url, title: feed.title })),
-    }));
+    // Outside a community (private chat, console) the operator also exports the global topics.
+    const shared =
+      chat.communityId || actor.isOperator
+        ? services.topics.listVisible(chat.communityId).filter((topic) => topic.communityId === chat.communityId)
+        : [];
+    const topics: OpmlTopic[] = [
+      ...shared.map((topic) => ({
+        topic,
+        feeds: services.feeds.listForTopic(topic.id).map((feed) => ({ url: feed.url, title: feed.title })),
+      })),
+      ...personalOpmlTopics(context),
+    ];
+    if (topics.length === 0) {
+      const hint = chat.communityId
+        ? 'There are no topics of this community to export yet. Create one with /topic create.'
+        : actor.isOperator
+          ? 'There are no global topics or feeds of your own to export yet.'
+          : 'You follow no feeds of your own yet: /subscribe <feed address> follows one.';
+      return textReply(hint, { ephemeral: true });
+    }
     const title = chat.communityId
       ? `newsbrief topics of ${chat.title ?? chat.communityId}`
-      : 'newsbrief global topics';
+      : shared.length > 0
+        ? 'newsbrief global topics'
+        : 'newsbrief: my feeds';
     return textReply(await services.feedTools.renderOpml(title, topics), { title: 'OPML export', ephemeral: true });
   },
 });

@@ -9,6 +9,7 @@ import {
   feedUrlSchema,
   managedTopics,
   sameFeedUrl,
+  storeCheckedFeed,
 } from '../src/core/feed-admin.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
 import { textReply } from '../src/core/reply.js';
@@ -54,17 +55,7 @@ export const feed = defineCommandGroup({
         if (feeds.listForTopic(topic.id).some((existing) => sameFeedUrl(existing.url, check.feedUrl))) {
           return textReply(`${check.feedUrl} is already a feed of '${topic.slug}'.`, { ephemeral: true });
         }
-        let stored = feeds.ensure(check.feedUrl, { title: check.title });
-        if (!stored.enabled || stored.consecutiveFailures > 0 || (!stored.title && check.title)) {
-          // Adding a feed again is how a moderator revives a disabled one: it is polled again soon.
-          stored = feeds.update(stored.id, {
-            title: stored.title ?? check.title,
-            enabled: true,
-            consecutiveFailures: 0,
-            disabledReason: null,
-            nextPollAt: null,
-          });
-        }
+        const stored = storeCheckedFeed(feeds, check);
         feeds.attach(topic.id, stored.id, context.actor.id);
         // What the moderator saw now is old news; whatever the feed publishes from now on is not.
         if (stored.firstPolledAt === null) context.services.feedTools.adoptBaseline(stored.id, check.baseline);

@@ -4,6 +4,7 @@ import { AccessDeniedError, UserError } from '../src/core/errors.js';
 import { normaliseHttpUrl } from '../src/core/feed-admin.js';
 import type { OpmlFeed } from '../src/core/ingest-port.js';
 import { assertCanChangeTopic, audit } from '../src/core/ownership.js';
+import { importPersonalFeeds } from '../src/core/personal-import.js';
 import { textReply } from '../src/core/reply.js';
 import { normaliseSlug } from '../src/core/slug.js';
 import { MAX_OWN_TOPICS } from '../src/core/topics.js';
@@ -13,12 +14,20 @@ const UNCATEGORISED = 'imported';
 
 /** Whose topics an import fills: the caller's community, or global ones for the operator outside any. */
 function importOwner(context: CommandContext): string | null {
-  if (context.chat.communityId) return context.chat.communityId;
-  if (context.actor.isOperator) return null;
+  const { chat, actor } = context;
+  if (chat.communityId) {
+    if (actor.isModerator || actor.isOperator) return chat.communityId;
+    throw new AccessDeniedError('Only moderators of this community can do that.');
+  }
+  if (actor.isOperator) return null;
   throw new AccessDeniedError(
     'Import feeds inside a server or group; only the operator can import into global topics.',
   );
 }
+
+/** In a person's private chat (not the operator's console), an import brings back their own feeds. */
+const isPersonalImport = (context: CommandContext): boolean =>
+  context.chat.kind === 'private' && !context.actor.isOperator;
 
 interface Plan {
   slug: string;
@@ -72,7 +81,8 @@ function assertTopicRoom(context: CommandContext, owner: string | null, newTopic
 export const importCommand = defineCommand({
   name: 'import',
   description: 'Add the feeds of an OPML file; its categories become topics',
-  access: 'moderator',
+  // Moderators in a community (checked in importOwner); a person in a private chat, for their own feeds.
+  access: 'chat-manager',
   options: [
     { name: 'url', description: 'Address of an OPML file (or attach the file instead)', type: 'string' },
     { name: 'file', description: 'An OPML file exported from a feed reader', type: 'attachment' },
@@ -83,9 +93,11 @@ export const importCommand = defineCommand({
     const source = file?.url ?? (args.url as string | undefined);
     if (!source)
       throw new UserError('Attach an OPML file, or give its address: /import https://example.org/feeds.opml');
-    const owner = importOwner(context);
+    const personal = isPersonalImport(context);
+    const owner = personal ? null : importOwner(context);
     const entries = await context.services.feedTools.readOpml(source);
     if (entries.length === 0) throw new UserError('That OPML file lists no feeds (no <outline xmlUrl="…">).');
+    if (personal) return importPersonalFeeds(context, entries);
     const { plans, skipped } = planImport(context, owner, entries);
     const { topics, feeds } = context.services;
     assertTopicRoom(context, owner, plans.filter((plan) => !plan.topic).length);

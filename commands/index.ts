@@ -4,6 +4,7 @@ import { pause } from './pause.js';
 import { resume } from './resume.js';
 import { status } from './status.js';
 import { subscribe } from './subscribe.js';
+import { settings } from './settings.js';
 import { subscriptions } from './subscriptions.js';
 import { timezone } from './timezone.js';
 import { unsubscribe } from './unsubscribe.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  settings,
   digest,
   pause,
   resume,

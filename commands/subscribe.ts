@@ -2,9 +2,11 @@ import { defineCommand, type CommandContext } from '../src/core/command.js';
 import { chatTimezone, describeNextRun, describeSubscription } from '../src/core/digest/chat-subscriptions.js';
 import { audit } from '../src/core/ownership.js';
 import { textReply, type Reply } from '../src/core/reply.js';
+import { followFeed, isWebAddress, topicOrAddressSchema } from '../src/core/personal-feeds.js';
 import { DEFAULT_SCHEDULE, parseSchedule } from '../src/core/schedule.js';
 import { parseSubscriptionWords } from '../src/core/schedule-words.js';
-import { slugSchema } from '../src/core/slug.js';
+import { DEFAULT_STYLE } from '../src/core/domain.js';
+import { applyStyle, STYLE_OPTIONS, styleChangesOf } from '../src/core/subscription-style.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
 
 /** At most this many topic buttons (Discord allows 25 per message). */
@@ -36,10 +38,10 @@ export const subscribe = defineCommand({
   options: [
     {
       name: 'topic',
-      description: 'Topic to follow (see /topics)',
+      description: 'Topic to follow (see /topics), or in a private chat a feed or page address',
       type: 'string',
       autocomplete: 'topic',
-      schema: slugSchema,
+      schema: topicOrAddressSchema,
     },
     {
       name: 'schedule',
@@ -47,12 +49,21 @@ export const subscribe = defineCommand({
       type: 'string',
     },
     { name: 'timezone', description: "IANA timezone such as Europe/London (default: the chat's)", type: 'string' },
+    ...STYLE_OPTIONS,
   ],
   example: '/subscribe world daily 08:00 Europe/London',
-  moreExamples: ['/subscribe technology weekdays 07:30 max 5', '/subscribe climate instant', '/sub world'],
+  moreExamples: [
+    '/subscribe technology weekdays 07:30 max 5',
+    '/subscribe climate instant format compact quotes 1 silent',
+    '/subscribe world daily 08:00 mention @News',
+    '/sub world',
+    '/subscribe https://example.org/feed.xml',
+  ],
   run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
+    // A person's own feed, by address (src/core/personal-feeds.ts).
+    if (isWebAddress(slug)) return followFeed(context, slug, args);
     const { services, chat, now } = context;
     const topic = requireVisibleTopic(context, slug);
     const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);
@@ -60,6 +71,7 @@ export const subscribe = defineCommand({
     const schedule = parseSchedule(words.schedule ?? existing?.schedule ?? DEFAULT_SCHEDULE).text;
     const timezone = words.timezone ?? existing?.timezone ?? chatTimezone(context);
     const cap = words.cap ?? existing?.cap ?? services.settings.defaultDigestCap;
+    const style = applyStyle(context, existing?.style ?? DEFAULT_STYLE, styleChangesOf(args, words.style));
     const nextRunAt = services.schedules.nextRun(schedule, timezone, now).toISOString();
     services.chats.ensure(chat);
     const { subscription, created } = services.subscriptions.save({
@@ -69,6 +81,7 @@ export const subscribe = defineCommand({
       timezone,
       cap,
       nextRunAt,
+      style,
     });
     const described = describeSubscription(subscription);
     audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);

@@ -17,7 +17,8 @@ export const subscriptions = defineCommand({
     const timezone = chatTimezone(context);
     const lines = list.map((subscription) => {
       const topic = services.topics.get(subscription.topicId);
-      return `${topic?.slug ?? subscription.topicId} — ${describeSubscription(subscription)}\n    next: ${describeNextRun(subscription, timezone)}`;
+      const own = topic?.ownerChatId ? ` (your feed ${topic.description})` : '';
+      return `${topic?.slug ?? subscription.topicId}${own} — ${describeSubscription(subscription)}\n    next: ${describeNextRun(subscription, timezone)}`;
     });
     const paused = services.chats.get(chat.id)?.pausedAt ? services.chats.get(chat.id) : null;
     if (paused)

@@ -1,8 +1,9 @@
 import { defineCommand } from '../src/core/command.js';
 import { requireSubscription } from '../src/core/digest/chat-subscriptions.js';
 import { audit } from '../src/core/ownership.js';
+import { UserError } from '../src/core/errors.js';
+import { findPersonalTopic, isWebAddress, topicOrAddressSchema, unfollowFeed } from '../src/core/personal-feeds.js';
 import { textReply } from '../src/core/reply.js';
-import { slugSchema } from '../src/core/slug.js';
 import { requireVisibleTopic } from '../src/core/topics.js';
 
 export const unsubscribe = defineCommand({
@@ -13,16 +14,23 @@ export const unsubscribe = defineCommand({
   options: [
     {
       name: 'topic',
-      description: 'Topic to stop following',
+      description: 'Topic to stop following, or the address of one of your own feeds',
       type: 'string',
       required: true,
       autocomplete: 'topic',
-      schema: slugSchema,
+      schema: topicOrAddressSchema,
     },
   ],
   example: '/unsubscribe world',
+  moreExamples: ['/unsubscribe https://example.org/feed.xml'],
   run(context, args) {
-    const topic = requireVisibleTopic(context, args.topic as string);
+    const target = args.topic as string;
+    const personal = findPersonalTopic(context, target);
+    if (personal) return unfollowFeed(context, personal);
+    if (isWebAddress(target)) {
+      throw new UserError(`This chat does not follow ${target}. /subscriptions lists what it follows.`);
+    }
+    const topic = requireVisibleTopic(context, target);
     requireSubscription(context, topic);
     context.services.subscriptions.remove(context.chat.id, topic.id);
     audit(context, 'subscription.delete', topic.slug);

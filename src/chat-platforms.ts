@@ -27,6 +27,9 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
   if (config.DISCORD_TOKEN) {
     const token = config.DISCORD_TOKEN;
     const { startDiscord, describeDiscordStartFailure } = await import('./platforms/discord/start.js');
+    const count = config.SHARD_COUNT;
+    // SHARD_COUNT alone: this one process holds every shard.
+    const shards = count ? { count, ids: config.SHARD_IDS ?? Array.from({ length: count }, (_, id) => id) } : undefined;
     launches.push(
       launch({
         platform: 'discord',
@@ -43,6 +46,7 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
             hashes: app.stores.meta,
             forumPosts: app.stores.forumPosts,
             signal: attemptSignal,
+            ...(shards ? { shards } : {}),
           }),
         stop: (discord) => discord.stop(),
         describeFailure: describeDiscordStartFailure,
@@ -54,6 +58,16 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
     const { startTelegram, describeTelegramStartFailure } = await import('./platforms/telegram/start.js');
     const webhook = config.TELEGRAM_WEBHOOK_URL
       ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret: config.TELEGRAM_WEBHOOK_SECRET }
+      : undefined;
+    // Several processes on one database: one long-poller at a time (Telegram allows one per bot).
+    // pg is loaded only then. The bot's id (the token's first part) names the lock.
+    const databaseUrl = webhook ? undefined : config.DATABASE_URL;
+    const pollingLock = databaseUrl
+      ? await import('./store/postgres/advisory-lock.js').then(
+          ({ createAdvisoryLock }) =>
+            () =>
+              createAdvisoryLock(databaseUrl, `newsbrief:telegram-polling:${token.split(':')[0]}`),
+        )
       : undefined;
     launches.push(
       launch({
@@ -69,6 +83,9 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
             logger,
             webhook,
             signal: attemptSignal,
+            ...(pollingLock
+              ? { pollingLock: pollingLock(), pollingLockRetryMs: config.TELEGRAM_POLL_LOCK_RETRY_MS }
+              : {}),
           }),
         stop: (telegram) => telegram.stop(),
         describeFailure: describeTelegramStartFailure,

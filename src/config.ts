@@ -34,8 +34,27 @@ const idList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.string().regex(/^-?\d+$/, 'expected comma-separated numeric ids')));
+/** "0,1", "0-3" or "0-1,4": the Discord shards this process holds, in order, each once. */
+const shardIds = z
+  .string()
+  .regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/, 'expected shard ids such as 0,1 or 0-3')
+  .transform((value) => {
+    const ids = new Set<number>();
+    for (const part of value.split(',')) {
+      const [from, to = from] = part.split('-').map((bound) => Number(bound.trim())) as [number, number?];
+      for (let id = from; id <= to; id++) ids.add(id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  })
+  .optional();
+const optionalPort = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a port number')
+  .min(0, 'expected a port number (0-65535)')
+  .max(65535, 'expected a port number (0-65535)')
+  .optional();
 
-export const configSchema = z.object({
+const environmentKeys = z.object({
   DISCORD_TOKEN: z
     .string()
     .regex(/^[\w-]{17,}\.[\w-]{4,}\.[\w-]{20,}$/, 'expected a Discord bot token (three dot-separated parts)')
@@ -76,6 +95,48 @@ export const configSchema = z.object({
   DISCORD_REQUESTS_PER_SECOND: integer(50, 1, 1000),
   DISCORD_CHANNEL_MESSAGES_PER_WINDOW: integer(5, 1, 100),
   DISCORD_CHANNEL_WINDOW_SECONDS: integer(5, 1, 600),
+  // --- several processes (README: "When one machine is not enough") ---
+  /** PostgreSQL; with Telegram long polling, only the process holding its advisory lock polls. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database')
+    .optional(),
+  /** How often a process without the Telegram polling lock tries to take it, ms. */
+  TELEGRAM_POLL_LOCK_RETRY_MS: integer(5000, 100, 600_000),
+  /** Discord shards in all, over every process (discord.js `shardCount`). */
+  SHARD_COUNT: z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .max(100_000, 'expected at most 100000')
+    .optional(),
+  /** The shards this process holds (discord.js `shards`); all of SHARD_COUNT when unset. */
+  SHARD_IDS: shardIds,
+  /** /healthz and /metrics; off when unset, 0 picks a free port (named in the log). */
+  METRICS_PORT: optionalPort,
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+});
+
+/** Checks across keys: shard ids below the shard count. */
+export const configSchema = environmentKeys.superRefine((config, context) => {
+  // Runs even when a key failed its own check (zod 4): look only at values that passed.
+  if (!Array.isArray(config.SHARD_IDS)) return;
+  if (typeof config.SHARD_COUNT !== 'number') {
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: 'needs SHARD_COUNT, the shards over all processes',
+    });
+    return;
+  }
+  const beyond = config.SHARD_IDS.filter((id) => id >= config.SHARD_COUNT!);
+  if (beyond.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: `shard ids count from 0 and must be below SHARD_COUNT (${config.SHARD_COUNT}): ${beyond.join(', ')}`,
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

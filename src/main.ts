@@ -9,6 +9,9 @@ import { pacingFromConfig } from './delivery/pacing.js';
 import { keyValueBaselines } from './ingest/feed-baseline.js';
 import type { IngestSettings } from './ingest/index.js';
 import { lazyIngest, type AppIngest } from './lazy-ingest.js';
+import { measurePolls, measureSends } from './metrics/measure.js';
+import { serveAppMetrics } from './metrics/serve-app.js';
+import type { Metrics, MetricsOptions } from './metrics/metrics.js';
 import { createConsoleMessenger } from './platforms/console/console-messenger.js';
 import { runConsole } from './platforms/console/console-platform.js';
 import { superviseChatPlatforms } from './chat-platforms.js';
@@ -30,14 +33,22 @@ export interface App {
   ingest: AppIngest;
   /** Subscriptions' digests: the minute tick, the outbox worker; platforms add their messenger. */
   digest: DigestRuntime;
+  /** What this process counts, when it serves /metrics (METRICS_PORT). */
+  metrics?: Metrics;
   close(): void;
 }
 
+export interface AppOptions {
+  /** src/metrics/metrics.ts's createMetrics, passed in (loaded) only when metrics are served. */
+  createMetrics?: (options: MetricsOptions) => Metrics;
+}
+
 /** Opens the database and builds the services every entry point shares. */
-export function createApp(config: Config, logger: Logger): App {
+export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const db = openDatabase(config.DATABASE_PATH);
   const stores = createStores(db);
-  const ingest = lazyIngest(
+  const metrics = options.createMetrics?.({ outboxCounts: () => stores.outbox.counts() });
+  const loadedIngest = lazyIngest(
     {
       feeds: stores.feeds,
       topics: stores.topics,
@@ -48,13 +59,19 @@ export function createApp(config: Config, logger: Logger): App {
     },
     ingestSettings(config),
   );
-  const digest = createDigestRuntime({
+  const ingest: AppIngest = metrics
+    ? { ...loadedIngest, pollDueFeeds: measurePolls(loadedIngest.pollDueFeeds, metrics, logger) }
+    : loadedIngest;
+  const runtime = createDigestRuntime({
     ...stores,
     control: stores.deliveryControl,
     pacing: pacingFromConfig(config),
     clock: systemClock,
     logger,
   });
+  const digest: DigestRuntime = metrics
+    ? { ...runtime, addMessenger: (messenger) => runtime.addMessenger(measureSends(messenger, metrics)) }
+    : runtime;
   const services: Services = {
     settings: { defaultTimezone: config.DEFAULT_TIMEZONE, defaultDigestCap: config.DIGEST_DEFAULT_CAP },
     clock: systemClock,
@@ -75,16 +92,16 @@ export function createApp(config: Config, logger: Logger): App {
     void ingest.close();
     db.close();
   };
-  return { config, logger, db, stores, services, ingest, digest, close };
+  return { config, logger, db, stores, services, ingest, digest, ...(metrics ? { metrics } : {}), close };
 }
 
 /**
  * createApp for the command line: a catalogue that cannot be read is reported before the database
  * file is created, and a database that cannot be opened is a ConfigError naming DATABASE_PATH.
  */
-export function openApp(config: Config, logger: Logger): App {
+export function openApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   readCatalogue(config.CATALOGUE_PATH);
-  return createApp(config, logger);
+  return createApp(config, logger, options);
 }
 
 /** Ingestion's settings from the configuration. */
@@ -132,7 +149,10 @@ export interface Running {
  * console, at end of input).
  */
 export async function runBot(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app = openApp(config, logger);
+  // prom-client is loaded only by a process that serves metrics.
+  const createMetrics =
+    config.METRICS_PORT === undefined ? undefined : (await import('./metrics/metrics.js')).createMetrics;
+  const app = openApp(config, logger, createMetrics ? { createMetrics } : {});
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
   let exitCode = 0;
@@ -165,6 +185,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
 
   try {
     prepareCatalogue(app);
+    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics));
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
     if (starting.signal.aborted) {
       await stopped; // a signal came during the first poll: nothing more starts

@@ -49,6 +49,34 @@ describe('configuration', () => {
     );
   });
 
+  it('reads Discord shard ranges and lists, and refuses ids that are not below SHARD_COUNT', () => {
+    expect(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '0-1, 3' })).toMatchObject({
+      SHARD_COUNT: 4,
+      SHARD_IDS: [0, 1, 3],
+    });
+    expect(parseConfig({ SHARD_COUNT: '2' }).SHARD_IDS).toBeUndefined();
+    const issues = (env: Record<string, string>): string[] => {
+      try {
+        parseConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).issues;
+      }
+    };
+    expect(issues({ SHARD_COUNT: '2', SHARD_IDS: '1-2' })).toEqual([
+      'SHARD_IDS: shard ids count from 0 and must be below SHARD_COUNT (2): 2',
+    ]);
+    expect(issues({ SHARD_IDS: '0' })).toEqual(['SHARD_IDS: needs SHARD_COUNT, the shards over all processes']);
+    expect(issues({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toEqual([
+      'SHARD_IDS: expected shard ids such as 0,1 or 0-3',
+    ]);
+    expect(issues({ METRICS_PORT: '70000', DATABASE_URL: 'mysql://x' })).toEqual([
+      'DATABASE_URL: expected postgres://user:password@host:5432/database',
+      'METRICS_PORT: expected a port number (0-65535)',
+    ]);
+    expect(parseConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
+  });
+
   it('documents every key in .env.example', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^#? ?${key}=`, 'm'));

@@ -70,13 +70,14 @@ function formatQuote(quote: Quote): string {
   return `  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`;
 }
 
-/** The story as a person reads it: headline, standfirst, byline and date, topics, key quotes, then all quotes. */
+/** The story as a person reads it: headline, standfirst, byline and date, topics, lead image, key quotes, then all quotes. */
 export function formatArticleForReading(article: ExtractedArticle): string {
   const lines = [article.headline || '(no headline found)'];
   if (article.standfirst) lines.push(article.standfirst);
   const credit = [article.byline ? `By ${article.byline}` : null, article.publishedAt].filter(Boolean).join(' · ');
   if (credit) lines.push(credit);
   if (article.topics.length > 0) lines.push(`Topics: ${article.topics.join(', ')}`);
+  if (article.imageUrl) lines.push(`Lead image: ${article.imageUrl}`);
   lines.push(
     '',
     `Key quotes (${article.keyQuotes.length}):`,

@@ -57,6 +57,8 @@ function baseSchema(option: CommandOption): z.ZodType {
         ctx.addIssue({ code: 'custom', message: `${name}: '${value}' is not yes or no` });
         return z.NEVER;
       });
+    case 'role':
+      return z.string({ error: `${name} must be a role` }).regex(/^\d{5,25}$/, `${name} must be a role`);
     case 'attachment':
       return z.object(
         { name: z.string(), url: z.string().min(1) },

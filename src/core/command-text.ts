@@ -57,7 +57,7 @@ export function assignPositional(options: readonly CommandOption[], rest: string
   const args: Record<string, unknown> = {};
   const text = rest.trim();
   const tokens = tokenize(text);
-  const positional = options.filter((option) => option.type !== 'attachment');
+  const positional = options.filter((option) => option.type !== 'attachment' && !option.slashOnly);
   const lastString = positional.map((option) => option.type).lastIndexOf('string');
   let next = 0;
   for (let index = 0; index < positional.length && next < tokens.length; index++) {

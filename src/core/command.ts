@@ -28,11 +28,17 @@ export interface OptionChoice {
 export interface CommandOption {
   name: string;
   description: string;
-  type: 'string' | 'integer' | 'boolean' | 'attachment';
+  /** `role`: a Discord role (its id); other platforms have no roles to pick. */
+  type: 'string' | 'integer' | 'boolean' | 'attachment' | 'role';
   required?: boolean;
   choices?: readonly OptionChoice[];
   min?: number;
   max?: number;
+  /**
+   * A named option of the Discord slash command only. A typed line (Telegram, the console) never
+   * fills it by position: the command reads the same setting from its words (`quotes 1`).
+   */
+  slashOnly?: boolean;
   /** Offer completions of this kind while typing (Discord autocomplete). */
   autocomplete?: 'topic';
   /**
@@ -86,7 +92,7 @@ const nameSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case, 1-32
 const optionSchema = z.object({
   name: nameSchema,
   description: z.string().min(1).max(100),
-  type: z.enum(['string', 'integer', 'boolean', 'attachment']),
+  type: z.enum(['string', 'integer', 'boolean', 'attachment', 'role']),
   required: z.boolean().optional(),
 });
 const subcommandSchema = z.object({

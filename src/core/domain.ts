@@ -43,8 +43,13 @@ export interface Topic {
   slug: string;
   name: string;
   description: string;
-  /** null for a global topic (operator's), else the owning community. */
+  /** null for a global topic (operator's) or a personal one, else the owning community. */
   communityId: CommunityId | null;
+  /**
+   * Set for a personal topic: the private chat whose person followed a feed address directly
+   * (`/subscribe <url>`). No other chat sees it; it holds that one feed.
+   */
+  ownerChatId: ChatId | null;
   /** Words a story must mention (any of them) to belong to the topic; empty = no narrowing. */
   includeKeywords: string[];
   /** Words that keep a story out of the topic. */
@@ -93,6 +98,12 @@ export interface ExtractedArticle {
   quotes: Quote[];
   /** At most 3, best first. */
   keyQuotes: Quote[];
+  /**
+   * The page's own lead image (og:image, twitter:image, JSON-LD image), absolute when the page's
+   * address was known, http(s) only; null (or absent) when it names none. Not yet checked by the
+   * address guard.
+   */
+  imageUrl?: string | null;
 }
 
 /** One news item after ingestion and extraction. */
@@ -112,6 +123,11 @@ export interface Story {
   arrivedAt: string;
   tags: string[];
   keyQuotes: Quote[];
+  /**
+   * The lead image's address (http(s), passed the address guard), or null. Never fetched by
+   * newsbrief: the chat platform fetches it when it shows the story.
+   */
+  imageUrl: string | null;
   /** False when the article page could not be fetched/extracted and the feed summary was kept. */
   enriched: boolean;
   /** False for items stored by a feed's first poll: never pushed in digests, still shown by /latest. */
@@ -121,6 +137,36 @@ export interface Story {
 
 /** A preset (`instant`, `hourly`, `daily 08:00`, `weekdays 08:00`, `weekly mon 08:00`) or 5-field cron. */
 export type Schedule = string;
+
+/** How a subscription's stories are shown: `full` is headline, key quotes, outlets; `compact` headlines and links. */
+export type DigestFormat = 'full' | 'compact';
+
+/**
+ * How one subscription's digests look and arrive. The defaults (DEFAULT_STYLE) are the look every
+ * subscription had before these settings existed.
+ */
+export interface SubscriptionStyle {
+  format: DigestFormat;
+  /** Key quotes per story, 0..3. */
+  quotes: number;
+  /** Link previews under the message (Telegram). */
+  previews: boolean;
+  /** Deliver without a notification sound (Telegram disable_notification, Discord @silent). */
+  silent: boolean;
+  /** Lead images per story; off empties StoryEntry.imageUrl. */
+  images: boolean;
+  /** A Discord role pinged by each digest (the only mention it may carry); null for none. */
+  mentionRoleId: string | null;
+}
+
+export const DEFAULT_STYLE: Readonly<SubscriptionStyle> = Object.freeze({
+  format: 'full',
+  quotes: 2,
+  previews: false,
+  silent: false,
+  images: true,
+  mentionRoleId: null,
+});
 
 export interface Subscription {
   id: number;
@@ -135,6 +181,7 @@ export interface Subscription {
   watermark: number;
   nextRunAt: string | null;
   createdAt: string;
+  style: SubscriptionStyle;
 }
 
 export interface Chat {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { CommandContext } from './command.js';
 import type { Feed, Topic } from './domain.js';
+import type { FeedStore } from './ports.js';
 import { formatTime } from './format-time.js';
 
 /** Helpers shared by the feed-management commands (/feed, /import, /export). */
@@ -61,4 +62,20 @@ export function managedTopics(context: CommandContext): Topic[] {
 /** At most `max` lines, then "… and N more". */
 export function capLines(lines: string[], max = 40): string[] {
   return lines.length <= max ? lines : [...lines.slice(0, max), `… and ${lines.length - max} more`];
+}
+
+/**
+ * Stores the feed a check found, or revives the stored one: adding a feed again is how a disabled
+ * one comes back, polled again soon. Shared by /feed add and personal feeds (/subscribe <address>).
+ */
+export function storeCheckedFeed(feeds: FeedStore, check: { feedUrl: string; title: string | null }): Feed {
+  const stored = feeds.ensure(check.feedUrl, { title: check.title });
+  if (stored.enabled && stored.consecutiveFailures === 0 && (stored.title || !check.title)) return stored;
+  return feeds.update(stored.id, {
+    title: stored.title ?? check.title,
+    enabled: true,
+    consecutiveFailures: 0,
+    disabledReason: null,
+    nextPollAt: null,
+  });
 }

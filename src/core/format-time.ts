@@ -46,6 +46,22 @@ export function formatTime(iso: string, timezone: string, now: Date = new Date()
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const format = formatFor(timezone);
+  // The same story time is shown to every chat in a zone that gets the story: formatted once.
+  const key = `${timezone}\n${currentYear(timezone, format, now)}\n${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatOnce(date, timezone, format, now);
+    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+/** Formatted times kept, by zone, reader's year and time: a few digest runs' worth of stories. */
+const FORMATTED_KEPT = 20_000;
+const formatted = new Map<string, string>();
+
+function formatOnce(date: Date, timezone: string, format: Intl.DateTimeFormat, now: Date): string {
   const parts = format.formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   const year = part('year') === currentYear(timezone, format, now) ? '' : ` ${part('year')}`;

@@ -21,6 +21,7 @@ const SECTION_OF: Readonly<Record<string, Section>> = {
   subscribe: 'Subscribing',
   unsubscribe: 'Subscribing',
   subscriptions: 'Subscribing',
+  settings: 'Subscribing',
   pause: 'Subscribing',
   resume: 'Subscribing',
   timezone: 'Subscribing',
@@ -77,7 +78,7 @@ export function helpFor(registry: readonly Command[], asked: string): { title: s
   const aliases = namesOf(command).slice(1);
   const blocks = leaves.map(({ path, sub }) =>
     [
-      `/${[path, ...sub.options.map(usage)].join(' ')}`,
+      `/${[path, ...sub.options.filter((option) => !option.slashOnly).map(usage)].join(' ')}`,
       `  ${sub.description}.`,
       ...sub.options.map((option) => `  ${option.name}: ${option.description}`),
       `  Who: ${WHO[sub.access]}.`,

@@ -7,6 +7,12 @@ import { AccessDeniedError } from './errors.js';
  * Throws (changing nothing) when the caller may not change `topic`.
  */
 export function assertCanChangeTopic(context: CommandContext, topic: Topic): void {
+  // A personal topic is one followed feed: /subscribe and /unsubscribe are its whole life.
+  if (topic.ownerChatId !== null) {
+    throw new AccessDeniedError(
+      `'${topic.slug}' is one of your own feeds: /unsubscribe ${topic.slug} stops it, /subscribe <address> follows another.`,
+    );
+  }
   if (context.actor.isOperator) return;
   if (topic.communityId === null) {
     throw new AccessDeniedError(`'${topic.slug}' is a global topic: only the bot's operator can change it.`);

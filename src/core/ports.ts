@@ -1,4 +1,15 @@
-import type { AuditEntry, Chat, ChatId, ChatRef, CommunityId, Feed, Platform, Subscription, Topic } from './domain.js';
+import type {
+  AuditEntry,
+  Chat,
+  ChatId,
+  ChatRef,
+  CommunityId,
+  Feed,
+  Platform,
+  Subscription,
+  SubscriptionStyle,
+  Topic,
+} from './domain.js';
 import type { Digest } from './reply.js';
 
 /**
@@ -26,16 +37,20 @@ export interface NewTopic {
   name: string;
   description?: string;
   communityId: CommunityId | null;
+  /** The private chat a personal topic belongs to (then communityId is null). */
+  ownerChatId?: ChatId | null;
   includeKeywords?: string[];
   excludeKeywords?: string[];
 }
 
 /** Topics: global ones (communityId null) and each community's own. */
 export interface TopicStore {
-  /** The topics a chat in `communityId` can see: global ones and that community's, by slug. */
+  /** The topics a chat in `communityId` can see: global ones and that community's, by slug. Never personal ones. */
   listVisible(communityId: CommunityId | null): Topic[];
-  /** Community topic first, then global. */
+  /** Community topic first, then global. Never a personal one. */
   findVisible(slug: string, communityId: CommunityId | null): Topic | null;
+  /** The personal topics of a private chat (its own feeds), by slug. */
+  listPersonal(chatId: ChatId): Topic[];
   get(id: number): Topic | null;
   create(topic: NewTopic): Topic;
   update(
@@ -87,6 +102,8 @@ export interface NewSubscription {
   timezone: string;
   cap: number;
   nextRunAt: string | null;
+  /** How its digests look; a new subscription without one takes DEFAULT_STYLE, an existing one keeps its own. */
+  style?: SubscriptionStyle;
 }
 
 /** A due subscription with what the digest job needs of its chat and topic. */
@@ -105,8 +122,12 @@ export interface SubscriptionStore {
   find(chatId: ChatId, topicId: number): Subscription | null;
   listForChat(chatId: ChatId): Subscription[];
   remove(chatId: ChatId, topicId: number): boolean;
-  /** Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms when given. */
-  due(now: Date, platforms?: readonly Platform[]): DueSubscription[];
+  /**
+   * Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms
+   * when given. Read lazily, one row at a time, so a caller keeping less than the whole row holds
+   * less than every row at once; finish (or leave) the iteration before using the store again.
+   */
+  due(now: Date, platforms?: readonly Platform[]): Iterable<DueSubscription>;
   setNextRun(id: number, nextRunAt: string | null): void;
   /** Moves the chat's subscriptions that are in timezone `from` to `to`, each with its new next run. */
   retime(chatId: ChatId, from: string, to: string, nextRunAt: (subscription: Subscription) => string | null): number;

@@ -1,4 +1,4 @@
-import type { ChatId, Quote } from './domain.js';
+import type { ChatId, DigestFormat, Quote } from './domain.js';
 
 /**
  * Neutral replies and messages. Commands and the digest builder return these; each platform
@@ -17,7 +17,7 @@ export interface StoryEntry {
   time: string;
   /** Other outlets that carried the same story. */
   alsoCoveredBy: string[];
-  /** At most 2, best first. */
+  /** At most 3, best first (2 unless a subscription asks for more). */
   quotes: Quote[];
   /**
    * The story's lead image (og:image, media:thumbnail, an image enclosure), or null when it has none
@@ -26,12 +26,25 @@ export interface StoryEntry {
   imageUrl?: string | null;
 }
 
+/**
+ * How a section is shown, and how a message carrying it is sent: its subscription's settings.
+ * Absent means the defaults (full format, no previews, a notification, no mention).
+ */
+export interface SectionStyle {
+  format: DigestFormat;
+  previews: boolean;
+  silent: boolean;
+  /** The one Discord role a message with this section may ping. */
+  mentionRoleId: string | null;
+}
+
 export interface DigestSection {
   topicSlug: string;
   topicName: string;
   entries: StoryEntry[];
   /** Stories left out by the cap: rendered as "+K more — /latest <topic>". */
   more: number;
+  style?: SectionStyle;
 }
 
 export interface Digest {
@@ -59,6 +72,11 @@ export type Reply =
       /** Visible only to the caller where the platform allows it (Discord ephemeral). */
       ephemeral?: boolean;
       choices?: ReplyChoice[];
+      /**
+       * A panel (/settings): when it answers one of its own buttons, it replaces the message the
+       * button was on rather than adding a new one.
+       */
+      replacesPanel?: boolean;
     }
   | { kind: 'stories'; title: string; entries: StoryEntry[]; footer?: string; timezone: string }
   | { kind: 'digest'; digest: Digest }

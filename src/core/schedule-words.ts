@@ -1,12 +1,14 @@
 import { UserError } from './errors.js';
 import { isScheduleWord, parseSchedule } from './schedule.js';
+import { takeStyleWords, type StyleChanges } from './style-words.js';
 import { isTimezone } from './timezone.js';
 
 /**
  * What follows the topic in `/subscribe <topic> [schedule] [timezone]`. Typed as one line on
  * Telegram and the console, a schedule has spaces (`weekly mon 08:00`, `0 8 * * 1-5`), so the
  * schedule and timezone arguments are read together: the last word is the timezone when it looks
- * like one, and `max N` anywhere sets the number of stories per digest.
+ * like one, `max N` anywhere sets the number of stories per digest, and the style words
+ * (`format compact quotes 1 silent`) anywhere set how the digests look.
  */
 
 export const MIN_CAP = 1;
@@ -16,6 +18,8 @@ export interface SubscriptionWords {
   schedule?: string;
   timezone?: string;
   cap?: number;
+  /** Format, quotes, previews, silent, images, mention: see style-words.ts. */
+  style?: StyleChanges;
 }
 
 /** The runtime's canonical spelling of a timezone (`europe/london` → `Europe/London`); a UserError when unknown. */
@@ -33,6 +37,8 @@ export function parseSubscriptionWords(
 ): SubscriptionWords {
   const words = [scheduleArg, timezoneArg].filter(Boolean).join(' ').split(/\s+/).filter(Boolean);
   const result: SubscriptionWords = {};
+  const style = takeStyleWords(words);
+  if (Object.keys(style).length > 0) result.style = style;
 
   const capAt = words.findIndex((word) => /^(max|cap)$/i.test(word));
   if (capAt >= 0) {

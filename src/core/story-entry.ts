@@ -13,5 +13,6 @@ export function storyEntryOf(stories: StoryStore, story: Story, quoteCount: numb
     time: story.publishedAt ?? story.arrivedAt,
     alsoCoveredBy: story.clusterId === null ? [] : stories.clusterSources(story.clusterId, story.id),
     quotes: story.keyQuotes.slice(0, quoteCount).map(displayQuote),
+    imageUrl: story.imageUrl,
   };
 }

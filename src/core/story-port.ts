@@ -13,6 +13,8 @@ export interface NewStory {
   publishedAt: string | null;
   arrivedAt: string;
   tags: string[];
+  /** The lead image's address (see Story.imageUrl); absent or null when there is none. */
+  imageUrl?: string | null;
   /** Every quotation found, in article order. */
   quotes: Quote[];
   /** At most 3, best first; each normally also appears in `quotes`. */

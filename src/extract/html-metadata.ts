@@ -17,6 +17,8 @@ export interface PageMetadata {
   publishedAt: string | null;
   topics: string[];
   siteName: string | null;
+  /** The page's lead image as the page wrote it (maybe relative): og:image, twitter:image, JSON-LD image. */
+  image: string | null;
 }
 
 /** The first non-empty content among meta tags with these keys (property, name or itemprop). */
@@ -34,6 +36,7 @@ interface JsonLdArticle {
   datePublished?: unknown;
   keywords?: unknown;
   author?: unknown;
+  image?: unknown;
 }
 
 const ARTICLE_TYPES = /Article|Posting|Report|BlogPosting/;
@@ -68,6 +71,19 @@ function authorNames(author: unknown): string | null {
     )
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   return names.length > 0 ? names.join(' and ') : null;
+}
+
+/** JSON-LD's image: a URL, an ImageObject ({ url } or { contentUrl }), or a list of either (the first). */
+function jsonLdImage(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return depth === 0 && value.length > 0 ? jsonLdImage(value[0], 1) : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const { url, contentUrl } = value as { url?: unknown; contentUrl?: unknown };
+  return typeof url === 'string' && url.trim()
+    ? url.trim()
+    : typeof contentUrl === 'string'
+      ? contentUrl.trim() || null
+      : null;
 }
 
 function keywordList(value: unknown): string[] {
@@ -124,5 +140,9 @@ export function readPageMetadata(doc: DomDocument, scan: PageScan = scanPage(doc
     publishedAt: dateText ? parsePublishedDate(dateText) : null,
     topics,
     siteName,
+    // The share image the publisher chose first; meta tags are in <head>, already scanned.
+    image:
+      meta(scan, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'image') ??
+      jsonLdImage(ld?.image),
   };
 }

@@ -157,10 +157,15 @@ function mainContentBlocks(doc: DomDocument): DraftBlock[] {
   return doc.body ? blocksOf(doc.body) : [];
 }
 
+/** A draft read from HTML, with the lead image the page's metadata names (as written, maybe relative). */
+export interface HtmlDraft extends ArticleDraft {
+  image: string | null;
+}
+
 /** Reads an HTML article page (or a fragment such as a feed's content:encoded) into a draft. */
-export function draftFromHtml(html: string): ArticleDraft {
+export function draftFromHtml(html: string): HtmlDraft {
   const page = stripInertMarkup(html);
-  if (nestingDepth(page) > MAX_NESTING_DEPTH) return draftFromText(htmlToPlainText(page));
+  if (nestingDepth(page) > MAX_NESTING_DEPTH) return { ...draftFromText(htmlToPlainText(page)), image: null };
   const doc = parseDocument(page);
   const scan = scanPage(doc);
   const metadata = readPageMetadata(doc, scan);
@@ -173,5 +178,6 @@ export function draftFromHtml(html: string): ArticleDraft {
     publishedAt: metadata.publishedAt,
     topics: metadata.topics,
     blocks,
+    image: metadata.image,
   };
 }

@@ -6,6 +6,7 @@ import type { ExtractedArticle } from '../core/domain.js';
 import { UserError } from '../core/errors.js';
 import { finishArticle } from './article-draft.js';
 import { draftFromHtml } from './html.js';
+import { absoluteImageUrl } from './image-url.js';
 import { draftFromText } from './text-article.js';
 import { MAX_HTML_CHARS, MAX_TEXT_CHARS } from './text-utils.js';
 
@@ -14,7 +15,7 @@ export { selectKeyQuotes } from './key-quotes.js';
 
 /** Hints about where the input came from. */
 export interface ExtractOptions {
-  /** The page's address, when it was fetched. Kept for future use (resolving relative links); not fetched. */
+  /** The page's address, when it was fetched: relative image addresses are resolved against it. Not fetched. */
   url?: string;
   /** The Content-Type it was served with; decides text or HTML when present. */
   contentType?: string;
@@ -46,13 +47,17 @@ function refuseHugeInput(input: string, limit: number, kind: string): void {
 /** Extracts a story from plain text such as a scraped article. Throws UserError only for oversized input. */
 export function extractFromText(text: string): ExtractedArticle {
   refuseHugeInput(text, MAX_TEXT_CHARS, 'text');
-  return finishArticle(draftFromText(text));
+  return { ...finishArticle(draftFromText(text)), imageUrl: null };
 }
 
-/** Extracts a story from an article page or an HTML fragment. Throws UserError only for oversized input. */
-export function extractFromHtml(html: string): ExtractedArticle {
+/**
+ * Extracts a story from an article page or an HTML fragment; `pageUrl` (where it came from) makes a
+ * relative lead image absolute. Throws UserError only for oversized input.
+ */
+export function extractFromHtml(html: string, pageUrl?: string): ExtractedArticle {
   refuseHugeInput(html, MAX_HTML_CHARS, 'page');
-  return finishArticle(draftFromHtml(html));
+  const draft = draftFromHtml(html);
+  return { ...finishArticle(draft), imageUrl: absoluteImageUrl(draft.image, pageUrl) };
 }
 
 /**
@@ -63,5 +68,5 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   const type = options.contentType?.toLowerCase() ?? '';
   const isHtml =
     type.includes('html') || type.includes('xml') ? true : type.startsWith('text/plain') ? false : looksLikeHtml(input);
-  return isHtml ? extractFromHtml(input) : extractFromText(input);
+  return isHtml ? extractFromHtml(input, options.url) : extractFromText(input);
 }

@@ -1,5 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import { withFirstItems } from './feed-cut.js';
+import { atomEntryImage, jsonItemImage, rssItemImage, type MediaFields } from './feed-images.js';
 import { FetchError } from './fetch-error.js';
 import { isoDate } from './feed-dates.js';
 import { htmlToText, truncateText } from './html-text.js';
@@ -18,6 +19,8 @@ export interface FeedItem {
   publishedAt: string | null;
   author: string | null;
   categories: string[];
+  /** The item's own lead image (Media RSS, an image enclosure, JSON Feed image), absolute http(s); not yet guarded. */
+  imageUrl: string | null;
 }
 
 export interface ParsedFeed {
@@ -71,6 +74,7 @@ export function parseFeedDocument(text: string, baseUrl: string | null): ParsedF
             date: item.pubDate ?? item.dc?.dates?.[0] ?? item.dcterms?.issued,
             author: item.authors?.[0]?.name ?? item.authors?.[0]?.email ?? item.dc?.creators?.[0],
             categories: [...(item.categories ?? []).map((category) => category.name), ...(item.dc?.subjects ?? [])],
+            imageUrl: resolve(rssItemImage(item)),
           }),
         ),
       };
@@ -91,6 +95,7 @@ export function parseFeedDocument(text: string, baseUrl: string | null): ParsedF
             date: dateText(entry.published ?? entry.updated),
             author: entry.authors?.[0]?.name,
             categories: (entry.categories ?? []).map((category) => category.label ?? category.term),
+            imageUrl: resolve(atomEntryImage(entry)),
           }),
         ),
       };
@@ -112,6 +117,7 @@ export function parseFeedDocument(text: string, baseUrl: string | null): ParsedF
             date: dateText(item.date_published ?? item.date_modified),
             author: item.authors?.[0]?.name,
             categories: item.tags ?? [],
+            imageUrl: resolve(jsonItemImage(item)),
           }),
         ),
       };
@@ -146,6 +152,9 @@ interface RssLikeItem {
   rdf?: { about?: string };
   dc?: { titles?: string[]; descriptions?: string[]; dates?: string[]; creators?: string[]; subjects?: string[] };
   dcterms?: { issued?: string };
+  media?: MediaFields;
+  enclosures?: { url?: string; type?: string }[];
+  itunes?: { image?: string };
 }
 
 interface RawItem {
@@ -157,6 +166,7 @@ interface RawItem {
   date: string | undefined;
   author: string | undefined;
   categories: (string | undefined)[];
+  imageUrl: string | null;
 }
 
 function makeItem(raw: RawItem): FeedItem {
@@ -173,6 +183,7 @@ function makeItem(raw: RawItem): FeedItem {
     contentHtml,
     summaryText,
     publishedAt: isoDate(raw.date),
+    imageUrl: raw.imageUrl,
     author: raw.author ? htmlToText(raw.author) || null : null,
     categories:
       raw.categories.length === 0

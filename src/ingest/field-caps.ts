@@ -11,6 +11,8 @@ export const FIELD_CAPS = {
   tag: 60,
   /** Longer links are dropped rather than cut: half a URL leads nowhere. */
   url: 2048,
+  /** A lead image's address: dropped too when longer, and never cut. */
+  imageUrl: 2048,
 } as const;
 
 export function capText(text: string, max: number): string {

@@ -5,6 +5,7 @@ import type { FeedItem } from './feed-parse.js';
 import { capNullable, capText, capUrl, FIELD_CAPS } from './field-caps.js';
 import { truncateText } from './text-cut.js';
 import type { Fetcher } from './http-fetch.js';
+import { chooseLeadImage } from './lead-image.js';
 import type { TaskRunner } from './worker-pool.js';
 
 /** A summary at least this long (as text) is taken as the item's full text. */
@@ -55,6 +56,7 @@ export async function storyFromItem(item: FeedItem, context: ItemContext, deps: 
     tags: [...new Set([...item.categories, ...(article?.topics ?? [])])]
       .slice(0, MAX_TAGS)
       .map((tag) => capText(tag, FIELD_CAPS.tag)),
+    imageUrl: chooseLeadImage(article?.imageUrl, item.imageUrl),
     quotes: article?.quotes ?? [],
     keyQuotes: article?.keyQuotes ?? [],
     enriched: article !== null,

@@ -5,6 +5,8 @@ export interface OutboxCounts {
   pending: number;
   sent: number;
   failed: number;
+  /** Held by a paused chat; absent from stores that do not hold messages. */
+  held?: number;
 }
 
 export interface MetricsOptions {
@@ -38,7 +40,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   new Gauge({
     name: 'newsbrief_outbox_messages',
-    help: 'Outbox messages by status (pending, sent, failed), as the store holds them',
+    help: 'Outbox messages by status (pending, sent, held, failed), as the store holds them',
     labelNames: ['status'] as const,
     registers,
     async collect() {
@@ -51,7 +53,10 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
           return null;
         });
       if (!counts) return;
-      for (const status of ['pending', 'sent', 'failed'] as const) this.set({ status }, counts[status]);
+      for (const status of ['pending', 'sent', 'held', 'failed'] as const) {
+        const count = counts[status];
+        if (count !== undefined) this.set({ status }, count);
+      }
     },
   });
   return {

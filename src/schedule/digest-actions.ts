@@ -38,6 +38,7 @@ export function createDigestActions(options: DigestActionsOptions): DigestAction
         topicName: topic?.name ?? String(subscription.topicId),
         cap: subscription.cap,
         watermark: subscription.watermark,
+        style: subscription.style,
       };
     });
     const cache = createPlanningCache(options.source);

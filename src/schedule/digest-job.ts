@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
-import { createPlanningCache, newsKey, planChatDigest, type PlanningCache } from '../core/digest/plan.js';
+import { createPlanningCache, planChatDigest, type PlanningCache, type TopicDemand } from '../core/digest/plan.js';
 import { DigestStorageError, type DigestLedger, type DigestSource } from '../core/digest/ports.js';
 import type { ChatId, Platform } from '../core/domain.js';
 import type { Clock, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
@@ -58,17 +58,13 @@ export function digestMessageKey(slots: readonly { id: number; nextRunAt: string
 }
 
 /**
- * The order chats are planned in: by watermark, then topic. Chats whose subscriptions read the
- * same topic's news after the same watermark come together, and the planning cache lets that news
- * go after its last use: a large run holds the news of a few topics at a time, not of every topic
- * due. (Every due chat is planned in the same run, so the order changes no digest.)
+ * The order chats are planned in: by chat id. Each chat's reads and writes (its deliveries, keyed
+ * by chat) then come in key order, a batch touching neighbouring pages rather than pages all over
+ * the table. The planning cache holds one window of news per topic, whatever the order. (Every due
+ * chat is planned in the same run, so the order changes no digest.)
  */
-function compareChats(a: readonly DueSubscription[], b: readonly DueSubscription[]): number {
-  return lowestOf(a, 'watermark') - lowestOf(b, 'watermark') || lowestOf(a, 'topicId') - lowestOf(b, 'topicId');
-}
-
-const lowestOf = (due: readonly DueSubscription[], field: 'watermark' | 'topicId'): number =>
-  due.reduce((lowest, subscription) => Math.min(lowest, subscription[field]), Infinity);
+const compareChatIds = ([a]: readonly [ChatId, unknown], [b]: readonly [ChatId, unknown]): number =>
+  a < b ? -1 : a > b ? 1 : 0;
 
 /**
  * A due subscription as the run keeps it: its repeated texts (schedule, zone, times, topic and
@@ -100,6 +96,7 @@ function leanCopier() {
       watermark: due.watermark,
       nextRunAt: share(due.nextRunAt),
       createdAt: share(due.createdAt),
+      style: due.style,
       topic,
       chat,
     };
@@ -107,23 +104,33 @@ function leanCopier() {
 }
 
 /**
- * Due subscriptions grouped by chat in planning order (see compareChats), with how many
- * subscriptions will read each topic's news after each watermark (the cache's `uses`).
+ * Due subscriptions grouped by chat in planning order (see compareChatIds), read one row at a time,
+ * with what the run will ask of each topic (the planning cache's demand).
  */
-function groupByChat(due: readonly DueSubscription[]) {
+function groupByChat(due: Iterable<DueSubscription>) {
   const byChat = new Map<ChatId, DueSubscription[]>();
-  const uses = new Map<string, number>();
+  const demand = new Map<number, TopicDemand>();
   const lean = leanCopier();
+  let count = 0;
   for (const row of due) {
+    count++;
     const subscription = lean(row);
     const list = byChat.get(subscription.chatId);
     if (list) list.push(subscription);
     else byChat.set(subscription.chatId, [subscription]);
-    const key = newsKey(subscription.topicId, subscription.watermark);
-    uses.set(key, (uses.get(key) ?? 0) + 1);
+    // A paused chat plans nothing: its topics' news is not waited for.
+    if (subscription.chat.pausedAt) continue;
+    const { topicId, watermark } = subscription;
+    const topic = demand.get(topicId);
+    if (!topic) demand.set(topicId, { lowest: watermark, highest: watermark, uses: 1 });
+    else {
+      topic.lowest = Math.min(topic.lowest, watermark);
+      topic.highest = Math.max(topic.highest, watermark);
+      topic.uses++;
+    }
   }
-  const chats = [...byChat].sort(([, a], [, b]) => compareChats(a, b));
-  return { chats, uses, count: due.length };
+  const chats = [...byChat].sort(compareChatIds);
+  return { chats, demand, count };
 }
 
 export function createDigestJob(options: DigestJobOptions) {
@@ -167,6 +174,7 @@ export function createDigestJob(options: DigestJobOptions) {
         topicName: subscription.topic.name,
         cap: subscription.cap,
         watermark: subscription.watermark,
+        style: subscription.style,
       })),
     });
     if (!render) {
@@ -212,9 +220,9 @@ export function createDigestJob(options: DigestJobOptions) {
       const run: RunMode = { write, render: write || mode.render !== false };
       const now = options.clock.now();
       const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
-      const { chats, uses, count } = groupByChat(subscriptions.due(now, platforms));
+      const { chats, demand, count } = groupByChat(subscriptions.due(now, platforms));
       const report: DigestRunReport = { due: count, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
-      const cache = createPlanningCache(options.source, uses);
+      const cache = createPlanningCache(options.source, demand);
       const size = options.chatsPerBatch ?? 500;
       while (chats.length > 0) {
         // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.

@@ -8,8 +8,8 @@ import type { Db } from './database.js';
  * and watermarks in one transaction.
  */
 
-/** id, cluster_id, source, headline, url, published_at, arrived_at, eligible_for_digest. */
-type StoryTuple = [number, number | null, string, string, string | null, string | null, string, number];
+/** id, cluster_id, source, headline, url, published_at, arrived_at, eligible_for_digest, image_url. */
+type StoryTuple = [number, number | null, string, string, string | null, string | null, string, number, string | null];
 
 /** SQLite result codes that mean the database cannot be written at all, whatever the digest. */
 const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN|NOTADB)/;
@@ -30,7 +30,7 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
     newStories: db
       .prepare<[number, number]>(
         `SELECT stories.id, stories.cluster_id, stories.source, stories.headline, stories.url, stories.published_at,
-         stories.arrived_at, stories.eligible_for_digest
+         stories.arrived_at, stories.eligible_for_digest, stories.image_url
        FROM story_topics JOIN stories ON stories.id = story_topics.story_id
        WHERE story_topics.topic_id = ? AND story_topics.story_id > ?
        ORDER BY story_topics.story_id`,
@@ -102,10 +102,10 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
       const rows = statements.newStories.all(topicId, afterStoryId) as unknown as StoryTuple[];
       const stories: CandidateStory[] = [];
       let maxId = afterStoryId;
-      for (const [id, clusterId, source, headline, url, publishedAt, arrivedAt, eligible] of rows) {
+      for (const [id, clusterId, source, headline, url, publishedAt, arrivedAt, eligible, imageUrl] of rows) {
         if (id > maxId) maxId = id;
         if (eligible !== 1) continue;
-        stories.push({ id, clusterId, source, headline, url, publishedAt, arrivedAt });
+        stories.push({ id, clusterId, source, headline, url, publishedAt, arrivedAt, imageUrl });
       }
       return { stories, maxId };
     },

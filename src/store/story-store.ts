@@ -18,6 +18,7 @@ export interface StoryRow {
   published_at: string | null;
   arrived_at: string;
   tags: string;
+  image_url: string | null;
   enriched: number;
   eligible_for_digest: number;
   cluster_id: number | null;
@@ -43,9 +44,9 @@ export function createStoryStore(db: Db): StoryStore {
     get: db.prepare<[number], StoryRow>(`SELECT * FROM stories WHERE id = ?`),
     insert: db.prepare(
       `INSERT INTO stories (key, feed_id, url, headline, normalized_headline, standfirst, byline, source, published_at,
-         arrived_at, tags, enriched, eligible_for_digest)
+         arrived_at, tags, image_url, enriched, eligible_for_digest)
        VALUES (@key, @feedId, @url, @headline, @normalizedHeadline, @standfirst, @byline, @source, @publishedAt,
-         @arrivedAt, @tags, @enriched, @eligible)`,
+         @arrivedAt, @tags, @imageUrl, @enriched, @eligible)`,
     ),
     insertQuote: db.prepare(
       `INSERT INTO quotes (story_id, position, text, speaker, paragraph, key_rank, normalized_text)
@@ -79,6 +80,7 @@ export function createStoryStore(db: Db): StoryStore {
     keyQuotes: statements.keyQuotes
       .all(row.id)
       .map(({ text, speaker, paragraph }): Quote => ({ text, speaker, paragraph })),
+    imageUrl: row.image_url,
     enriched: bool(row.enriched),
     eligibleForDigest: bool(row.eligible_for_digest),
     clusterId: row.cluster_id,
@@ -123,6 +125,7 @@ export function createStoryStore(db: Db): StoryStore {
         ...story,
         normalizedHeadline,
         tags: JSON.stringify(story.tags),
+        imageUrl: story.imageUrl ?? null,
         enriched: story.enriched ? 1 : 0,
         eligible: story.eligibleForDigest ? 1 : 0,
       }).lastInsertRowid,

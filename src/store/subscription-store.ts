@@ -1,7 +1,7 @@
-import type { Platform, Subscription } from '../core/domain.js';
+import { DEFAULT_STYLE, type Platform, type Subscription, type SubscriptionStyle } from '../core/domain.js';
+import { bool, nowIso } from './rows.js';
 import type { DueSubscription, SubscriptionStore } from '../core/ports.js';
 import type { Db } from './database.js';
-import { nowIso } from './rows.js';
 
 export interface SubscriptionRow {
   id: number;
@@ -13,6 +13,12 @@ export interface SubscriptionRow {
   watermark: number;
   next_run_at: string | null;
   created_at: string;
+  format: string;
+  quotes: number;
+  previews: number | boolean;
+  silent: number | boolean;
+  images: number | boolean;
+  mention_role_id: string | null;
 }
 
 export interface DueRow extends SubscriptionRow {
@@ -32,6 +38,23 @@ export const toSubscription = (row: SubscriptionRow): Subscription => ({
   watermark: row.watermark,
   nextRunAt: row.next_run_at,
   createdAt: row.created_at,
+  style: {
+    format: row.format === 'compact' ? 'compact' : 'full',
+    quotes: row.quotes,
+    previews: bool(row.previews),
+    silent: bool(row.silent),
+    images: bool(row.images),
+    mentionRoleId: row.mention_role_id,
+  },
+});
+
+const styleColumns = (style: SubscriptionStyle) => ({
+  format: style.format,
+  quotes: style.quotes,
+  previews: style.previews ? 1 : 0,
+  silent: style.silent ? 1 : 0,
+  images: style.images ? 1 : 0,
+  mentionRoleId: style.mentionRoleId,
 });
 
 export function createSubscriptionStore(db: Db): SubscriptionStore {
@@ -44,12 +67,15 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
        WHERE chat_id = ? ORDER BY topics.slug, subscriptions.id`,
     ),
     insert: db.prepare(
-      `INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, cap, watermark, next_run_at, created_at)
+      `INSERT INTO subscriptions (chat_id, topic_id, schedule, timezone, cap, watermark, next_run_at, created_at,
+         format, quotes, previews, silent, images, mention_role_id)
        VALUES (@chatId, @topicId, @schedule, @timezone, @cap, coalesce((SELECT max(id) FROM stories), 0), @nextRunAt,
-         @createdAt)`,
+         @createdAt, @format, @quotes, @previews, @silent, @images, @mentionRoleId)`,
     ),
     update: db.prepare(
-      `UPDATE subscriptions SET schedule = @schedule, timezone = @timezone, cap = @cap, next_run_at = @nextRunAt
+      `UPDATE subscriptions SET schedule = @schedule, timezone = @timezone, cap = @cap, next_run_at = @nextRunAt,
+         format = @format, quotes = @quotes, previews = @previews, silent = @silent, images = @images,
+         mention_role_id = @mentionRoleId
        WHERE chat_id = @chatId AND topic_id = @topicId`,
     ),
     remove: db.prepare<[string, number]>(`DELETE FROM subscriptions WHERE chat_id = ? AND topic_id = ?`),
@@ -82,8 +108,10 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     save(input) {
       return db.transaction(() => {
         const existing = find(input.chatId, input.topicId);
-        if (existing) statements.update.run(input);
-        else statements.insert.run({ ...input, createdAt: nowIso() });
+        const { style, ...fields } = input;
+        const columns = styleColumns(style ?? existing?.style ?? DEFAULT_STYLE);
+        if (existing) statements.update.run({ ...fields, ...columns });
+        else statements.insert.run({ ...fields, ...columns, createdAt: nowIso() });
         return { subscription: find(input.chatId, input.topicId)!, created: !existing };
       })();
     },
@@ -94,14 +122,19 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     remove(chatId, topicId) {
       return statements.remove.run(chatId, topicId).changes > 0;
     },
-    due(now, platforms) {
-      return statements.due
-        .all({ now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null })
-        .map((row): DueSubscription => ({
+    *due(now, platforms) {
+      // iterate(), not all(): a large run's rows become garbage one by one instead of all at once.
+      const rows = statements.due.iterate({
+        now: now.toISOString(),
+        platforms: platforms ? JSON.stringify(platforms) : null,
+      });
+      for (const row of rows) {
+        yield {
           ...toSubscription(row),
           topic: { slug: row.topic_slug, name: row.topic_name },
           chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
-        }));
+        } satisfies DueSubscription;
+      }
     },
     setNextRun(id, nextRunAt) {
       statements.setNextRun.run(nextRunAt, id);

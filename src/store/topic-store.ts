@@ -9,6 +9,7 @@ export interface TopicRow {
   name: string;
   description: string;
   community_id: string | null;
+  owner_chat_id: string | null;
   include_keywords: string;
   exclude_keywords: string;
 }
@@ -19,6 +20,7 @@ export const toTopic = (row: TopicRow): Topic => ({
   name: row.name,
   description: row.description,
   communityId: row.community_id,
+  ownerChatId: row.owner_chat_id,
   includeKeywords: jsonArray(row.include_keywords),
   excludeKeywords: jsonArray(row.exclude_keywords),
 });
@@ -26,16 +28,18 @@ export const toTopic = (row: TopicRow): Topic => ({
 export function createTopicStore(db: Db): TopicStore {
   const statements = {
     visible: db.prepare<[string | null], TopicRow>(
-      `SELECT * FROM topics WHERE community_id IS NULL OR community_id = ? ORDER BY slug, community_id IS NULL`,
+      `SELECT * FROM topics WHERE owner_chat_id IS NULL AND (community_id IS NULL OR community_id = ?)
+       ORDER BY slug, community_id IS NULL`,
     ),
+    personal: db.prepare<[string], TopicRow>(`SELECT * FROM topics WHERE owner_chat_id = ? ORDER BY slug`),
     findVisible: db.prepare<[string, string | null], TopicRow>(
-      `SELECT * FROM topics WHERE slug = ? AND (community_id IS NULL OR community_id = ?)
+      `SELECT * FROM topics WHERE slug = ? AND owner_chat_id IS NULL AND (community_id IS NULL OR community_id = ?)
        ORDER BY community_id IS NULL LIMIT 1`,
     ),
     get: db.prepare<[number], TopicRow>(`SELECT * FROM topics WHERE id = ?`),
     insert: db.prepare(
-      `INSERT INTO topics (slug, name, description, community_id, include_keywords, exclude_keywords, created_at)
-       VALUES (@slug, @name, @description, @communityId, @include, @exclude, @createdAt)`,
+      `INSERT INTO topics (slug, name, description, community_id, owner_chat_id, include_keywords, exclude_keywords,
+       created_at) VALUES (@slug, @name, @description, @communityId, @ownerChatId, @include, @exclude, @createdAt)`,
     ),
     update: db.prepare(
       `UPDATE topics SET name = @name, description = @description, include_keywords = @include,
@@ -67,6 +71,9 @@ export function createTopicStore(db: Db): TopicStore {
       const row = statements.findVisible.get(slug, communityId);
       return row ? toTopic(row) : null;
     },
+    listPersonal(chatId) {
+      return statements.personal.all(chatId).map(toTopic);
+    },
     get,
     create(topic: NewTopic) {
       const result = statements.insert.run({
@@ -74,6 +81,7 @@ export function createTopicStore(db: Db): TopicStore {
         name: topic.name,
         description: topic.description ?? '',
         communityId: topic.communityId,
+        ownerChatId: topic.ownerChatId ?? null,
         include: JSON.stringify(topic.includeKeywords ?? []),
         exclude: JSON.stringify(topic.excludeKeywords ?? []),
         createdAt: nowIso(),

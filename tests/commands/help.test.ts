@@ -31,7 +31,7 @@ describe('/help', () => {
     expect(headings(text)).toEqual(['Reading', 'Subscribing', 'Moderating']);
     expect(text).toContain('Short forms: /sub = /subscribe, /unsub = /unsubscribe, /list = /subscriptions');
     expect(await helpFor(member(), '/help unsub')).toContain(
-      'Help for /unsubscribe\n/unsubscribe <topic>\n  Stop following a topic in this chat.\n  topic: Topic to stop following\n  Who: people who manage this chat, and moderators.\n  e.g. /unsubscribe world\n\nAlso typed as /unsub.',
+      'Help for /unsubscribe\n/unsubscribe <topic>\n  Stop following a topic in this chat.\n  topic: Topic to stop following, or the address of one of your own feeds\n  Who: people who manage this chat, and moderators.\n  e.g. /unsubscribe world\n  e.g. /unsubscribe https://example.org/feed.xml\n\nAlso typed as /unsub.',
     );
   });
 });

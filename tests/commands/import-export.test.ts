@@ -78,13 +78,13 @@ describe('/import', () => {
     expect(feedsOf('astronomy', null)).toEqual([]);
   });
 
-  it('refuses members and non-operators outside a community, and explains bad input, changing nothing', async () => {
+  it('refuses members and chat managers who do not moderate, and explains bad input, changing nothing', async () => {
     const { server, app, as } = await setup();
-    expect(text(await as(member())(`/import ${server.url('/list.opml')}`))).toBe(
-      'ERROR Only moderators of this community can do that.',
+    expect(text(await as(member())(`/import ${server.url('/list.opml')}`))).toMatch(
+      /^ERROR Only people who manage this chat/,
     );
-    expect(text(await as(moderator(), privateChat())(`/import ${server.url('/list.opml')}`))).toMatch(
-      /^ERROR Import feeds inside a server or group/,
+    expect(text(await as(member({ canManageChat: true }))(`/import ${server.url('/list.opml')}`))).toBe(
+      'ERROR Only moderators of this community can do that.',
     );
     expect(text(await as()('/import'))).toBe(
       'ERROR Attach an OPML file, or give its address: /import https://example.org/feeds.opml',
@@ -129,11 +129,14 @@ describe('/export', () => {
     expect(app.stores.topics.findVisible('harbour-news', 'telegram:-300')?.name).toBe('Harbour News');
   });
 
-  it('says so when there is nothing to export, and refuses members', async () => {
+  it('says so when there is nothing to export, and refuses members and chat managers who do not moderate', async () => {
     const { as } = await setup();
     expect(text(await as()('/export'))).toBe(
       'There are no topics of this community to export yet. Create one with /topic create.',
     );
-    expect(text(await as(member())('/export'))).toBe('ERROR Only moderators of this community can do that.');
+    expect(text(await as(member())('/export'))).toMatch(/^ERROR Only people who manage this chat/);
+    expect(text(await as(member({ canManageChat: true }))('/export'))).toBe(
+      'ERROR Only moderators of this community can do that.',
+    );
   });
 });

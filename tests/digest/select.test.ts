@@ -22,7 +22,7 @@ const hoursAfter = (hours: number): string =>
   new Date(Date.parse('2025-03-03T00:00:00Z') + hours * 3600_000).toISOString();
 
 describe('digest selection', () => {
-  it('makes one entry per cluster, led by the first outlet, with the others as "also covered by"', () => {
+  it('makes one entry per cluster, led by the first outlet, with the others as "also covered by" and their picture when the lead has none', () => {
     const first = story({
       id: 10,
       clusterId: 7,
@@ -30,7 +30,13 @@ describe('digest selection', () => {
       publishedAt: hoursAfter(1),
       headline: 'Ferry strike called',
     });
-    const second = story({ id: 11, clusterId: 7, source: 'Daily Wire', publishedAt: hoursAfter(2) });
+    const second = story({
+      id: 11,
+      clusterId: 7,
+      source: 'Daily Wire',
+      publishedAt: hoursAfter(2),
+      imageUrl: 'https://img.wire.example/ferry.jpg',
+    });
     const third = story({ id: 12, clusterId: 7, source: 'Harbour Times', publishedAt: hoursAfter(3) });
     const alone = story({ id: 13, publishedAt: hoursAfter(2) });
     const { chosen } = selectDigestStories([second, alone, third, first], { cap: 8 });
@@ -57,6 +63,7 @@ describe('digest selection', () => {
         { text: 'Talks have failed', speaker: 'Port chief', paragraph: 1 },
         { text: 'we will not sail', speaker: 'Union', paragraph: 3 },
       ],
+      imageUrl: 'https://img.wire.example/ferry.jpg',
     });
   });
 

@@ -52,6 +52,10 @@ export interface FakeDiscordOptions {
   limits?: boolean | Partial<DiscordLimits>;
 }
 
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
+export const shardForGuild = (guildId: string, count: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(count));
+
 export type FakeDiscord = Awaited<ReturnType<typeof startFakeDiscord>>;
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
@@ -156,25 +160,42 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const dispatchEvent = (socket: WebSocket, t: string, d: unknown): void => {
     socket.send(JSON.stringify({ op: 0, t, s: ++sequence, d }));
   };
+  // The shard ([id, count]) each connection identified as: Discord sends a shard only its own
+  // guilds' events (shard = (guild_id >> 22) % count), and DMs to shard 0.
+  const shardOf = new Map<WebSocket, [number, number]>();
+  const holds = (socket: WebSocket, guildId: string | undefined): boolean => {
+    const [id, count] = shardOf.get(socket) ?? [0, 1];
+    return (guildId === undefined ? 0 : shardForGuild(guildId, count)) === id;
+  };
   gateway.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    socket.on('close', () => {
+      sockets.delete(socket);
+      shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (data) => {
-      const payload = JSON.parse(String(data)) as { op: number; d: unknown };
+      const payload = JSON.parse(String(data)) as { op: number; d: { shard?: [number, number] } };
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (payload.op !== 2) return;
       identifies.push(payload.d);
+      const shard = payload.d.shard ?? [0, 1];
+      if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+        socket.close(4010, 'Invalid shard');
+        return;
+      }
+      shardOf.set(socket, shard);
+      const own = guilds.filter((guild) => holds(socket, guild.id));
       dispatchEvent(socket, 'READY', {
         v: 10,
         user: bot,
-        guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+        guilds: own.map((guild) => ({ id: guild.id, unavailable: true })),
         session_id: 'fake-session',
         resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
         application: { id: applicationId, flags: 0 },
-        shard: [0, 1],
+        shard,
       });
-      for (const guild of guilds) dispatchEvent(socket, 'GUILD_CREATE', guildPayload(guild));
+      for (const guild of own) dispatchEvent(socket, 'GUILD_CREATE', guildPayload(guild));
       notify();
     });
   });
@@ -208,7 +229,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         )
         .map((request) => request.body as Record<string, unknown>),
     responsesTo,
-    /** Sends INTERACTION_CREATE on every gateway connection; returns the interaction's id. */
+    /** Sends INTERACTION_CREATE to the connection holding its guild's shard (a DM: shard 0); returns the interaction's id. */
     interact(spec: InteractionSpec): string {
       const id = snowflake();
       const interactionToken = `itoken-${id}`;
@@ -223,7 +244,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
         guild,
         snowflake,
       });
-      for (const socket of sockets) dispatchEvent(socket, 'INTERACTION_CREATE', payload);
+      for (const socket of sockets)
+        if (holds(socket, spec.guildId ?? undefined)) dispatchEvent(socket, 'INTERACTION_CREATE', payload);
       return id;
     },
     /** Sends a raw dispatch (e.g. a malformed one) on every gateway connection. */

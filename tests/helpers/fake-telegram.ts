@@ -119,6 +119,34 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     };
   }
 
+  /** Replaces a sent message's text and keyboard, as a panel redraw does; the message keeps its place. */
+  function editMessageText(params: Record<string, unknown>): unknown {
+    const chatId = Number(params.chat_id);
+    const message = sent.find(
+      (candidate) => candidate.chat.id === chatId && candidate.message_id === params.message_id,
+    );
+    if (!message) throw telegramError(400, 'Bad Request: message to edit not found');
+    const raw = String(params.text ?? '');
+    const parsed = params.parse_mode === 'HTML' ? parseTelegramHtml(raw) : { text: raw, links: [] as string[] };
+    if (
+      parsed.text === message.text &&
+      JSON.stringify(params.reply_markup) === JSON.stringify(message.params.reply_markup)
+    )
+      throw telegramError(400, 'Bad Request: message is not modified');
+    Object.assign(message, {
+      html: raw,
+      text: parsed.text,
+      links: parsed.links,
+      params: { ...message.params, ...params },
+    });
+    return {
+      message_id: message.message_id,
+      date: Math.floor(Date.now() / 1000),
+      chat: message.chat,
+      text: parsed.text,
+    };
+  }
+
   function getUpdates(params: Record<string, unknown>, response: ServerResponse): Promise<unknown> {
     const offset = Number(params.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
@@ -138,6 +166,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       const wake = (): void => finish();
       const timer = setTimeout(finish, timeoutMs);
       pollers.add(wake);
+      notify();
       // The client gave up (grammY's runner aborts its poll on stop).
       response.once('close', finish);
     });
@@ -161,6 +190,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     getWebhookInfo: () => ({ url: webhook, has_custom_certificate: false, pending_update_count: 0 }),
     getUpdates,
     sendMessage,
+    editMessageText,
     setMyCommands: () => true,
     answerCallbackQuery: () => true,
     getChat: (params) => {
@@ -244,6 +274,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     calls,
     sent,
     callsOf: (method: string): ApiCall[] => calls.filter((call) => call.method === method),
+    /** getUpdates requests being held open right now (long polls; recorded in calls when answered). */
+    waitingPolls: (): number => pollers.size,
     messagesTo: (chatId: number): SentMessage[] => sent.filter((message) => message.chat.id === chatId),
     get webhookUrl(): string {
       return webhook;

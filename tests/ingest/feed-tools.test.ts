@@ -100,6 +100,7 @@ describe('OPML', () => {
       name: 'Harbour & Sea',
       description: 'Ships',
       communityId: 'telegram:-1',
+      ownerChatId: null,
       includeKeywords: [],
       excludeKeywords: [],
     };

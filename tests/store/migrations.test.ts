@@ -69,4 +69,16 @@ describe('migrations', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     expect(() => migrate(db)).toThrow(/newer than this newsbrief/);
   });
+
+  it('give a version-2 database’s stories an empty image_url and keep them', () => {
+    const db = new Database(join(tempDir(), 'version-2.db'));
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.prepare(
+      `INSERT INTO stories (key, headline, normalized_headline, source, arrived_at)
+       VALUES ('old', 'Bridge opens', 'bridge opens', 'Example News', '2026-11-01T08:00:00.000Z')`,
+    ).run();
+    expect(migrate(db)).toBe(MIGRATIONS.length - 2);
+    expect(db.prepare(`SELECT image_url FROM stories WHERE key = 'old'`).pluck().get()).toBeNull();
+    db.close();
+  });
 });

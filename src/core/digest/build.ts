@@ -1,12 +1,14 @@
-import type { ChatId, Quote } from '../domain.js';
-import type { Digest, DigestSection, StoryEntry } from '../reply.js';
+import type { ChatId, Quote, SubscriptionStyle } from '../domain.js';
+import type { Digest, DigestSection, SectionStyle, StoryEntry } from '../reply.js';
 import type { RankedCluster } from './select.js';
 import { storyTime } from './select.js';
 
 /** Turns selected clusters into the neutral digest every platform renders. */
 
-/** Key quotes shown per entry. */
+/** Key quotes shown per entry unless a subscription asks otherwise. */
 export const QUOTES_PER_ENTRY = 2;
+/** The most key quotes an entry can carry (a subscription's `quotes 3`). */
+export const MAX_QUOTES_PER_ENTRY = 3;
 
 /**
  * A quotation as a digest shows it on its own: the comma that led into "she said" becomes a full
@@ -17,14 +19,22 @@ export function displayQuote(quote: Quote): Quote {
   return text === quote.text ? quote : { ...quote, text };
 }
 
-/** One entry for one event: the lead story, its outlet and time, the other outlets, up to two key quotes. */
-export function toStoryEntry(cluster: RankedCluster, keyQuotes: ReadonlyMap<number, readonly Quote[]>): StoryEntry {
+/**
+ * One entry for one event: the lead story, its outlet and time, the other outlets, up to
+ * `maxQuotes` key quotes, and a lead image — the lead story's, else the first other outlet's
+ * picture of the same event.
+ */
+export function toStoryEntry(
+  cluster: RankedCluster,
+  keyQuotes: ReadonlyMap<number, readonly Quote[]>,
+  maxQuotes = QUOTES_PER_ENTRY,
+): StoryEntry {
   const quotes: Quote[] = [];
   const seen = new Set<string>();
-  // The lead's own quotes first; other outlets' fill in when it has fewer than two.
+  // The lead's own quotes first; other outlets' fill in when it has fewer.
   for (const story of cluster.members) {
     for (const quote of keyQuotes.get(story.id) ?? []) {
-      if (quotes.length >= QUOTES_PER_ENTRY) break;
+      if (quotes.length >= maxQuotes) break;
       const text = quote.text.trim().toLowerCase();
       if (seen.has(text)) continue;
       seen.add(text);
@@ -39,7 +49,26 @@ export function toStoryEntry(cluster: RankedCluster, keyQuotes: ReadonlyMap<numb
     time: storyTime(cluster.lead),
     alsoCoveredBy: cluster.sources.filter((source) => source !== cluster.lead.source),
     quotes,
+    imageUrl: cluster.members.find((story) => story.imageUrl)?.imageUrl ?? null,
   };
+}
+
+/**
+ * An entry as one subscription shows it: at most its number of quotes, no image when it turned
+ * images off. Entries are shared between chats, so a changed one is a copy.
+ */
+export function styledEntry(entry: StoryEntry, style: SubscriptionStyle): StoryEntry {
+  const quotes = entry.quotes.length > style.quotes ? entry.quotes.slice(0, style.quotes) : entry.quotes;
+  const dropImage = !style.images && entry.imageUrl != null;
+  if (quotes === entry.quotes && !dropImage) return entry;
+  return { ...entry, quotes, ...(dropImage ? { imageUrl: null } : {}) };
+}
+
+/** What renderers need of a subscription's settings; undefined for the defaults (today's look). */
+export function sectionStyleOf(style: SubscriptionStyle): SectionStyle | undefined {
+  const { format, previews, silent, mentionRoleId } = style;
+  if (format === 'full' && !previews && !silent && mentionRoleId === null) return undefined;
+  return { format, previews, silent, mentionRoleId };
 }
 
 export interface SectionInput {

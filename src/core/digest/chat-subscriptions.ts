@@ -1,6 +1,7 @@
 import type { CommandContext } from '../command.js';
 import type { Subscription, Topic } from '../domain.js';
 import { UserError } from '../errors.js';
+import { describeStyle } from '../style-words.js';
 import { describeTime } from '../schedule-words.js';
 
 /** Small pieces the subscription commands share. */
@@ -24,7 +25,8 @@ export function requireSubscription(context: CommandContext, topic: Topic): Subs
 /** "daily 08:00 (Europe/London), up to 8 stories". */
 export function describeSubscription(subscription: Subscription): string {
   const when = subscription.schedule === 'instant' ? 'each story as it lands' : subscription.schedule;
-  return `${when} (${subscription.timezone}), up to ${subscription.cap} ${subscription.cap === 1 ? 'story' : 'stories'}`;
+  const style = describeStyle(subscription.style);
+  return `${when} (${subscription.timezone}), up to ${subscription.cap} ${subscription.cap === 1 ? 'story' : 'stories'}${style ? `; ${style}` : ''}`;
 }
 
 /** When the next digest comes, in the chat's timezone (and the subscription's, when it differs). */

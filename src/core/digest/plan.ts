@@ -1,8 +1,16 @@
-import type { ChatId, Quote } from '../domain.js';
+import { DEFAULT_STYLE, type ChatId, type SubscriptionStyle } from '../domain.js';
 import type { Digest, StoryEntry } from '../reply.js';
-import { buildDigest, toStoryEntry, type SectionInput } from './build.js';
-import type { DigestSource, NewStories } from './ports.js';
-import { rankClusters, selectFromRanked, type RankedCluster } from './select.js';
+import {
+  buildDigest,
+  MAX_QUOTES_PER_ENTRY,
+  sectionStyleOf,
+  styledEntry,
+  toStoryEntry,
+  type SectionInput,
+} from './build.js';
+import type { DigestSource } from './ports.js';
+import { selectFromRanked, type RankedCluster } from './select.js';
+import { newsAfter, readTopicWindow, type TopicNews, type TopicWindow } from './topic-news.js';
 
 /**
  * Plans one chat's digest from the stories behind its due subscriptions: what to show, which
@@ -18,6 +26,8 @@ export interface PlannedSubscription {
   topicName: string;
   cap: number;
   watermark: number;
+  /** How its section looks; the defaults when absent. */
+  style?: SubscriptionStyle;
 }
 
 export interface ChatDigestPlan {
@@ -28,68 +38,65 @@ export interface ChatDigestPlan {
   watermarks: Map<number, number>;
 }
 
-interface TopicNews extends NewStories {
-  /** Older stories of the same clusters, by cluster: coverage the chat may already have seen. */
-  earlier: Map<number, number[]>;
-  /** The new stories as ranked events, the same for every chat until exclusions apply. */
-  ranked: RankedCluster[];
-}
-
 /**
- * Caches what every subscription of a topic with the same watermark shares (its new stories, their
- * older cluster members, key quotes) for the length of one run. Stories arriving meanwhile are
+ * Caches what every subscription of a topic shares (its new stories, their older cluster members,
+ * the ranked events, each event's entry) for the length of one run. Stories arriving meanwhile are
  * simply not considered yet: the watermark only moves past what was read.
  */
 export interface PlanningCache {
   news(topicId: number, watermark: number): TopicNews;
-  /** The entry for one ranked event, its key quotes loaded; built once however many chats get it. */
+  /**
+   * The entry for one ranked event, its key quotes loaded (as many as any subscription may show);
+   * built once however many chats get it.
+   */
   entry(cluster: RankedCluster): StoryEntry;
 }
 
-/** The cache key of a topic's news after a watermark. */
-export const newsKey = (topicId: number, watermark: number): string => `${topicId}:${watermark}`;
+/** What a run will ask of one topic: the lowest and highest watermark, and how many subscriptions. */
+export interface TopicDemand {
+  lowest: number;
+  highest: number;
+  uses: number;
+}
 
 /**
- * `uses`, when given, says how many subscriptions of the run will ask for each news key: a topic's
- * news is let go after its last use, so a large run holds only what is still to come.
+ * `demand`, when given, says what the run will ask of each topic: its news is read once, after the
+ * lowest watermark, and serves every watermark up to the highest; it is let go after its last use,
+ * so a run holds one window per topic still to come, whatever order the chats are planned in.
  */
-export function createPlanningCache(source: DigestSource, uses?: Map<string, number>): PlanningCache {
-  const news = new Map<string, TopicNews>();
-  const quotes = new Map<number, readonly Quote[]>();
+export function createPlanningCache(source: DigestSource, demand?: ReadonlyMap<number, TopicDemand>): PlanningCache {
+  const windows = new Map<number, TopicWindow>();
+  const left = new Map<number, number>();
   const entries = new WeakMap<RankedCluster, StoryEntry>();
   return {
     news(topicId, watermark) {
-      const key = newsKey(topicId, watermark);
-      let found = news.get(key);
-      if (!found) {
-        const fresh = source.newStories(topicId, watermark);
-        const clusterIds = [
-          ...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId]))),
-        ];
-        const earlier = clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, watermark) : new Map();
-        found = { ...fresh, earlier, ranked: rankClusters(fresh.stories) };
-        news.set(key, found);
+      const wanted = demand?.get(topicId);
+      let window = windows.get(topicId);
+      if (!window) {
+        window = readTopicWindow(source, topicId, wanted?.lowest ?? watermark, wanted?.highest ?? watermark);
+        windows.set(topicId, window);
+        if (wanted) left.set(topicId, wanted.uses);
       }
-      const left = uses?.get(key);
-      if (left !== undefined) {
-        if (left <= 1) {
-          uses!.delete(key);
-          news.delete(key);
+      const news =
+        watermark >= window.after && watermark <= window.upTo
+          ? newsAfter(window, watermark)
+          : readTopicWindow(source, topicId, watermark, watermark).base;
+      const uses = left.get(topicId);
+      if (uses !== undefined) {
+        if (uses <= 1) {
+          left.delete(topicId);
+          windows.delete(topicId);
         } else {
-          uses!.set(key, left - 1);
+          left.set(topicId, uses - 1);
         }
       }
-      return found;
+      return news;
     },
     entry(cluster) {
       let entry = entries.get(cluster);
       if (!entry) {
-        const missing = cluster.members.filter((story) => !quotes.has(story.id)).map((story) => story.id);
-        if (missing.length > 0) {
-          const loaded = source.keyQuotes(missing);
-          for (const id of missing) quotes.set(id, loaded.get(id) ?? []);
-        }
-        entry = toStoryEntry(cluster, quotes);
+        const quotes = source.keyQuotes(cluster.members.map((story) => story.id));
+        entry = toStoryEntry(cluster, quotes, MAX_QUOTES_PER_ENTRY);
         entries.set(cluster, entry);
       }
       return entry;
@@ -105,7 +112,7 @@ export function planChatDigest(
 ): ChatDigestPlan {
   const { chatId } = input;
   const watermarks = new Map<number, number>();
-  const sectionInputs: (SectionInput & { subscriptionId: number })[] = [];
+  const sectionInputs: (SectionInput & { subscriptionId: number; style: SubscriptionStyle })[] = [];
   const news = input.subscriptions.map((subscription) => cache.news(subscription.topicId, subscription.watermark));
   input.subscriptions.forEach((subscription, index) =>
     watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)),
@@ -143,6 +150,7 @@ export function planChatDigest(
       subscriptionId: subscription.id,
       topicSlug: subscription.topicSlug,
       topicName: subscription.topicName,
+      style: subscription.style ?? DEFAULT_STYLE,
       ...selection,
     });
   });
@@ -151,12 +159,16 @@ export function planChatDigest(
     chatId,
     timezone: input.timezone,
     at: input.at,
-    sections: sectionInputs.map((section) => ({
-      topicSlug: section.topicSlug,
-      topicName: section.topicName,
-      entries: section.chosen.map((cluster) => cache.entry(cluster)),
-      more: section.more,
-    })),
+    sections: sectionInputs.map((section) => {
+      const style = sectionStyleOf(section.style);
+      return {
+        topicSlug: section.topicSlug,
+        topicName: section.topicName,
+        entries: section.chosen.map((cluster) => styledEntry(cache.entry(cluster), section.style)),
+        more: section.more,
+        ...(style ? { style } : {}),
+      };
+    }),
   });
   const deliveries = sectionInputs.flatMap((section) =>
     section.chosen.flatMap((cluster) =>

@@ -11,6 +11,8 @@ export interface CandidateStory {
   url: string | null;
   publishedAt: string | null;
   arrivedAt: string;
+  /** The lead image's address (see Story.imageUrl); absent or null when it has none. */
+  imageUrl?: string | null;
 }
 
 /** The new stories of one topic after a watermark. */

@@ -45,13 +45,24 @@ export function renderEntryText(entry: StoryEntry, timezone: string, style: Text
   return lines.join('\n');
 }
 
+/** One entry as a compact line: the headline and its link. */
+export function renderCompactText(entry: StoryEntry, style: TextStyle = PLAIN_STYLE): string {
+  const link = safeLinkUrl(entry.url);
+  return `• ${style.headline(plainText(entry.headline))}${link ? ` — ${link}` : ''}`;
+}
+
 /** The whole digest as plain text: title, then a section per topic (headed when there are several). */
 export function renderDigestText(digest: Digest, style: TextStyle = PLAIN_STYLE): string {
   const blocks = [style.title(plainText(digest.title))];
   for (const section of digest.sections) {
     const lines: string[] = [];
     if (digest.sections.length > 1) lines.push(style.title(`■ ${plainText(section.topicName)}`));
-    lines.push(...section.entries.map((entry) => renderEntryText(entry, digest.timezone, style)));
+    const compact = section.style?.format === 'compact';
+    lines.push(
+      ...section.entries.map((entry) =>
+        compact ? renderCompactText(entry, style) : renderEntryText(entry, digest.timezone, style),
+      ),
+    );
     if (section.more > 0) lines.push(moreLine(section.more, section.topicSlug));
     blocks.push(lines.join('\n'));
   }

@@ -34,7 +34,13 @@ interface OptionJson {
   options?: OptionJson[];
 }
 
-const OPTION_TYPES: Record<CommandOption['type'], number> = { string: 3, integer: 4, boolean: 5, attachment: 11 };
+const OPTION_TYPES: Record<CommandOption['type'], number> = {
+  string: 3,
+  integer: 4,
+  boolean: 5,
+  role: 8,
+  attachment: 11,
+};
 
 const CHANNEL_OPTION = 7;
 /** Text, announcement, threads and forums: the channels a digest can go to. */

@@ -6,6 +6,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
+  type InteractionUpdateOptions,
 } from 'discord.js';
 import type { Command } from '../../core/command.js';
 import { parseCommandLine, type Invocation } from '../../core/command-text.js';
@@ -125,6 +126,12 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     clearTimeout(timer);
     if (quick !== TIMED_OUT) {
       const { messages, ephemeral } = encode(quick, configuration);
+      // A panel's own button (/settings): the panel is redrawn where it is.
+      if (interaction.isButton() && quick.kind === 'text' && quick.replacesPanel && messages.length === 1) {
+        const { flags: _flags, ...redrawn } = toOptions(messages[0]!, false);
+        await interaction.update(redrawn as InteractionUpdateOptions);
+        return;
+      }
       await interaction.reply(toOptions(messages[0]!, ephemeral));
       for (const message of messages.slice(1)) await interaction.followUp(toOptions(message, ephemeral));
       return;
@@ -169,8 +176,9 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const typed = String(focused.value ?? '')
       .trim()
       .toLowerCase();
-    const topics = services.topics
-      .listVisible(communityId)
+    // In a DM, the person's own feeds (personal topics of that DM channel) too.
+    const own = communityId ? [] : services.topics.listPersonal(`discord:${interaction.channelId}`);
+    const topics = [...services.topics.listVisible(communityId), ...own]
       .filter((topic) => topic.slug.includes(typed) || topic.name.toLowerCase().includes(typed))
       .slice(0, 25);
     await interaction.respond(

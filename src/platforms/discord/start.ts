@@ -30,6 +30,12 @@ export interface DiscordOptions {
   readyTimeoutMs?: number;
   /** Aborts the start at any moment (the bot is stopping): the client is destroyed. */
   signal?: AbortSignal;
+  /**
+   * SHARD_IDS/SHARD_COUNT: the gateway shards this process holds, of `count` over all processes.
+   * Discord sends a guild's interactions to the shard holding it, so this process answers those;
+   * its deliveries (REST) may go to any channel. Unset: one shard, all guilds.
+   */
+  shards?: { ids: readonly number[]; count: number };
 }
 
 export interface DiscordPlatform {
@@ -51,6 +57,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
     rest: api ? { api } : {},
+    ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord gateway error'));
@@ -105,7 +112,10 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     systemChannelOf: (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null,
     ...(options.forumPosts ? { forumPosts: options.forumPosts } : {}),
   });
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord bot running');
+  logger.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()] },
+    'discord bot running',
+  );
   return {
     messenger,
     client,

@@ -112,9 +112,15 @@ export function decodeCommandMessage(message: unknown, botUsername: string): Dec
 }
 
 /** A pressed inline button: where its message is, who pressed it, and its data. */
-export function decodeCallbackQuery(
-  query: unknown,
-): { chat: ChatRef; telegramChat: TelegramChatInfo; threadId?: number; sender: TelegramSender; data: string } | null {
+export function decodeCallbackQuery(query: unknown): {
+  chat: ChatRef;
+  telegramChat: TelegramChatInfo;
+  threadId?: number;
+  sender: TelegramSender;
+  data: string;
+  /** The message the button is on (a panel a reply may replace). */
+  messageId?: number;
+} | null {
   if (!isObject(query) || typeof query.data !== 'string') return null;
   const sender = readSender(query.from);
   const message = query.message;
@@ -128,5 +134,6 @@ export function decodeCallbackQuery(
     ...(threadId !== undefined ? { threadId } : {}),
     sender,
     data: query.data,
+    ...(isInteger(message.message_id) ? { messageId: message.message_id } : {}),
   };
 }

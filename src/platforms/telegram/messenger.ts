@@ -23,6 +23,7 @@ export async function sendTelegramMessage(api: Api, chatId: string, body: Telegr
     await api.sendMessage(target.chatId, body.text, {
       parse_mode: body.parse_mode,
       link_preview_options: body.link_preview_options,
+      ...(body.disable_notification ? { disable_notification: true } : {}),
       ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
       ...(target.threadId !== undefined ? { message_thread_id: target.threadId } : {}),
     });

@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { sequentialize } from '@grammyjs/runner';
 import { Api, Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { Logger, Messenger } from '../../core/ports.js';
+import type { ProcessLock } from '../../core/process-lock.js';
 import type { Services } from '../../core/services.js';
 import { networkReason, type StartFailure } from '../../core/start-failure.js';
 import { createTelegramAccess } from './access.js';
 import { createCallbackStore } from './callback-store.js';
 import { registerTelegramCommands } from './command-menus.js';
 import { createTelegramMessenger } from './messenger.js';
+import { startPolling } from './polling.js';
 import { createUpdateHandlers } from './updates.js';
 
 /** What the Telegram platform needs; src/main.ts fills it from the configuration. */
@@ -31,6 +33,10 @@ export interface TelegramOptions {
   adminCacheMs?: number;
   /** Aborts the start at any moment (the bot is stopping): every API call of the start gives up. */
   signal?: AbortSignal;
+  /** Several processes (DATABASE_URL): only this lock's holder long-polls; closed on stop. */
+  pollingLock?: ProcessLock;
+  /** TELEGRAM_POLL_LOCK_RETRY_MS: how often a process without the lock tries it. */
+  pollingLockRetryMs?: number;
 }
 
 export interface TelegramPlatform {
@@ -87,25 +93,24 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramP
   });
   await registerTelegramCommands(bot.api, services.commands, logger);
 
+  // One chat's updates in order, chats concurrently: in webhook mode too, where a process takes
+  // updates in parallel (with several processes behind one URL, each takes any update).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(handlers);
   let stop: () => Promise<void>;
   let webhookPort: number | undefined;
   if (options.webhook) {
-    bot.use(handlers);
     ({ stop, port: webhookPort } = await startWebhook(bot, options.webhook, logger));
   } else {
-    bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-    bot.use(handlers);
     await bot.api.deleteWebhook();
-    const runner = run(bot, {
-      runner: {
-        fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-        silent: true,
-      },
-    });
-    watchRunner(runner, logger);
-    stop = async () => {
-      if (runner.isRunning()) await runner.stop();
-    };
+    ({ stop } = startPolling({
+      bot,
+      logger,
+      timeoutSeconds: options.pollTimeoutSeconds ?? 30,
+      allowedUpdates: ALLOWED_UPDATES,
+      ...(options.pollingLock ? { lock: options.pollingLock } : {}),
+      ...(options.pollingLockRetryMs ? { retryMs: options.pollingLockRetryMs } : {}),
+    }));
   }
   starting = false;
   if (signal?.aborted) {
@@ -113,7 +118,10 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramP
     throw new Error('stopped while starting');
   }
   logger.info(
-    { username: bot.botInfo.username, mode: options.webhook ? 'webhook' : 'polling' },
+    {
+      username: bot.botInfo.username,
+      mode: options.webhook ? 'webhook' : options.pollingLock ? 'polling (one process at a time)' : 'polling',
+    },
     'telegram bot running',
   );
   const messenger = createTelegramMessenger({ api: deliveryApi, logger });
@@ -130,11 +138,6 @@ export function describeTelegramStartFailure(error: unknown): StartFailure {
   }
   if (error instanceof HttpError) return { tokenRefused: false, reason: networkReason(error.error) };
   return { tokenRefused: false, reason: networkReason(error) };
-}
-
-function watchRunner(runner: RunnerHandle, logger: Logger): void {
-  // The runner gives up on errors it cannot recover from (a revoked token, a second poller).
-  void runner.task()?.catch((error: unknown) => logger.error({ err: error }, 'telegram polling stopped'));
 }
 
 async function startWebhook(

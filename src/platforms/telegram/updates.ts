@@ -9,7 +9,7 @@ import type { Services } from '../../core/services.js';
 import type { TelegramAccess, TelegramSender } from './access.js';
 import type { CallbackStore } from './callback-store.js';
 import { resolveChannelTarget, splitChannelTarget } from './channel-target.js';
-import { telegramChatId } from './chat-id.js';
+import { parseTelegramChatId, telegramChatId } from './chat-id.js';
 import { decodeCallbackQuery, decodeCommandMessage, type TelegramChatInfo } from './decode.js';
 import { encodeReply, noticeMessage } from './encode.js';
 import { sendTelegramMessage } from './messenger.js';
@@ -57,7 +57,24 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
     }
   }
 
-  async function run(origin: Origin, typed: string): Promise<void> {
+  /** Redraws a panel in place (a /settings button was pressed); false when it could not. */
+  async function replacePanel(chatId: string, messageId: number, body: TelegramMessageBody): Promise<boolean> {
+    const target = parseTelegramChatId(chatId);
+    if (!target) return false;
+    try {
+      await api.editMessageText(target.chatId, messageId, body.text, {
+        parse_mode: body.parse_mode,
+        link_preview_options: body.link_preview_options,
+        ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+      });
+      return true;
+    } catch (error) {
+      logger.info({ chatId, err: error }, 'could not redraw a panel; sending it anew');
+      return false;
+    }
+  }
+
+  async function run(origin: Origin, typed: string, panelMessageId?: number): Promise<void> {
     let line = typed;
     let chat = origin.chat;
     let actor: Actor;
@@ -79,7 +96,10 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
       reply = replyForError(error, logger, { line, chat: chat.id });
     }
     const where = telegramChatId(origin.telegramChat.id, origin.threadId);
-    await send(where, reply ? encodeReply(reply, callbacks.dataFor) : [noticeMessage(HINT)]);
+    const bodies = reply ? encodeReply(reply, callbacks.dataFor) : [noticeMessage(HINT)];
+    const replaces = reply?.kind === 'text' && reply.replacesPanel === true && bodies.length === 1;
+    if (replaces && panelMessageId !== undefined && (await replacePanel(where, panelMessageId, bodies[0]!))) return;
+    await send(where, bodies);
   }
 
   composer.on('message:migrate_to_chat_id', (ctx) => {
@@ -110,7 +130,7 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
     await ctx
       .answerCallbackQuery(answer)
       .catch((error: unknown) => logger.warn({ err: error }, 'answerCallbackQuery failed'));
-    if (decoded && line) await run(decoded, line);
+    if (decoded && line) await run(decoded, line, decoded.messageId);
   });
 
   composer.on('message:text', async (ctx) => {

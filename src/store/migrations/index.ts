@@ -1,6 +1,15 @@
 import type { Migration } from '../database.js';
 import { initialSchema } from './001-initial.js';
 import { feedScopedKeysFailuresAndForumPosts } from './002-feed-scoped-keys-and-forum-posts.js';
+import { storyLeadImages } from './003-story-lead-images.js';
+import { subscriptionFormat } from './004-subscription-format.js';
+import { personalTopics } from './005-personal-topics.js';
 
 /** Append-only: the position in this list is the schema version (PRAGMA user_version). */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, feedScopedKeysFailuresAndForumPosts];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  feedScopedKeysFailuresAndForumPosts,
+  storyLeadImages,
+  subscriptionFormat,
+  personalTopics,
+];

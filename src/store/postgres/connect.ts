@@ -75,6 +75,28 @@ export function createPool(url: string, options: PoolOptions = {}): PgPool {
 }
 
 /**
+ * One connection of its own, outside any pool, for what lives and dies with a session (an advisory
+ * lock). TCP keep-alive lets a dead peer be noticed; errors after connecting are the caller's to
+ * watch ('error', 'end').
+ */
+export async function openConnection(url: string, options: { connectionTimeoutMs?: number } = {}): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    keepAlive: true,
+    types,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new Error(describeConnectError(error, url), { cause: error });
+  }
+}
+
+/**
  * Opens a pool and checks it with one query, so a wrong DATABASE_URL is reported at start-up in a
  * sentence the operator can act on, not as a bare ECONNREFUSED on the first poll.
  */

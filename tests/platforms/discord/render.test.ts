@@ -58,6 +58,14 @@ describe('Discord digests', () => {
     expect(embed.url).toBe('https://news.example/bridge');
     expect(entryEmbed(storyEntry({ url: 'javascript:alert(1)' })).url).toBeUndefined();
   });
+
+  it('shows a story’s lead image as the embed’s thumbnail, only an http(s) one', () => {
+    const picture = 'https://img.news.example/bridge.jpg';
+    expect(entryEmbed(storyEntry({ imageUrl: picture })).thumbnail).toEqual({ url: picture });
+    expect(entryEmbed(storyEntry({ imageUrl: picture })).image).toBeUndefined();
+    expect(entryEmbed(storyEntry({ imageUrl: 'javascript:alert(1)' })).thumbnail).toBeUndefined();
+    expect(entryEmbed(storyEntry({ imageUrl: null })).thumbnail).toBeUndefined();
+  });
 });
 
 describe('Discord replies', () => {

@@ -130,4 +130,27 @@ describe('Telegram replies', () => {
     const [message] = encodeReply(errorReply('unknown topic <x>'), callbacks.dataFor);
     expect(parseTelegramHtml(message!.text).text).toBe('⚠️ unknown topic <x>');
   });
+
+  it('previews only the top story’s lead image, in the first message, large and above the text', () => {
+    const digest = bigDigest(40);
+    const entries = digest.sections[0]!.entries;
+    entries[0]!.imageUrl = 'https://img.news.example/top.jpg';
+    entries[30]!.imageUrl = 'https://img.news.example/later.jpg';
+    const [first, ...rest] = renderTelegramDigest(digest);
+    expect(first!.link_preview_options).toEqual({
+      url: 'https://img.news.example/top.jpg',
+      prefer_large_media: true,
+      show_above_text: true,
+    });
+    for (const message of rest) expect(message.link_preview_options).toEqual({ is_disabled: true });
+  });
+
+  it('shows no picture when the top story has none, rather than another story’s above the wrong headline', () => {
+    const digest = bigDigest(3);
+    digest.sections[0]!.entries[1]!.imageUrl = 'https://img.news.example/second.jpg';
+    digest.sections[0]!.entries[2]!.imageUrl = 'javascript:alert(1)';
+    for (const message of renderTelegramDigest(digest)) {
+      expect(message.link_preview_options).toEqual({ is_disabled: true });
+    }
+  });
 });

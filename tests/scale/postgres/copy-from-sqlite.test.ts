@@ -16,6 +16,8 @@ function fillSqlite(path: string): void {
   stores.meta.set('catalogue-hash', 'abc123');
   const world = stores.topics.create({ slug: 'world', name: 'World news', communityId: null });
   const local = stores.topics.create({ slug: 'local', name: 'Local', communityId: 'discord:guild:1' });
+  // A person's own feed (migration 005): the same slug as a global topic, owned by a private chat.
+  stores.topics.create({ slug: 'world', name: 'My world', communityId: null, ownerChatId: 'telegram:5' });
   const arrived = '2026-11-30T08:15:00.123Z';
   for (const [index, topic] of [world, local].entries()) {
     const feed = stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: `Feed ${index}` });
@@ -32,6 +34,7 @@ function fillSqlite(path: string): void {
         publishedAt: null,
         arrivedAt: arrived,
         tags: ['city'],
+        imageUrl: story % 3 === 2 ? `https://img.news.example/${topic.slug}/${story}.jpg` : null,
         quotes: [quote],
         keyQuotes: [quote],
         enriched: true,
@@ -50,6 +53,7 @@ function fillSqlite(path: string): void {
       timezone: 'Europe/Berlin',
       cap: 5,
       nextRunAt: '2026-12-01T07:00:00.000Z',
+      style: { format: 'compact', quotes: 1, previews: true, silent: true, images: false, mentionRoleId: '520520520' },
     });
   }
   db.close();
@@ -88,6 +92,7 @@ describe('copying a SQLite database into PostgreSQL', () => {
     expect(report.rows.quotes).toBeGreaterThanOrEqual(60);
 
     const story = sqlite.prepare(`SELECT * FROM stories ORDER BY id DESC LIMIT 1`).get() as Record<string, unknown>;
+    expect(story.image_url).toBe('https://img.news.example/local/29.jpg');
     const { rows } = await schema.pool.query(`SELECT * FROM stories WHERE id = $1`, [story.id]);
     expect(rows[0]).toEqual({
       ...story,
@@ -95,12 +100,26 @@ describe('copying a SQLite database into PostgreSQL', () => {
       eligible_for_digest: story.eligible_for_digest === 1,
     });
     const subscription = sqlite.prepare(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`).get();
-    expect((await schema.pool.query(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`)).rows[0]).toEqual(subscription);
+    expect((await schema.pool.query(`SELECT * FROM subscriptions ORDER BY id LIMIT 1`)).rows[0]).toEqual({
+      ...(subscription as Record<string, unknown>),
+      format: 'compact',
+      quotes: 1,
+      previews: true,
+      silent: true,
+      images: false,
+      mention_role_id: '520520520',
+    });
     const topic = sqlite.prepare(`SELECT * FROM topics WHERE slug = 'local'`).get() as Record<string, unknown>;
     expect((await schema.pool.query(`SELECT * FROM topics WHERE slug = 'local'`)).rows[0]).toEqual({
       ...topic,
       from_catalogue: false,
     });
+    expect(
+      (await schema.pool.query(`SELECT name, owner_chat_id FROM topics WHERE slug = 'world' ORDER BY id`)).rows,
+    ).toEqual([
+      { name: 'World news', owner_chat_id: null },
+      { name: 'My world', owner_chat_id: 'telegram:5' },
+    ]);
     const maxTopic = (sqlite.prepare(`SELECT max(id) AS id FROM topics`).get() as { id: number }).id;
     sqlite.close();
 

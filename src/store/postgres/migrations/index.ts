@@ -1,5 +1,13 @@
 import type { PgMigration } from '../migrate.js';
 import { initialSchema } from './001-initial.js';
+import { storyLeadImages } from './002-story-lead-images.js';
+import { subscriptionFormat } from './003-subscription-format.js';
+import { personalTopics } from './004-personal-topics.js';
 
 /** Append-only, PostgreSQL's own list: the position in it is the version in schema_migrations. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [initialSchema];
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  initialSchema,
+  storyLeadImages,
+  subscriptionFormat,
+  personalTopics,
+];

@@ -13,7 +13,12 @@ export function digestSourceContract(factory: StoresFactory): void {
       const other = await topicWithFeed(stores(), 'other');
       expect(await digests.latestStoryId()).toBe(0);
       const old = await world.add();
-      const fresh = await world.add({ headline: 'Fresh', url: null, publishedAt: '2026-11-20T09:00:00.000Z' });
+      const fresh = await world.add({
+        headline: 'Fresh',
+        url: null,
+        publishedAt: '2026-11-20T09:00:00.000Z',
+        imageUrl: 'https://img.paper.example/fresh.png',
+      });
       await other.add();
       const firstPoll = await world.add({ eligibleForDigest: false });
       const news = await digests.newStories(world.topic.id, old.id);
@@ -27,6 +32,7 @@ export function digestSourceContract(factory: StoresFactory): void {
             url: null,
             publishedAt: '2026-11-20T09:00:00.000Z',
             arrivedAt: fresh.arrivedAt,
+            imageUrl: 'https://img.paper.example/fresh.png',
           },
         ],
         maxId: firstPoll.id,

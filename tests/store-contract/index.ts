@@ -3,7 +3,9 @@ import { chatAuditMetaContract } from './chats-audit-meta-contract.js';
 import { digestLedgerContract } from './digest-ledger-contract.js';
 import { digestSourceContract } from './digest-source-contract.js';
 import { outboxContract } from './outbox-contract.js';
+import { personalTopicsContract } from './personal-topics-contract.js';
 import { storyContract } from './stories-contract.js';
+import { subscriptionStyleContract } from './subscription-style-contract.js';
 import { subscriptionContract } from './subscriptions-contract.js';
 import { topicAndFeedContract } from './topics-feeds-contract.js';
 import type { StoresFactory } from './world.js';
@@ -19,7 +21,9 @@ export function describeStoreContract(backend: string, factory: StoresFactory): 
   describe(`the ${backend} stores`, () => {
     topicAndFeedContract(factory);
     chatAuditMetaContract(factory);
+    personalTopicsContract(factory);
     subscriptionContract(factory);
+    subscriptionStyleContract(factory);
     storyContract(factory);
     digestSourceContract(factory);
     digestLedgerContract(factory);

@@ -36,6 +36,7 @@ export function storyContract(factory: StoresFactory): void {
           arrivedAt: '2025-09-01T00:00:00.000Z',
           tags: ['city', 'bridges'],
           keyQuotes: [],
+          imageUrl: null,
           enriched: false,
           eligibleForDigest: true,
           clusterId: null,
@@ -48,6 +49,23 @@ export function storyContract(factory: StoresFactory): void {
       );
       expect(await stories.knownKeys([])).toEqual(new Map());
       expect(await stories.get(first.story.id + 1000)).toBeNull();
+    });
+
+    it('keeps a story’s lead image address, as stored and as listed latest', async () => {
+      const { stories } = stores();
+      const { add, topic } = await topicWithFeed(stores());
+      const pictured = await add({ imageUrl: 'https://img.paper.example/bridge.jpg?w=1200&h=630' });
+      const plain = await add({ imageUrl: null });
+      expect(pictured.imageUrl).toBe('https://img.paper.example/bridge.jpg?w=1200&h=630');
+      expect((await stories.get(pictured.id))?.imageUrl).toBe('https://img.paper.example/bridge.jpg?w=1200&h=630');
+      expect((await stories.get(plain.id))?.imageUrl).toBeNull();
+      const latest = await stories.latest([topic.id], 10);
+      expect(new Map(latest.map((story) => [story.id, story.imageUrl]))).toEqual(
+        new Map([
+          [pictured.id, 'https://img.paper.example/bridge.jpg?w=1200&h=630'],
+          [plain.id, null],
+        ]),
+      );
     });
 
     it('recognises the same feed’s item under a new guid by its link and headline', async () => {

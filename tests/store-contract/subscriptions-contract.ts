@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STYLE } from '../../src/core/domain.js';
 import { telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
 
 const input = (chatId: string, topicId: number, nextRunAt: string | null = '2026-11-25T08:00:00.000Z') => ({
@@ -33,6 +34,7 @@ export function subscriptionContract(factory: StoresFactory): void {
           watermark: newest.id,
           nextRunAt: '2026-11-25T08:00:00.000Z',
           createdAt: expect.any(String),
+          style: DEFAULT_STYLE,
         },
       });
       await add();
@@ -106,24 +108,25 @@ export function subscriptionContract(factory: StoresFactory): void {
       const early = await subscriptions.save(input('telegram:2', topic.id, '2026-11-25T07:00:00.000Z'));
       const discord = await subscriptions.save(input('discord:3', topic.id, '2026-11-25T07:30:00.000Z'));
       await subscriptions.save(input('telegram:4', topic.id, null));
-      const due = await subscriptions.due(new Date('2026-11-25T08:00:00.000Z'));
+      // due() is an Iterable (SQLite streams it); spread it before using the store again.
+      const due = [...(await subscriptions.due(new Date('2026-11-25T08:00:00.000Z')))];
       expect(due.map((s) => s.id)).toEqual([early.subscription.id, discord.subscription.id, late.subscription.id]);
       expect(due[0]).toEqual({
         ...early.subscription,
         topic: { slug: 'world', name: 'World' },
         chat: { platform: 'telegram', pausedAt: '2026-11-24T00:00:00.000Z' },
       });
-      expect((await subscriptions.due(new Date('2026-11-25T07:59:59.999Z'))).map((s) => s.id)).toEqual([
+      expect([...(await subscriptions.due(new Date('2026-11-25T07:59:59.999Z')))].map((s) => s.id)).toEqual([
         early.subscription.id,
         discord.subscription.id,
       ]);
-      expect((await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), ['discord'])).map((s) => s.id)).toEqual([
-        discord.subscription.id,
-      ]);
-      expect(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), [])).toEqual([]);
+      expect(
+        [...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), ['discord']))].map((s) => s.id),
+      ).toEqual([discord.subscription.id]);
+      expect([...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), []))]).toEqual([]);
       await subscriptions.setNextRun(early.subscription.id, '2026-11-26T07:00:00.000Z');
       await subscriptions.setNextRun(discord.subscription.id, null);
-      expect((await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'))).map((s) => s.id)).toEqual([
+      expect([...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z')))].map((s) => s.id)).toEqual([
         late.subscription.id,
       ]);
       expect((await subscriptions.find('telegram:2', topic.id))?.nextRunAt).toBe('2026-11-26T07:00:00.000Z');

@@ -37,6 +37,7 @@ export function topicAndFeedContract(factory: StoresFactory): void {
         name: 'Energy',
         description: '',
         communityId: null,
+        ownerChatId: null,
         includeKeywords: [],
         excludeKeywords: [],
       });

@@ -96,7 +96,8 @@ export function createPgDigestStore(pool: PgPool): Async<DigestSource> & AsyncDi
     async newStories(topicId, afterStoryId) {
       const { rows } = await db.query<CandidateStory & { eligible: boolean }>(
         `SELECT stories.id, stories.cluster_id AS "clusterId", stories.source, stories.headline, stories.url,
-           stories.published_at AS "publishedAt", stories.arrived_at AS "arrivedAt", stories.eligible_for_digest AS eligible
+           stories.published_at AS "publishedAt", stories.arrived_at AS "arrivedAt", stories.eligible_for_digest AS eligible,
+           stories.image_url AS "imageUrl"
          FROM story_topics JOIN stories ON stories.id = story_topics.story_id
          WHERE story_topics.topic_id = $1 AND story_topics.story_id > $2
          ORDER BY story_topics.story_id`,

@@ -86,8 +86,8 @@ export function createPgStoryStore(pool: PgPool): Async<StoryStore> {
     if (found !== undefined) return { story: (await get(found))!, created: false };
     const inserted = await db.query<{ id: number }>(
       `INSERT INTO stories (key, feed_id, url, headline, normalized_headline, standfirst, byline, source, published_at,
-         arrived_at, tags, enriched, eligible_for_digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         arrived_at, tags, image_url, enriched, eligible_for_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (key) DO NOTHING RETURNING id`,
       [
         story.key,
@@ -101,6 +101,7 @@ export function createPgStoryStore(pool: PgPool): Async<StoryStore> {
         story.publishedAt,
         story.arrivedAt,
         JSON.stringify(story.tags),
+        story.imageUrl ?? null,
         story.enriched,
         story.eligibleForDigest,
       ],
@@ -184,6 +185,7 @@ function toStory(row: StoryRow, keyQuotes: Quote[]): Story {
     arrivedAt: row.arrived_at,
     tags: jsonArray(row.tags),
     keyQuotes,
+    imageUrl: row.image_url,
     enriched: bool(row.enriched),
     eligibleForDigest: bool(row.eligible_for_digest),
     clusterId: row.cluster_id,

@@ -1,10 +1,20 @@
-import type { Platform } from '../../core/domain.js';
+import { DEFAULT_STYLE, type Platform, type SubscriptionStyle } from '../../core/domain.js';
 import type { DueSubscription, SubscriptionStore } from '../../core/ports.js';
 import { nowIso } from '../rows.js';
 import { toSubscription, type DueRow, type SubscriptionRow } from '../subscription-store.js';
 import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
+
+/** A style as the subscriptions columns format, quotes, previews, silent, images, mention_role_id. */
+const styleColumns = (style: SubscriptionStyle) => [
+  style.format,
+  style.quotes,
+  style.previews,
+  style.silent,
+  style.images,
+  style.mentionRoleId,
+];
 
 /** Subscriptions over PostgreSQL. */
 export function createPgSubscriptionStore(pool: PgPool): Async<SubscriptionStore> {
@@ -22,16 +32,22 @@ export function createPgSubscriptionStore(pool: PgPool): Async<SubscriptionStore
       return db.transaction(async () => {
         // Insert-or-update without a race: a concurrent save of the same pair waits on the key, then updates.
         const inserted = await db.query<SubscriptionRow>(
-          `INSERT INTO subscriptions (schedule, timezone, cap, next_run_at, chat_id, topic_id, watermark, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, coalesce((SELECT max(id) FROM stories), 0), $7)
+          `INSERT INTO subscriptions (schedule, timezone, cap, next_run_at, chat_id, topic_id, watermark, created_at,
+             format, quotes, previews, silent, images, mention_role_id)
+           VALUES ($1, $2, $3, $4, $5, $6, coalesce((SELECT max(id) FROM stories), 0), $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (chat_id, topic_id) DO NOTHING RETURNING *`,
-          [...change, nowIso()],
+          [...change, nowIso(), ...styleColumns(input.style ?? DEFAULT_STYLE)],
         );
         if (inserted.rows[0]) return { subscription: toSubscription(inserted.rows[0]), created: true };
+        // An existing subscription saved without a style keeps its own, as in SQLite.
         const updated = await db.query<SubscriptionRow>(
-          `UPDATE subscriptions SET schedule = $1, timezone = $2, cap = $3, next_run_at = $4
-           WHERE chat_id = $5 AND topic_id = $6 RETURNING *`,
-          change,
+          input.style
+            ? `UPDATE subscriptions SET schedule = $1, timezone = $2, cap = $3, next_run_at = $4, format = $7,
+                 quotes = $8, previews = $9, silent = $10, images = $11, mention_role_id = $12
+               WHERE chat_id = $5 AND topic_id = $6 RETURNING *`
+            : `UPDATE subscriptions SET schedule = $1, timezone = $2, cap = $3, next_run_at = $4
+               WHERE chat_id = $5 AND topic_id = $6 RETURNING *`,
+          input.style ? [...change, ...styleColumns(input.style)] : change,
         );
         return { subscription: toSubscription(updated.rows[0]!), created: false };
       });
@@ -52,6 +68,7 @@ export function createPgSubscriptionStore(pool: PgPool): Async<SubscriptionStore
       ]);
       return (result.rowCount ?? 0) > 0;
     },
+    // An array is an Iterable: PostgreSQL hands the rows over at once (a cursor would hold a connection).
     async due(now, platforms) {
       const { rows } = await db.query<DueRow>(
         `SELECT subscriptions.*, topics.slug AS topic_slug, topics.name AS topic_name,

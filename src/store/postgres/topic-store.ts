@@ -18,7 +18,7 @@ export function createPgTopicStore(pool: PgPool): Async<TopicStore> {
   return {
     async listVisible(communityId) {
       const { rows } = await db.query<TopicRow>(
-        `SELECT * FROM topics WHERE community_id IS NULL OR community_id = $1
+        `SELECT * FROM topics WHERE owner_chat_id IS NULL AND (community_id IS NULL OR community_id = $1)
          ORDER BY slug COLLATE "C", community_id IS NULL`,
         [communityId],
       );
@@ -28,22 +28,30 @@ export function createPgTopicStore(pool: PgPool): Async<TopicStore> {
     },
     async findVisible(slug, communityId) {
       const { rows } = await db.query<TopicRow>(
-        `SELECT * FROM topics WHERE slug = $1 AND (community_id IS NULL OR community_id = $2)
+        `SELECT * FROM topics WHERE slug = $1 AND owner_chat_id IS NULL AND (community_id IS NULL OR community_id = $2)
          ORDER BY community_id IS NULL LIMIT 1`,
         [slug, communityId],
       );
       return rows[0] ? toTopic(rows[0]) : null;
     },
+    async listPersonal(chatId) {
+      const { rows } = await db.query<TopicRow>(
+        `SELECT * FROM topics WHERE owner_chat_id = $1 ORDER BY slug COLLATE "C"`,
+        [chatId],
+      );
+      return rows.map(toTopic);
+    },
     get,
     async create(topic: NewTopic) {
       const { rows } = await db.query<TopicRow>(
-        `INSERT INTO topics (slug, name, description, community_id, include_keywords, exclude_keywords, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        `INSERT INTO topics (slug, name, description, community_id, owner_chat_id, include_keywords, exclude_keywords,
+           created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [
           topic.slug,
           topic.name,
           topic.description ?? '',
           topic.communityId,
+          topic.ownerChatId ?? null,
           JSON.stringify(topic.includeKeywords ?? []),
           JSON.stringify(topic.excludeKeywords ?? []),
           nowIso(),

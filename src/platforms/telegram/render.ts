@@ -16,8 +16,7 @@ import { plainText, safeLinkUrl, truncateUnits } from '../../core/digest/plain-t
 
 /** A link preview: off, or the preview of `url` (which need not appear in the text). */
 export type TelegramLinkPreview =
-  | { is_disabled: boolean }
-  | { url: string; prefer_large_media?: boolean; show_above_text?: boolean };
+  { is_disabled: boolean } | { url: string; prefer_large_media?: boolean; show_above_text?: boolean };
 
 /** One sendMessage call's options and text, JSON-serialisable (it is stored in the outbox). */
 export interface TelegramMessageBody {

@@ -3,7 +3,7 @@ import type { ChatStore } from '../core/ports.js';
 import type { Db } from './database.js';
 import { nowIso } from './rows.js';
 
-interface ChatRow {
+export interface ChatRow {
   id: string;
   platform: string;
   kind: string;
@@ -14,7 +14,7 @@ interface ChatRow {
   paused_reason: string | null;
 }
 
-const toChat = (row: ChatRow): Chat => ({
+export const toChat = (row: ChatRow): Chat => ({
   id: row.id,
   platform: row.platform as Platform,
   kind: row.kind as ChatKind,

@@ -3,7 +3,7 @@ import type { FeedStore } from '../core/ports.js';
 import type { Db } from './database.js';
 import { bool, nowIso } from './rows.js';
 
-interface FeedRow {
+export interface FeedRow {
   id: number;
   url: string;
   title: string | null;
@@ -20,7 +20,7 @@ interface FeedRow {
   disabled_reason: string | null;
 }
 
-const toFeed = (row: FeedRow): Feed => ({
+export const toFeed = (row: FeedRow): Feed => ({
   id: row.id,
   url: row.url,
   title: row.title,
@@ -38,7 +38,7 @@ const toFeed = (row: FeedRow): Feed => ({
 });
 
 /** Feed fields and their columns, for partial updates. */
-const COLUMNS: Record<keyof Omit<Feed, 'id' | 'url'>, string> = {
+export const COLUMNS: Record<keyof Omit<Feed, 'id' | 'url'>, string> = {
   title: 'title',
   enabled: 'enabled',
   fromCatalogue: 'from_catalogue',

@@ -2,7 +2,7 @@ import type { ChatDeliveryStatus, OutboxMessage, OutboxStatus, OutboxStore } fro
 import type { ChatKind, Platform } from '../core/domain.js';
 import type { Db } from './database.js';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   chat_id: string;
   platform: string;
@@ -13,7 +13,7 @@ interface OutboxRow {
   next_attempt_at: string;
 }
 
-const noCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sent: 0, held: 0, failed: 0 });
+export const noCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sent: 0, held: 0, failed: 0 });
 
 /** The outbox table: planned platform messages, sent by the delivery worker in id order per chat. */
 export function createOutboxStore(db: Db): OutboxStore {

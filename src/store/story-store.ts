@@ -6,7 +6,7 @@ import { bool, jsonArray, nowIso } from './rows.js';
 import { createLatestStories } from './latest-stories.js';
 import { normalizeHeadline, normalizeQuote } from './story-clusters.js';
 
-interface StoryRow {
+export interface StoryRow {
   id: number;
   key: string;
   feed_id: number | null;

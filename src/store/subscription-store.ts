@@ -3,7 +3,7 @@ import { bool, nowIso } from './rows.js';
 import type { DueSubscription, SubscriptionStore } from '../core/ports.js';
 import type { Db } from './database.js';
 
-interface SubscriptionRow {
+export interface SubscriptionRow {
   id: number;
   chat_id: string;
   topic_id: number;
@@ -21,14 +21,14 @@ interface SubscriptionRow {
   mention_role_id: string | null;
 }
 
-interface DueRow extends SubscriptionRow {
+export interface DueRow extends SubscriptionRow {
   topic_slug: string;
   topic_name: string;
   chat_platform: string;
   chat_paused_at: string | null;
 }
 
-const toSubscription = (row: SubscriptionRow): Subscription => ({
+export const toSubscription = (row: SubscriptionRow): Subscription => ({
   id: row.id,
   chatId: row.chat_id,
   topicId: row.topic_id,

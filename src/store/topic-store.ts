@@ -3,7 +3,7 @@ import type { NewTopic, TopicStore } from '../core/ports.js';
 import type { Db } from './database.js';
 import { jsonArray, nowIso } from './rows.js';
 
-interface TopicRow {
+export interface TopicRow {
   id: number;
   slug: string;
   name: string;
@@ -14,7 +14,7 @@ interface TopicRow {
   exclude_keywords: string;
 }
 
-const toTopic = (row: TopicRow): Topic => ({
+export const toTopic = (row: TopicRow): Topic => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -48,7 +48,8 @@ export function createTopicStore(db: Db): TopicStore {
     delete: db.prepare<[number]>(`DELETE FROM topics WHERE id = ?`),
     feedCount: db.prepare<[number], { count: number }>(`SELECT count(*) AS count FROM topic_feeds WHERE topic_id = ?`),
     ofFeed: db.prepare<[number], TopicRow>(
-      `SELECT topics.* FROM topics JOIN topic_feeds ON topic_feeds.topic_id = topics.id WHERE topic_feeds.feed_id = ?`,
+      `SELECT topics.* FROM topics JOIN topic_feeds ON topic_feeds.topic_id = topics.id WHERE topic_feeds.feed_id = ?
+       ORDER BY topics.id`,
     ),
   };
 

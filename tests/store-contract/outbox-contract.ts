@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { AsyncStores } from '../../src/store/postgres/async-port.js';
+import { telegramChat, useStores, type StoresFactory } from './world.js';
+
+const AT = '2026-11-25T08:00:00.000Z';
+
+/** Queues messages for a chat through a digest commit, the way messages enter the outbox. */
+async function queue(stores: AsyncStores, chat: string, keys: string[], at = AT): Promise<void> {
+  const ok = await stores.digests.commit({
+    chatId: `telegram:${chat}`,
+    at,
+    messages: keys.map((key) => ({ key, payload: JSON.stringify({ text: key }) })),
+    deliveries: [],
+    advances: [],
+  });
+  expect(ok).toBe(true);
+}
+
+export function outboxContract(factory: StoresFactory): void {
+  describe('outbox store', () => {
+    const stores = useStores(factory);
+
+    it('hands out pending messages oldest first with their chat, up to a limit', async () => {
+      const { chats, outbox } = stores();
+      await chats.ensure(telegramChat('1'));
+      await chats.ensure(telegramChat('-2', 'group'));
+      await queue(stores(), '1', ['a', 'b']);
+      await queue(stores(), '-2', ['c']);
+      const pending = await outbox.pending(10);
+      expect(pending).toEqual([
+        {
+          id: expect.any(Number),
+          chatId: 'telegram:1',
+          platform: 'telegram',
+          chatKind: 'private',
+          idempotencyKey: 'a',
+          payload: '{"text":"a"}',
+          attempts: 0,
+          nextAttemptAt: AT,
+        },
+        expect.objectContaining({ idempotencyKey: 'b', chatId: 'telegram:1' }),
+        expect.objectContaining({ idempotencyKey: 'c', chatId: 'telegram:-2', chatKind: 'group' }),
+      ]);
+      expect(pending[0]!.id).toBeLessThan(pending[1]!.id);
+      expect((await outbox.pending(2)).map((m) => m.idempotencyKey)).toEqual(['a', 'b']);
+    });
+
+    it('claims a pending message once per attempt and never one already sent or given up', async () => {
+      const { chats, outbox } = stores();
+      await chats.ensure(telegramChat('1'));
+      await queue(stores(), '1', ['a', 'b', 'c']);
+      const [a, b, c] = await outbox.pending(10);
+      expect(await outbox.claim(a!.id, new Date(AT))).toBe(true);
+      await outbox.retryLater(a!.id, new Date('2026-11-25T08:05:00.000Z'), 'HTTP 502');
+      expect(await outbox.claim(a!.id, new Date(AT))).toBe(true);
+      await outbox.markSent(a!.id, new Date('2026-11-25T08:06:00.000Z'));
+      expect(await outbox.claim(a!.id, new Date(AT))).toBe(false);
+      expect(await outbox.claim(b!.id, new Date(AT))).toBe(true);
+      await outbox.markFailed(b!.id, new Date('2026-11-25T08:07:00.000Z'), 'message is too long');
+      expect(await outbox.claim(b!.id, new Date(AT))).toBe(false);
+      await outbox.retryLater(c!.id, new Date('2026-11-25T09:00:00.000Z'), 'x'.repeat(1500));
+      expect(await outbox.pending(10)).toEqual([{ ...c!, nextAttemptAt: '2026-11-25T09:00:00.000Z' }]);
+      expect(await outbox.claim(999_999, new Date(AT))).toBe(false);
+      expect(await outbox.counts()).toEqual({ pending: 1, sent: 1, held: 0, failed: 1 });
+      // A message sent or failed is not sent again nor un-failed by a late retry.
+      await outbox.retryLater(a!.id, new Date(AT), 'late');
+      await outbox.markFailed(a!.id, new Date(AT), 'late');
+      expect(await outbox.counts()).toEqual({ pending: 1, sent: 1, held: 0, failed: 1 });
+    });
+
+    it('shows a chat its counts and most recent failures, newest first, with the reason', async () => {
+      const { chats, outbox } = stores();
+      await chats.ensure(telegramChat('1'));
+      await chats.ensure(telegramChat('2'));
+      await queue(stores(), '1', ['a', 'b', 'c', 'd']);
+      await queue(stores(), '2', ['e']);
+      const [a, b, c] = await outbox.pending(10);
+      await outbox.markFailed(a!.id, new Date('2026-11-25T08:01:00.000Z'), 'refused: bad markup');
+      await outbox.claim(b!.id, new Date(AT));
+      await outbox.claim(b!.id, new Date(AT));
+      await outbox.markFailed(b!.id, new Date('2026-11-25T08:03:00.000Z'), 'out of attempts: ' + 'y'.repeat(1200));
+      await outbox.markSent(c!.id, new Date(AT));
+      const status = await outbox.chatStatus('telegram:1', 5);
+      expect(status.counts).toEqual({ pending: 1, sent: 1, held: 0, failed: 2 });
+      expect(status.failures).toEqual([
+        { failedAt: '2026-11-25T08:03:00.000Z', attempts: 2, reason: 'out of attempts: ' + 'y'.repeat(983) },
+        { failedAt: '2026-11-25T08:01:00.000Z', attempts: 0, reason: 'refused: bad markup' },
+      ]);
+      expect((await outbox.chatStatus('telegram:1', 1)).failures).toHaveLength(1);
+      expect(await outbox.chatStatus('telegram:404', 5)).toEqual({
+        counts: { pending: 0, sent: 0, held: 0, failed: 0 },
+        failures: [],
+      });
+      expect(await outbox.counts()).toEqual({ pending: 2, sent: 1, held: 0, failed: 2 });
+    });
+  });
+
+  describe('delivery control', () => {
+    const stores = useStores(factory);
+
+    it('holds a paused chat’s pending messages and releases them, due at once, when it resumes', async () => {
+      const { chats, outbox, deliveryControl } = stores();
+      await chats.ensure(telegramChat('1'));
+      await chats.ensure(telegramChat('2'));
+      await queue(stores(), '1', ['a', 'b', 'c']);
+      await queue(stores(), '2', ['d']);
+      const [a, b] = await outbox.pending(10);
+      await outbox.markSent(a!.id, new Date(AT));
+      expect(
+        await deliveryControl.pause('telegram:1', 'bot was blocked', new Date('2026-11-25T09:00:00.000Z')),
+      ).toEqual({ held: 2 });
+      expect(await chats.get('telegram:1')).toMatchObject({
+        pausedAt: '2026-11-25T09:00:00.000Z',
+        pausedReason: 'bot was blocked',
+      });
+      expect((await outbox.pending(10)).map((m) => m.idempotencyKey)).toEqual(['d']);
+      expect(await outbox.claim(b!.id, new Date(AT))).toBe(false);
+      await queue(stores(), '1', ['e']);
+      expect((await outbox.chatStatus('telegram:1', 0)).counts).toEqual({ pending: 0, sent: 1, held: 3, failed: 0 });
+      expect(await deliveryControl.resume('telegram:1', new Date('2026-11-25T10:00:00.000Z'))).toEqual({ released: 3 });
+      expect(await chats.get('telegram:1')).toMatchObject({ pausedAt: null, pausedReason: null });
+      const pending = await outbox.pending(10);
+      expect(pending.map((m) => [m.idempotencyKey, m.nextAttemptAt])).toEqual([
+        ['b', '2026-11-25T10:00:00.000Z'],
+        ['c', '2026-11-25T10:00:00.000Z'],
+        ['d', AT],
+        ['e', '2026-11-25T10:00:00.000Z'],
+      ]);
+      expect(await deliveryControl.resume('telegram:1', new Date())).toEqual({ released: 0 });
+    });
+  });
+
+  describe('forum post links', () => {
+    const stores = useStores(factory);
+
+    it('remembers the post a digest opened per channel and title, the latest one, for two days', async () => {
+      const { forumPosts } = stores();
+      expect(await forumPosts.get('discord:1', 'World — 25 Nov')).toBeNull();
+      await forumPosts.save('discord:1', 'World — 25 Nov', '111', new Date('2026-11-25T08:00:00.000Z'));
+      await forumPosts.save('discord:1', 'World — 25 Nov', '222', new Date('2026-11-25T08:01:00.000Z'));
+      await forumPosts.save('discord:2', 'World — 25 Nov', '333', new Date('2026-11-25T08:02:00.000Z'));
+      expect(await forumPosts.get('discord:1', 'World — 25 Nov')).toBe('222');
+      expect(await forumPosts.get('discord:2', 'World — 25 Nov')).toBe('333');
+      await forumPosts.save('discord:1', 'World — 27 Nov', '444', new Date('2026-11-27T08:01:30.000Z'));
+      expect(await forumPosts.get('discord:1', 'World — 25 Nov')).toBeNull();
+      expect(await forumPosts.get('discord:2', 'World — 25 Nov')).toBe('333');
+      expect(await forumPosts.get('discord:1', 'World — 27 Nov')).toBe('444');
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /**
  * The digest job's time reference: the job as it was before it read due rows one at a time and
  * shared each topic's news across watermarks (the commit below), built from git as this bench
- * builds the current code, and run on a copy of the same seeded database in the same bench run,
+ * builds the current code, and run on the same world seeded by its own code in the same bench run,
  * just after ours. BENCH_DIGEST_REFERENCE=<commit> compares with another commit; `none` skips it.
  */
 export const DIGEST_JOB_REFERENCE = process.env.BENCH_DIGEST_REFERENCE ?? '22447b49707d27dc0e3e1f5954dc34c3d0d82d70';

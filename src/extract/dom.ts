@@ -16,7 +16,10 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   tagName: string;
+  localName: string;
   parentElement: DomElement | null;
+  firstElementChild: DomElement | null;
+  nextElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
   getAttributeNode(name: string): { value: string } | null;
   querySelector(selector: string): DomElement | null;
@@ -27,6 +30,7 @@ export interface DomElement extends DomNode {
 
 export interface DomDocument {
   title: string;
+  firstElementChild: DomElement | null;
   body: DomElement | null;
   documentElement: DomElement | null;
   querySelector(selector: string): DomElement | null;
@@ -40,6 +44,23 @@ export function parseDocument(html: string): DomDocument {
     ? html
     : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return parseHTML(page).document as unknown as DomDocument;
+}
+
+/**
+ * The element after `element` in document order, as `querySelectorAll('*')` lists them (a template's
+ * content is not walked), or null after the last. Walking the tree this way skips building the list and
+ * matching the selector against every element, most of a whole-page walk's cost in linkedom (issue 10).
+ */
+export function nextElementInOrder(element: DomElement): DomElement | null {
+  if (element.localName !== 'template') {
+    const child = element.firstElementChild;
+    if (child) return child;
+  }
+  for (let node: DomElement | null = element; node; node = node.parentElement) {
+    const sibling = node.nextElementSibling;
+    if (sibling) return sibling;
+  }
+  return null;
 }
 
 /** All elements matching a selector, as an array. */

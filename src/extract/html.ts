@@ -2,7 +2,6 @@
  * Reading an article page: metadata from the head, the main content found by Readability (over linkedom),
  * then cut into blocks by an iterative walk, so deeply nested markup cannot exhaust the stack.
  */
-import { Readability } from '@mozilla/readability';
 import type { ArticleDraft, DraftBlock } from './article-draft.js';
 import {
   ELEMENT_NODE,
@@ -16,6 +15,7 @@ import {
 import { readPageMetadata } from './html-metadata.js';
 import { scanPage, type PageScan } from './page-scan.js';
 import { htmlToPlainText, nestingDepth, stripInertMarkup } from './inert-markup.js';
+import { readabilityContent } from './readability-content.js';
 import { draftFromText } from './text-article.js';
 import { collapseWhitespace } from './text-utils.js';
 
@@ -151,8 +151,7 @@ function removeFurniture(doc: DomDocument, scan: PageScan): string[] {
 /** The main content's blocks, via Readability; the whole body when Readability finds no article or fails. */
 function mainContentBlocks(doc: DomDocument): DraftBlock[] {
   try {
-    const result = new Readability(doc as never, { serializer: (node) => node, charThreshold: 200 }).parse();
-    const content = result?.content as DomNode | null | undefined;
+    const content = readabilityContent(doc);
     if (content) {
       const blocks = blocksOf(content);
       if (blocks.some((block) => !block.furniture)) return blocks;

@@ -3,13 +3,25 @@ import type { AuditLog } from '../core/ports.js';
 import type { Db } from './database.js';
 import { nowIso } from './rows.js';
 
-interface AuditRow {
+export interface AuditRow {
   at: string;
   actor_id: string;
   community_id: string | null;
   chat_id: string | null;
   action: string;
   detail: string;
+}
+
+/** An audit_log row as an entry: shared by the SQLite and PostgreSQL logs. */
+export function auditEntryFromRow(row: AuditRow): AuditEntry {
+  return {
+    at: row.at,
+    actorId: row.actor_id,
+    communityId: row.community_id,
+    chatId: row.chat_id,
+    action: row.action,
+    detail: row.detail,
+  };
 }
 
 export function createAuditLog(db: Db): AuditLog {
@@ -31,14 +43,7 @@ export function createAuditLog(db: Db): AuditLog {
                 `SELECT * FROM audit_log WHERE community_id IS ? ORDER BY id DESC LIMIT ?`,
               )
               .all(options.communityId, limit);
-      return rows.map((row): AuditEntry => ({
-        at: row.at,
-        actorId: row.actor_id,
-        communityId: row.community_id,
-        chatId: row.chat_id,
-        action: row.action,
-        detail: row.detail,
-      }));
+      return rows.map(auditEntryFromRow);
     },
   };
 }

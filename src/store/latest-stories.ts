@@ -31,6 +31,9 @@ export const LATEST_SQL = {
 /** How many of the topics' most recent stories are looked through to pick one per cluster. */
 const POOL_FACTOR = 20;
 const MIN_POOL = 200;
+
+/** The pool of the topics' most recent stories that /latest picks from, for `limit` stories. */
+export const latestPoolSize = (limit: number): number => Math.max(limit * POOL_FACTOR, MIN_POOL);
 /** Newest story ids the broad walk looks at before judging whether it pays. */
 const BROAD_WINDOW = 4000;
 /**
@@ -40,11 +43,31 @@ const BROAD_WINDOW = 4000;
  */
 const MERGE_ROW_COST = 10;
 
-interface PoolRow {
+export interface PoolRow {
   id: number;
   cluster_id: number | null;
   published_at: string | null;
   arrived_at: string;
+}
+
+/**
+ * The pool's `limit` newest stories by event time (ties: newest id), one per cluster, as ids:
+ * /latest's pick over either backend's pool. Sorts `rows` in place.
+ */
+export function newestPerCluster(rows: PoolRow[], limit: number): number[] {
+  const time = new Map(rows.map((row) => [row.id, eventTime(row.published_at, row.arrived_at)]));
+  rows.sort((a, b) => time.get(b.id)! - time.get(a.id)! || b.id - a.id);
+  const seenClusters = new Set<number>();
+  const picked: number[] = [];
+  for (const row of rows) {
+    if (picked.length >= limit) break;
+    if (row.cluster_id !== null) {
+      if (seenClusters.has(row.cluster_id)) continue;
+      seenClusters.add(row.cluster_id);
+    }
+    picked.push(row.id);
+  }
+  return picked;
 }
 
 export function createLatestStories(db: Db) {
@@ -91,22 +114,9 @@ export function createLatestStories(db: Db) {
     /** Ids of the newest stories of the topics, newest first by event time, one per cluster. */
     latestIds(topicIds: readonly number[], limit: number): number[] {
       if (topicIds.length === 0 || limit <= 0) return [];
-      const ids = poolIds([...new Set(topicIds)], Math.max(limit * POOL_FACTOR, MIN_POOL));
+      const ids = poolIds([...new Set(topicIds)], latestPoolSize(limit));
       if (ids.length === 0) return [];
-      const rows = statements.pool.all(JSON.stringify(ids));
-      const time = new Map(rows.map((row) => [row.id, eventTime(row.published_at, row.arrived_at)]));
-      rows.sort((a, b) => time.get(b.id)! - time.get(a.id)! || b.id - a.id);
-      const seenClusters = new Set<number>();
-      const picked: number[] = [];
-      for (const row of rows) {
-        if (picked.length >= limit) break;
-        if (row.cluster_id !== null) {
-          if (seenClusters.has(row.cluster_id)) continue;
-          seenClusters.add(row.cluster_id);
-        }
-        picked.push(row.id);
-      }
-      return picked;
+      return newestPerCluster(statements.pool.all(JSON.stringify(ids)), limit);
     },
     /** The other outlets of a cluster in the order they carried it, each once, without `ownSource`. */
     clusterSources(clusterId: number, exceptStoryId: number, ownSource: string | undefined): string[] {

@@ -16,6 +16,20 @@ export interface OutboxRow {
 export const noCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sent: 0, held: 0, failed: 0 });
 
 /** The outbox table: planned platform messages, sent by the delivery worker in id order per chat. */
+/** A pending outbox row (joined with its chat) as the worker's message: shared by both stores. */
+export function outboxMessageFromRow(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    chatId: row.chat_id,
+    platform: row.platform as Platform,
+    chatKind: row.kind as ChatKind,
+    idempotencyKey: row.idempotency_key,
+    payload: row.payload,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}
+
 export function createOutboxStore(db: Db): OutboxStore {
   const statements = {
     pending: db.prepare<[number], OutboxRow>(
@@ -47,16 +61,7 @@ export function createOutboxStore(db: Db): OutboxStore {
   };
   return {
     async pending(limit) {
-      return statements.pending.all(limit).map((row): OutboxMessage => ({
-        id: row.id,
-        chatId: row.chat_id,
-        platform: row.platform as Platform,
-        chatKind: row.kind as ChatKind,
-        idempotencyKey: row.idempotency_key,
-        payload: row.payload,
-        attempts: row.attempts,
-        nextAttemptAt: row.next_attempt_at,
-      }));
+      return statements.pending.all(limit).map(outboxMessageFromRow);
     },
     async claim(id) {
       return statements.claim.run(id).changes === 1;

@@ -31,6 +31,28 @@ interface QuoteRow {
   paragraph: number;
 }
 
+/** A stories row as a Story, with its key quotes (best first): shared by the SQLite and PostgreSQL stores. */
+export function storyFromRow(row: StoryRow, keyQuotes: Quote[]): Story {
+  return {
+    id: row.id,
+    key: row.key,
+    feedId: row.feed_id ?? 0,
+    url: row.url,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    byline: row.byline,
+    source: row.source,
+    publishedAt: row.published_at,
+    arrivedAt: row.arrived_at,
+    tags: jsonArray(row.tags),
+    keyQuotes,
+    imageUrl: row.image_url,
+    enriched: bool(row.enriched),
+    eligibleForDigest: bool(row.eligible_for_digest),
+    clusterId: row.cluster_id,
+  };
+}
+
 export function createStoryStore(db: Db): StoryStore {
   const clusters = createClusterFinder(db);
   const latestStories = createLatestStories(db);
@@ -65,26 +87,11 @@ export function createStoryStore(db: Db): StoryStore {
     source: db.prepare<[number], string>(`SELECT source FROM stories WHERE id = ?`).pluck(),
   };
 
-  const toStory = (row: StoryRow): Story => ({
-    id: row.id,
-    key: row.key,
-    feedId: row.feed_id ?? 0,
-    url: row.url,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    byline: row.byline,
-    source: row.source,
-    publishedAt: row.published_at,
-    arrivedAt: row.arrived_at,
-    tags: jsonArray(row.tags),
-    keyQuotes: statements.keyQuotes
-      .all(row.id)
-      .map(({ text, speaker, paragraph }): Quote => ({ text, speaker, paragraph })),
-    imageUrl: row.image_url,
-    enriched: bool(row.enriched),
-    eligibleForDigest: bool(row.eligible_for_digest),
-    clusterId: row.cluster_id,
-  });
+  const toStory = (row: StoryRow): Story =>
+    storyFromRow(
+      row,
+      statements.keyQuotes.all(row.id).map(({ text, speaker, paragraph }): Quote => ({ text, speaker, paragraph })),
+    );
 
   const get = (id: number): Story | null => {
     const row = statements.get.get(id);

@@ -1,18 +1,9 @@
-import type { AuditEntry } from '../../core/domain.js';
 import type { AuditLog } from '../../core/ports.js';
+import { auditEntryFromRow, type AuditRow } from '../audit-log.js';
 import { nowIso } from '../rows.js';
 import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
-
-interface AuditRow {
-  at: string;
-  actor_id: string;
-  community_id: string | null;
-  chat_id: string | null;
-  action: string;
-  detail: string;
-}
 
 /** The audit log over PostgreSQL: newest first by id, as the SQLite one. */
 export function createPgAuditLog(pool: PgPool): Async<AuditLog> {
@@ -33,14 +24,7 @@ export function createPgAuditLog(pool: PgPool): Async<AuditLog> {
               `SELECT * FROM audit_log WHERE community_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT $2`,
               [options.communityId, limit],
             );
-      return rows.map((row): AuditEntry => ({
-        at: row.at,
-        actorId: row.actor_id,
-        communityId: row.community_id,
-        chatId: row.chat_id,
-        action: row.action,
-        detail: row.detail,
-      }));
+      return rows.map(auditEntryFromRow);
     },
   };
 }

@@ -1,6 +1,5 @@
-import type { ChatDeliveryStatus, OutboxMessage, OutboxStatus, OutboxStore } from '../../core/digest/outbox-port.js';
-import type { ChatKind, Platform } from '../../core/domain.js';
-import { noCounts, type OutboxRow } from '../outbox-store.js';
+import type { ChatDeliveryStatus, OutboxStatus, OutboxStore } from '../../core/digest/outbox-port.js';
+import { noCounts, outboxMessageFromRow, type OutboxRow } from '../outbox-store.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
@@ -21,16 +20,7 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
          WHERE outbox.status = 'pending' ORDER BY outbox.id LIMIT $1`,
         [limit],
       );
-      return rows.map((row): OutboxMessage => ({
-        id: row.id,
-        chatId: row.chat_id,
-        platform: row.platform as Platform,
-        chatKind: row.kind as ChatKind,
-        idempotencyKey: row.idempotency_key,
-        payload: row.payload,
-        attempts: row.attempts,
-        nextAttemptAt: row.next_attempt_at,
-      }));
+      return rows.map(outboxMessageFromRow);
     },
     async claim(id) {
       const result = await db.query(`UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [

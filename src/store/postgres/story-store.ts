@@ -1,7 +1,7 @@
 import type { Quote, Story } from '../../core/domain.js';
 import type { NewStory, StoryStore } from '../../core/story-port.js';
-import { bool, jsonArray, nowIso } from '../rows.js';
-import type { StoryRow } from '../story-store.js';
+import { nowIso } from '../rows.js';
+import { storyFromRow, type StoryRow } from '../story-store.js';
 import { normalizeHeadline, normalizeQuote } from '../story-clusters.js';
 import type { Async } from './async-port.js';
 import { createPgClusterFinder } from './cluster-finder.js';
@@ -37,7 +37,7 @@ export function createPgStoryStore(pool: PgPool): Async<StoryStore> {
     const byId = new Map(stories.rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toStory(row, keyQuotes.get(id) ?? [])] : [];
+      return row ? [storyFromRow(row, keyQuotes.get(id) ?? [])] : [];
     });
   };
   const get = async (id: number): Promise<Story | null> => (await getMany([id]))[0] ?? null;
@@ -168,26 +168,5 @@ export function createPgStoryStore(pool: PgPool): Async<StoryStore> {
       if (own.rows[0]) sources.delete(own.rows[0].source);
       return [...sources];
     },
-  };
-}
-
-function toStory(row: StoryRow, keyQuotes: Quote[]): Story {
-  return {
-    id: row.id,
-    key: row.key,
-    feedId: row.feed_id ?? 0,
-    url: row.url,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    byline: row.byline,
-    source: row.source,
-    publishedAt: row.published_at,
-    arrivedAt: row.arrived_at,
-    tags: jsonArray(row.tags),
-    keyQuotes,
-    imageUrl: row.image_url,
-    enriched: bool(row.enriched),
-    eligibleForDigest: bool(row.eligible_for_digest),
-    clusterId: row.cluster_id,
   };
 }

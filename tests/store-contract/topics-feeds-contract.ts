@@ -120,7 +120,7 @@ export function topicAndFeedContract(factory: StoresFactory): void {
     it('changes only the poll fields given and returns the stored feed', async () => {
       const { feeds } = stores();
       const feed = await feeds.ensure('https://example.org/rss');
-      const updated = await feeds.update(feed.id, {
+      const changes = {
         consecutiveFailures: 3,
         lastErrorKind: 'timeout',
         lastError: 'no answer in 20 s',
@@ -131,20 +131,9 @@ export function topicAndFeedContract(factory: StoresFactory): void {
         lastPolledAt: '2026-11-24T10:00:00.000Z',
         firstPolledAt: '2026-11-20T10:00:00.000Z',
         disabledReason: 'gone',
-      });
-      expect(updated).toEqual({
-        ...feed,
-        consecutiveFailures: 3,
-        lastErrorKind: 'timeout',
-        lastError: 'no answer in 20 s',
-        enabled: false,
-        etag: 'W/"abc"',
-        lastModified: 'Tue, 24 Nov 2026 10:00:00 GMT',
-        nextPollAt: '2026-11-24T10:15:00.000Z',
-        lastPolledAt: '2026-11-24T10:00:00.000Z',
-        firstPolledAt: '2026-11-20T10:00:00.000Z',
-        disabledReason: 'gone',
-      });
+      } as const;
+      const updated = await feeds.update(feed.id, changes);
+      expect(updated).toEqual({ ...feed, ...changes });
       expect(await feeds.get(feed.id)).toEqual(updated);
       expect(await feeds.update(feed.id, { enabled: true, nextPollAt: null, title: 'Named' })).toEqual({
         ...updated,

@@ -8,7 +8,7 @@ import {
   similarHeadlines,
 } from './story-clusters.js';
 
-interface Candidate {
+export interface Candidate {
   id: number;
   normalized_headline: string;
   cluster_id: number | null;
@@ -24,11 +24,32 @@ export interface ClusterProbe {
   normalizedQuotes: string[];
 }
 
-const CANDIDATE_COLUMNS = 's.id, s.normalized_headline, s.cluster_id, s.published_at, s.arrived_at';
-/** Most recent stories looked at per headline word. */
-const PER_TOKEN = 300;
+export const CANDIDATE_COLUMNS = 's.id, s.normalized_headline, s.cluster_id, s.published_at, s.arrived_at';
+/** Most recent stories looked at per headline word: each word's lookup asks for one more, to see a cut. */
+export const PER_TOKEN = 300;
 /** Candidates whose headlines are compared in full. */
 const VERIFIED = 20;
+
+/**
+ * The ids of recent stories sharing at least `need` of a headline's words, most shared first, at
+ * most VERIFIED; `perToken` holds each word's most recent story ids (up to PER_TOKEN + 1). Each
+ * word's list is cut at PER_TOKEN, so a common word ("says") costs no more than a rare one; a story
+ * missing from a cut list is still found through the other words. Shared by both backends.
+ */
+export function mostSharedIds(perToken: readonly (readonly number[])[], need: number): number[] {
+  const counts = new Map<number, number>();
+  let cut = 0;
+  for (const ids of perToken) {
+    if (ids.length > PER_TOKEN) cut++;
+    for (const id of ids.slice(0, PER_TOKEN)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const threshold = Math.max(1, need - cut);
+  return [...counts]
+    .filter(([, count]) => count >= threshold)
+    .sort(([idA, countA], [idB, countB]) => countB - countA || idB - idA)
+    .slice(0, VERIFIED)
+    .map(([id]) => id);
+}
 
 /**
  * Puts a just-stored story into the cluster of an earlier story about the same event (a shared
@@ -54,25 +75,13 @@ export function createClusterFinder(db: Db) {
     newCluster: db.prepare<[string]>(`INSERT INTO story_clusters (created_at) VALUES (?)`),
     setCluster: db.prepare<[number, number]>(`UPDATE stories SET cluster_id = ? WHERE id = ?`),
   };
-  /**
-   * Recent stories sharing at least `need` of these headline words, most shared first. Each word's
-   * list is cut at its PER_TOKEN most recent stories, so a common word ("says") costs no more than
-   * a rare one; a story missing from a cut list is still found through the other words.
-   */
+  /** Recent stories sharing at least `need` of these headline words, most shared first (mostSharedIds). */
   const sharingTokens = (tokens: readonly string[], need: number, minId: number, exceptId: number): Candidate[] => {
-    const counts = new Map<number, number>();
-    let cut = 0;
-    for (const token of tokens) {
-      const ids = statements.storiesWithToken.all(token, minId, exceptId, PER_TOKEN + 1);
-      if (ids.length > PER_TOKEN) cut++;
-      for (const { story_id: id } of ids.slice(0, PER_TOKEN)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    const threshold = Math.max(1, need - cut);
-    return [...counts]
-      .filter(([, count]) => count >= threshold)
-      .sort(([idA, countA], [idB, countB]) => countB - countA || idB - idA)
-      .slice(0, VERIFIED)
-      .map(([id]) => statements.candidate.get(id))
+    const perToken = tokens.map((token) =>
+      statements.storiesWithToken.all(token, minId, exceptId, PER_TOKEN + 1).map((row) => row.story_id),
+    );
+    return mostSharedIds(perToken, need)
+      .map((id) => statements.candidate.get(id))
       .filter((candidate): candidate is Candidate => candidate !== undefined);
   };
 

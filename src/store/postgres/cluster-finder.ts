@@ -6,22 +6,8 @@ import {
   MIN_HEADLINE_TOKENS,
   similarHeadlines,
 } from '../story-clusters.js';
-import type { ClusterProbe } from '../cluster-finder.js';
+import { CANDIDATE_COLUMNS, mostSharedIds, PER_TOKEN, type Candidate, type ClusterProbe } from '../cluster-finder.js';
 import type { PgDb } from './pg-db.js';
-
-interface Candidate {
-  id: number;
-  normalized_headline: string;
-  cluster_id: number | null;
-  published_at: string | null;
-  arrived_at: string;
-}
-
-const CANDIDATE_COLUMNS = 's.id, s.normalized_headline, s.cluster_id, s.published_at, s.arrived_at';
-/** Most recent stories looked at per headline word (as src/store/cluster-finder.ts). */
-const PER_TOKEN = 300;
-/** Candidates whose headlines are compared in full. */
-const VERIFIED = 20;
 
 /**
  * src/store/cluster-finder.ts over PostgreSQL, the same rule step by step: a shared quotation
@@ -30,23 +16,16 @@ const VERIFIED = 20;
  */
 export function createPgClusterFinder(db: PgDb) {
   const sharingTokens = async (tokens: readonly string[], need: number, minId: number, exceptId: number) => {
-    const counts = new Map<number, number>();
-    let cut = 0;
+    const perToken: number[][] = [];
     for (const token of tokens) {
       const { rows } = await db.query<{ story_id: number }>(
         `SELECT story_id FROM headline_tokens WHERE token = $1 AND story_id >= $2 AND story_id != $3
          ORDER BY story_id DESC LIMIT $4`,
         [token, minId, exceptId, PER_TOKEN + 1],
       );
-      if (rows.length > PER_TOKEN) cut++;
-      for (const { story_id: id } of rows.slice(0, PER_TOKEN)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      perToken.push(rows.map((row) => row.story_id));
     }
-    const threshold = Math.max(1, need - cut);
-    const ids = [...counts]
-      .filter(([, count]) => count >= threshold)
-      .sort(([idA, countA], [idB, countB]) => countB - countA || idB - idA)
-      .slice(0, VERIFIED)
-      .map(([id]) => id);
+    const ids = mostSharedIds(perToken, need);
     if (ids.length === 0) return [];
     const { rows } = await db.query<Candidate>(
       `SELECT ${CANDIDATE_COLUMNS} FROM stories s WHERE s.id = ANY ($1::bigint[])`,

@@ -3,14 +3,8 @@
  * Doe") or before it in the same sentence ("X said: '…'", "according to X, '…'"). Phrases only; speakers.ts
  * resolves them to people.
  */
-import {
-  isParticiple,
-  isReportingVerb,
-  phraseAt,
-  phraseBeforeVerb,
-  sentenceSubject,
-  type SpeakerPhrase,
-} from './attribution.js';
+import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
 import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 

@@ -55,13 +55,11 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
   originally first last is was not never formally week month year night`.split(/\s+/),
   ...AUXILIARIES,
 ]);
-const PRONOUNS = new Set(
+export const PRONOUNS = new Set(
   [...PRONOUN_GENDER.keys(), 'it'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]),
 );
-const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
+export const DETERMINERS = new Set(`a an the A An The its their his her Its Their His Her`.split(/\s+/));
 const ROLE_LINKS = new Set(['for', 'at', 'from', 'of']);
-/** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
-const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
 const FOREIGN_ROLE_LINKS = new Set(`do da dos das de del des du von`.split(/\s+/));
 /** Lower-case words that end a speaker phrase rather than describe the speaker's role. */
 const NOT_ROLE_WORDS = new Set(
@@ -72,10 +70,6 @@ const NOT_ROLE_WORDS = new Set(
 const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
 /** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
 const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
-/** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
-const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
-/** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
-const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
 /**
  * The article's language, set by findQuotes for the article being read (extraction is synchronous, so one
@@ -126,7 +120,13 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);
 
-function nameAt(tokens: Token[], start: number, length: number, organisation = false, role?: string): SpeakerPhrase {
+export function nameAt(
+  tokens: Token[],
+  start: number,
+  length: number,
+  organisation = false,
+  role?: string,
+): SpeakerPhrase {
   const words = tokens.slice(start, start + length).map((token) => token.text);
   return { type: 'name', words, organisation, spokesperson: SPOKESPERSON_ROLES.has(role ?? '') };
 }
@@ -232,47 +232,6 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
     }
   }
   return appositive;
-}
-
-/** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
-export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
-  let i = 0;
-  while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
-  // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
-  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
-  // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
-  // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
-  else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
-    const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
-    if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
-  }
-  const first = tokens[i];
-  if (first === undefined) return null;
-  if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
-  if (isLowerCaseWord(first)) {
-    const phrase = phraseAt(tokens, i);
-    return phrase?.type === 'name' ? phrase : null;
-  }
-  const start = DETERMINERS.has(first.text) || SUBJECT_ARTICLES.has(first.text) ? i + 1 : i;
-  // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
-  const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
-  // Not "Mr. Gore invoked Churchill, Robert Frost, …": the words before the comma must be a role, not a name.
-  const roleFirst = start > i || isLowerCaseWord(tokens[start]);
-  if (comma > start && roleFirst && !tokens.slice(start, comma).some(isReportingVerb)) {
-    const length = nameRunLength(tokens, comma + 1);
-    // "O presidente da Câmara, Arthur Lira (PP-AL), não participou": a party in brackets may follow the name.
-    const closer = tokens[comma + 1 + length]?.text;
-    if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
-  }
-  const length = nameRunLength(tokens, start);
-  if (length === 0) {
-    // "The poet Derek Anyan shared …": lower-case role words before the name.
-    const phrase = start > i ? phraseAt(tokens, i) : null;
-    return phrase?.type === 'name' ? phrase : null;
-  }
-  const next = tokens[start + length];
-  if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
-  return null;
 }
 
 const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);

@@ -11,7 +11,8 @@ import {
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
-import { isReportingVerb, phraseAt, phraseBeforeVerb, sentenceSubject, type SpeakerPhrase } from './attribution.js';
+import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';

@@ -1,0 +1,55 @@
+/**
+ * The subject of a sentence, for the passes that look beside a quote rather than at a reporting
+ * verb: "Kalin did, however, express …", "The council leader, Janet Colley, defended …".
+ */
+import { DETERMINERS, isReportingVerb, nameAt, phraseAt, PRONOUNS, type SpeakerPhrase } from './attribution.js';
+import { isNeverAName, nameRunLength } from './names.js';
+import { isLowerCaseWord, type Token } from './tokens.js';
+
+/** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
+const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
+/** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
+const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
+/** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
+const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
+
+/** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
+export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
+  let i = 0;
+  while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
+  // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
+  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
+  // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
+  // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
+  else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
+    const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
+    if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
+  }
+  const first = tokens[i];
+  if (first === undefined) return null;
+  if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  if (isLowerCaseWord(first)) {
+    const phrase = phraseAt(tokens, i);
+    return phrase?.type === 'name' ? phrase : null;
+  }
+  const start = DETERMINERS.has(first.text) || SUBJECT_ARTICLES.has(first.text) ? i + 1 : i;
+  // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
+  const comma = tokens.findIndex((token, index) => index >= start && index < start + 6 && token.text === ',');
+  // Not "Mr. Gore invoked Churchill, Robert Frost, …": the words before the comma must be a role, not a name.
+  const roleFirst = start > i || isLowerCaseWord(tokens[start]);
+  if (comma > start && roleFirst && !tokens.slice(start, comma).some(isReportingVerb)) {
+    const length = nameRunLength(tokens, comma + 1);
+    // "O presidente da Câmara, Arthur Lira (PP-AL), não participou": a party in brackets may follow the name.
+    const closer = tokens[comma + 1 + length]?.text;
+    if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
+  }
+  const length = nameRunLength(tokens, start);
+  if (length === 0) {
+    // "The poet Derek Anyan shared …": lower-case role words before the name.
+    const phrase = start > i ? phraseAt(tokens, i) : null;
+    return phrase?.type === 'name' ? phrase : null;
+  }
+  const next = tokens[start + length];
+  if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
+  return null;
+}

@@ -46,23 +46,6 @@ export function parseDocument(html: string): DomDocument {
   return parseHTML(page).document as unknown as DomDocument;
 }
 
-/**
- * The element after `element` in document order, as `querySelectorAll('*')` lists them (a template's
- * content is not walked), or null after the last. Walking the tree this way skips building the list and
- * matching the selector against every element, most of a whole-page walk's cost in linkedom (issue 10).
- */
-export function nextElementInOrder(element: DomElement): DomElement | null {
-  if (element.localName !== 'template') {
-    const child = element.firstElementChild;
-    if (child) return child;
-  }
-  for (let node: DomElement | null = element; node; node = node.parentElement) {
-    const sibling = node.nextElementSibling;
-    if (sibling) return sibling;
-  }
-  return null;
-}
-
 /** All elements matching a selector, as an array. */
 export function selectAll(root: DomDocument | DomElement, selector: string): DomElement[] {
   return Array.from(root.querySelectorAll(selector));

@@ -3,7 +3,8 @@
  * blocks, the <title>, the h1s, the first <time datetime>, a deck, a byline element and tag links. Replaces
  * about twenty whole-document querySelector calls (issue 10), walking the elements in document order.
  */
-import { classOf, nextElementInOrder, textOf, type DomDocument, type DomElement } from './dom.js';
+import { classOf, textOf, type DomDocument, type DomElement } from './dom.js';
+import { nextElementInOrder } from './linked-order.js';
 import { collapseWhitespace } from './text-utils.js';
 
 /** What the pass found; the first occurrence wins wherever a single value is kept. */

@@ -1,15 +1,23 @@
 /**
- * scanPage walks a page's elements with nextElementInOrder instead of `querySelectorAll('*')` (issue 10): the
- * walk must list the same elements in the same order, templates and odd nesting included.
+ * scanPage and the Readability run walk a page along linkedom's linked list instead of querySelectorAll and
+ * textContent (issue 10): each walk, and its fallback by the public tree steps, must give the answers those
+ * give, templates and odd nesting included.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nextElementInOrder, parseDocument, type DomDocument, type DomElement } from '../../src/extract/dom.js';
+import { parseDocument, type DomDocument, type DomElement } from '../../src/extract/dom.js';
+import {
+  elementsNamed,
+  hasNonSpaceText,
+  hasNonSpaceTextByTree,
+  nextElementByTree,
+  nextElementInOrder,
+} from '../../src/extract/linked-order.js';
 
-function walked(doc: DomDocument): DomElement[] {
+function walked(doc: DomDocument, next: (element: DomElement) => DomElement | null): DomElement[] {
   const elements: DomElement[] = [];
-  for (let element = doc.firstElementChild; element; element = nextElementInOrder(element)) elements.push(element);
+  for (let element = doc.firstElementChild; element; element = next(element)) elements.push(element);
   return elements;
 }
 
@@ -18,32 +26,62 @@ const PAGES = [
   `<!doctype html><html><head><title>T</title><meta name="a" content="b"></head><body>
      <template><div class="share"><p>inside a template</p></div></template>
      <article><h1>Head</h1><figure><img src="x.jpg"><figcaption>Cap</figcaption></figure>
-     <svg><g><path d="M0"></path></g></svg><ul><li>1</li><li>2<ul><li>3</li></ul></li></ul></article>
-     <!-- a comment --><footer><p>end</p></footer></body></html><p>after the html end</p>`,
+     <svg><g><path d="M0"></path></g><foreignObject><P>upper</P></foreignObject></svg>
+     <ul><li>1</li><li>2<ul><li>3</li></ul></li></ul><H2>Upper-case tag</H2></article>
+     <!-- a comment --><footer><p>end</p><div> &nbsp; <span>
+     </span><br></div><div><!-- only a comment --></div></footer></body></html><p>after the html end</p>`,
   '<html><body><table><tr><td><template><b>t</b></template></td></tr></table><div></div></body></html>',
 ];
 
+const fixturePages = (): string[] => {
+  const folder = join(import.meta.dirname, '..', 'fixtures', 'articles');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.html'));
+  expect(files.length).toBeGreaterThan(0);
+  return files.map((name) => readFileSync(join(folder, name), 'utf8'));
+};
+
+const same = (actual: DomElement[], expected: ArrayLike<DomElement>): boolean =>
+  actual.length === expected.length && actual.every((element, i) => element === expected[i]);
+
 describe('Walking a page in document order', () => {
-  it('lists the same elements in the same order as querySelectorAll("*") for hand-written pages', () => {
-    for (const html of PAGES) {
+  it('lists the same elements in the same order as querySelectorAll("*"), on the list and by the tree', () => {
+    for (const html of [...PAGES, ...fixturePages()]) {
       const doc = parseDocument(html);
       const expected = Array.from(doc.querySelectorAll('*'));
-      const actual = walked(doc);
-      expect(actual.map((element) => element.tagName)).toEqual(expected.map((element) => element.tagName));
-      expect(actual.every((element, i) => element === expected[i])).toBe(true);
+      expect(expected.length).toBeGreaterThan(3);
+      expect(same(walked(doc, nextElementInOrder), expected)).toBe(true);
+      expect(
+        same(
+          walked(doc, (element) => nextElementByTree(element)),
+          expected,
+        ),
+      ).toBe(true);
     }
   });
 
-  it('lists the same elements in the same order as querySelectorAll("*") for every HTML fixture', () => {
-    const folder = join(import.meta.dirname, '..', 'fixtures', 'articles');
-    const files = readdirSync(folder).filter((name) => name.endsWith('.html'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const name of files) {
-      const doc = parseDocument(readFileSync(join(folder, name), 'utf8'));
-      const expected = Array.from(doc.querySelectorAll('*'));
-      const actual = walked(doc);
-      expect(actual.length).toBe(expected.length);
-      expect(actual.every((element, i) => element === expected[i])).toBe(true);
+  it('finds the elements querySelectorAll finds for a list of tag names, under the document and under elements', () => {
+    const lists = [['p'], ['h1', 'h2'], ['img', 'picture', 'figure'], ['ul', 'ol'], ['b', 'li', 'div'], ['nothing']];
+    for (const html of [...PAGES, ...fixturePages()]) {
+      const doc = parseDocument(html);
+      const roots = [doc, ...Array.from(doc.querySelectorAll('body,article,div,ul,template,td,p'))];
+      for (const root of roots) {
+        for (const names of lists)
+          expect(same(elementsNamed(root, new Set(names)), root.querySelectorAll(names.join(',')))).toBe(true);
+      }
     }
+  });
+
+  it('says whether an element holds more than white space as its textContent does, on the list and by the tree', () => {
+    let empty = 0;
+    for (const html of [...PAGES, ...fixturePages()]) {
+      const doc = parseDocument(html);
+      for (const element of Array.from(doc.querySelectorAll('*'))) {
+        const expected = (element.textContent ?? '').trim() !== '';
+        if (!expected) empty++;
+        expect(hasNonSpaceText(element)).toBe(expected);
+        expect(hasNonSpaceTextByTree(element)).toBe(expected);
+      }
+    }
+    expect(empty).toBeGreaterThan(5);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './dom.js';
 import { readPageMetadata } from './html-metadata.js';
 import { scanPage, type PageScan } from './page-scan.js';
+import { largestParagraphCluster, TINY_MAIN_TEXT } from './paragraph-cluster.js';
 import { htmlToPlainText, nestingDepth, stripInertMarkup } from './inert-markup.js';
 import { readabilityContent } from './readability-content.js';
 import { draftFromText } from './text-article.js';
@@ -148,18 +149,30 @@ function removeFurniture(doc: DomDocument, scan: PageScan): string[] {
   return captions;
 }
 
-/** The main content's blocks, via Readability; the whole body when Readability finds no article or fails. */
-function mainContentBlocks(doc: DomDocument): DraftBlock[] {
+const bodyTextLength = (blocks: DraftBlock[]): number =>
+  blocks.reduce((sum, block) => sum + (block.furniture ? 0 : block.text.length), 0);
+
+/**
+ * The main content's blocks, via Readability; the whole body when Readability finds no article or fails. When
+ * Readability's text is tiny, the page is read again (Readability has changed `doc`) and a cluster of
+ * paragraphs holding several times more text replaces it; only such pages pay for the second reading.
+ */
+function mainContentBlocks(doc: DomDocument, readAgain: () => DomDocument): DraftBlock[] {
+  let blocks: DraftBlock[] | null = null;
   try {
     const content = readabilityContent(doc);
     if (content) {
-      const blocks = blocksOf(content);
-      if (blocks.some((block) => !block.furniture)) return blocks;
+      const found = blocksOf(content);
+      if (found.some((block) => !block.furniture)) blocks = found;
     }
   } catch {
     // Readability recurses over the tree and can fail on hostile nesting; fall back to the whole body below.
   }
-  return doc.body ? blocksOf(doc.body) : [];
+  if (blocks === null) return doc.body ? blocksOf(doc.body) : [];
+  const length = bodyTextLength(blocks);
+  if (length >= TINY_MAIN_TEXT) return blocks;
+  const cluster = largestParagraphCluster(readAgain(), length);
+  return cluster ? blocksOf(cluster) : blocks;
 }
 
 /** A draft read from HTML, with the lead image the page's metadata names (as written, maybe relative). */
@@ -175,7 +188,12 @@ export function draftFromHtml(html: string): HtmlDraft {
   const scan = scanPage(doc);
   const metadata = readPageMetadata(doc, scan);
   const captions = removeFurniture(doc, scan);
-  const blocks = mainContentBlocks(doc);
+  const readAgain = (): DomDocument => {
+    const fresh = parseDocument(page);
+    removeFurniture(fresh, scanPage(fresh));
+    return fresh;
+  };
+  const blocks = mainContentBlocks(doc, readAgain);
   return {
     headline: metadata.headline ?? '',
     standfirst: metadata.standfirst,

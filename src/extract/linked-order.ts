@@ -91,6 +91,22 @@ export function elementsNamed(root: WalkRoot, names: ReadonlySet<string>): DomEl
   return found;
 }
 
+/**
+ * What `root.getElementsByTagName(name)` finds in an HTML document for a lower-case name: the elements whose
+ * local name is `name`, template content included, in document order.
+ */
+export function elementsByTagName(
+  root: WalkRoot & { getElementsByTagName(name: string): ArrayLike<DomElement> },
+  name: string,
+): DomElement[] {
+  if (!NEXT || !END) return Array.from(root.getElementsByTagName(name));
+  const found: DomElement[] = [];
+  const stop = (root as unknown as Linked)[END] ?? null;
+  for (let node = (root as unknown as Linked)[NEXT]; node && node !== stop; node = node[NEXT])
+    if (node.nodeType === ELEMENT_NODE && node.localName === name) found.push(node as unknown as DomElement);
+  return found;
+}
+
 const isText = (node: DomNode): boolean => node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE;
 const NON_SPACE = /\S/;
 

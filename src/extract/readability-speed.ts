@@ -4,9 +4,10 @@
  * tests/extract/readability-content.test.ts). Each replacement says which linkedom cost it avoids.
  */
 import { ELEMENT_NODE, type DomElement } from './dom.js';
-import { elementsNamed, hasNonSpaceText, type WalkRoot } from './linked-order.js';
+import { elementsByTagName, elementsNamed, hasNonSpaceText, type WalkRoot } from './linked-order.js';
 
 interface TreeElement extends DomElement {
+  attributes: ArrayLike<{ name: string; value: string }>;
   children: ArrayLike<DomElement>;
   hasAttribute(name: string): boolean;
   getElementsByTagName(name: string): ArrayLike<DomElement>;
@@ -19,6 +20,7 @@ export interface ReadabilitySteps {
   _isProbablyVisible(node: TreeElement): boolean;
   _isValidByline(node: TreeElement, matchString: string): boolean;
   _isElementWithoutContent(node: TreeElement): boolean;
+  _unwrapNoscriptImages(doc: TreeElement): void;
   REGEXPS: { byline: RegExp };
 }
 
@@ -26,6 +28,19 @@ export interface ReadabilitySteps {
 function hasFallbackImageClass(node: TreeElement): boolean {
   const className = node.className as unknown as { includes?: (text: string) => boolean } | null;
   return Boolean(className && typeof className.includes === 'function' && className.includes('fallback-image'));
+}
+
+const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
+const IMAGE_SOURCES = new Set(['src', 'srcset', 'data-src', 'data-srcset']);
+
+/** An <img> Readability keeps: one with a source attribute or an attribute naming an image file. */
+function hasImageSource(img: TreeElement): boolean {
+  const attributes = img.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
+    if (IMAGE_SOURCES.has(attribute.name) || IMAGE_FILE.test(attribute.value)) return true;
+  }
+  return false;
 }
 
 /** Replaces the slow steps on `reader` (a Readability instance) with the equivalent steps described beside each. */
@@ -52,6 +67,13 @@ export function speedUpReadability(reader: ReadabilitySteps): void {
     return named && validByline(node, matchString);
   };
   // The original joins the text of the whole subtree to see whether any of it is more than white space.
+  // The original's first half removes <img>s without a source, building the attribute list twice per attribute
+  // read; its second half only has work where a <noscript> is left (extraction strips them before parsing).
+  const unwrapNoscriptImages = reader._unwrapNoscriptImages.bind(reader);
+  reader._unwrapNoscriptImages = (doc) => {
+    for (const img of elementsByTagName(doc, 'img')) if (!hasImageSource(img as TreeElement)) img.remove();
+    if (elementsByTagName(doc, 'noscript').length > 0) unwrapNoscriptImages(doc);
+  };
   reader._isElementWithoutContent = (node) =>
     node.nodeType === ELEMENT_NODE &&
     !hasNonSpaceText(node) &&

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type DomDocument, type DomElement } from '../../src/extract/dom.js';
 import {
+  elementsByTagName,
   elementsNamed,
   hasNonSpaceText,
   hasNonSpaceTextByTree,
@@ -68,6 +69,14 @@ describe('Walking a page in document order', () => {
         for (const names of lists)
           expect(same(elementsNamed(root, new Set(names)), root.querySelectorAll(names.join(',')))).toBe(true);
       }
+    }
+  });
+
+  it('finds the elements getElementsByTagName finds, template content included', () => {
+    for (const html of [...PAGES, ...fixturePages()]) {
+      const doc = parseDocument(html) as DomDocument & { getElementsByTagName(name: string): ArrayLike<DomElement> };
+      for (const name of ['p', 'img', 'b', 'template', 'div', 'svg', 'foreignObject', 'nothing'])
+        expect(same(elementsByTagName(doc, name), doc.getElementsByTagName(name))).toBe(true);
     }
   });
 

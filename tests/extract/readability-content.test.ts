@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/extract/dom.js';
 import { blocksOf } from '../../src/extract/html.js';
+import { Readability } from '@mozilla/readability';
 import { readabilityContent } from '../../src/extract/readability-content.js';
+import { speedUpReadability, type ReadabilitySteps } from '../../src/extract/readability-speed.js';
 
 const paragraph = (n: number): string =>
   `<p>Paragraph ${n} of the story says what the council decided about the bridge and why the vote was close.</p>`;
@@ -32,7 +34,9 @@ const STEPS_PAGE = `<!doctype html><html lang="en"><head><title>Ferry timetable 
   <svg class="x"><title>chart</title></svg><div aria-hidden="true"><svg class="icon"></svg>Icon</div>
   ${paragraph(2)}<div><p>${paragraph(3)}</p></div><font>${paragraph(4)}</font>
   <table><tr><td>${paragraph(5)}</td></tr></table><p>Line one<br><br>line two<br><br><br>line three</p>
-  <ul><li>${paragraph(6)}</li></ul><img alt="placeholder"><img data-lazy="photo.jpg">
+  <ul><li>${paragraph(6)}</li></ul><img alt="spacer"><img data-lazy="photo.jpg">
+  <figure><img src="placeholder.gif" class="lazy"></figure><noscript><img src="full.jpg" alt="full"></noscript>
+  <div><img data-src="a.png" title="b.webp"><img src="/pixel"><img srcset="/x 2x"></div><noscript><p>not an image</p></noscript>
   <p itemprop="author">Written by Sam Lee</p>${paragraph(7)}<iframe src="https://video.example/embed"></iframe>
   </article></body></html>`;
 
@@ -68,5 +72,19 @@ describe('Readability content without address fixing', () => {
       expect(shipped?.outerHTML).toBeTruthy();
       expect(fast?.outerHTML).toBe(shipped?.outerHTML);
     }
+  });
+
+  it("leaves the page as Readability's own step does when it unwraps images from <noscript>", () => {
+    const unwrapped = (fast: boolean): string => {
+      const doc = parseDocument(STEPS_PAGE);
+      const reader = new Readability(doc as never) as unknown as ReadabilitySteps;
+      if (fast) speedUpReadability(reader);
+      reader._unwrapNoscriptImages(doc as never);
+      return String(doc);
+    };
+    const shipped = unwrapped(false);
+    expect(shipped).not.toContain('alt="spacer"');
+    expect(shipped).toContain('data-old-src="placeholder.gif"');
+    expect(unwrapped(true)).toBe(shipped);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The people and organisations a paragraph reports speaking or makes the subject of a sentence, by position:
+ * what later pronouns and quotation-only sentences fall back on.
+ */
+import type { SpeakerContext } from './attribution-windows.js';
+import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import type { NameBook } from './name-book.js';
+import type { NamedEntity } from './names.js';
+import { sentenceSubject } from './sentence-subject.js';
+import { resolvePhrase } from './speaker-resolution.js';
+import { isCapitalised, tokenize } from './tokens.js';
+
+/** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
+export const MENTION_CHARS = 20_000;
+
+export interface Mention {
+  at: number;
+  phrase: SpeakerPhrase;
+  /** Sentence subjects count only when they name someone in full; reporting verbs always count. */
+  subjectOnly: boolean;
+}
+
+/**
+ * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
+ * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
+ */
+export function mentionsIn(masked: string, starts: number[]): Mention[] {
+  const tokens = tokenize(masked.slice(0, MENTION_CHARS));
+  const mentions: Mention[] = [];
+  let next = 0;
+  for (const start of starts) {
+    if (start >= MENTION_CHARS) break;
+    while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
+    const subject = sentenceSubject(tokens.slice(next, next + 12));
+    if (subject?.type === 'name') mentions.push({ at: start, phrase: subject, subjectOnly: true });
+  }
+  tokens.forEach((token, v) => {
+    if (!isReportingVerb(token)) return;
+    const phrase = phraseBeforeVerb(tokens, v);
+    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
+      mentions.push({ at: token.start, phrase, subjectOnly: false });
+    // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma.
+    else if (tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1])) {
+      const after = phraseAt(tokens, v + 1);
+      if (after?.type === 'name') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
+    }
+  });
+  return mentions.sort((a, b) => a.at - b.at);
+}
+
+export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
+  const entity = resolvePhrase(mention.phrase, book, context);
+  if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
+  book.noteSpeaker(entity);
+  return entity;
+}
+
+export function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
+  return resolvePhrase(mention.phrase, book, context)?.name ?? null;
+}

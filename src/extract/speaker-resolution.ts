@@ -1,0 +1,88 @@
+/**
+ * Turning a speaker phrase into a speaker: names through the article's name book, pronouns to the person or
+ * organisation heard last, descriptions as written. When unsure, no speaker.
+ */
+import type { SpeakerContext } from './attribution-windows.js';
+import type { SpeakerPhrase } from './attribution.js';
+import { isFirstName } from './first-names.js';
+import { PRONOUN_GENDER } from './lexicon.js';
+import type { NameBook } from './name-book.js';
+import { isNeverAName, readName, type NamedEntity } from './names.js';
+
+/** What the paragraph has named before the quotation being attributed, read only when a pronoun needs it. */
+export interface ParagraphSoFar {
+  named(): NamedEntity[];
+  lastKnown(): NamedEntity | null;
+  lastProperNoun(): string | null;
+}
+export const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
+
+/** How many paragraphs back a pronoun may find its person. */
+const PRONOUN_REACH = 1;
+
+/**
+ * Whether a name read next to a reporting verb can be trusted as a speaker: a full name used before, a
+ * multi-word name not opened by a sentence word, or one word that stands capitalised mid-sentence elsewhere
+ * (a proper noun, not "Nevertheless" or "Vielmehr"). When unsure, no speaker.
+ */
+function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext): boolean {
+  const words = entity.name.split(' ');
+  const first = words[0] ?? '';
+  if (isNeverAName(first) && words.length === 1) return false;
+  if (entity.kind !== 'person' || book.isKnownPerson(entity.name)) return true;
+  if (context.capitalisesNouns) return isFirstName(first) && words.length > 1;
+  if (words.length > 1) return !isNeverAName(first);
+  return book.isProperNoun(first);
+}
+
+/** Turns a phrase into a named speaker using what the article said before. */
+export function resolvePhrase(
+  phrase: SpeakerPhrase,
+  book: NameBook,
+  context: SpeakerContext,
+  here: ParagraphSoFar = NOTHING_HERE,
+): NamedEntity | null {
+  switch (phrase.type) {
+    case 'name': {
+      const entity = readName(phrase.words);
+      if (entity === null) return null;
+      const resolved = book.resolve(phrase.organisation ? { ...entity, kind: 'organisation' } : entity);
+      if (!credible(resolved, book, context)) return null;
+      return phrase.spokesperson ? { ...resolved, spokesperson: true } : resolved;
+    }
+    case 'pronoun': {
+      const gender = PRONOUN_GENDER.get(phrase.pronoun);
+      if (gender || phrase.pronoun === '') {
+        // A pronoun reaches the person heard in this paragraph or the one before, never further back.
+        const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
+        // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
+        // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
+        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
+        const fits =
+          other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
+        if (fits) return null;
+        if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
+        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
+        // named exactly one person whose given name fits the pronoun before the quotation.
+        if (!gender) return null;
+        const fitting = here.named().filter((named) => named.gender === gender);
+        return fitting.length === 1 ? (fitting[0] ?? null) : null;
+      }
+      // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
+      // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
+      const organisation = book.lastOrganisation(PRONOUN_REACH);
+      if (organisation) return organisation;
+      const lone = book.lastOrganisation(PRONOUN_REACH, true);
+      const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
+      return since !== null && since !== lone?.name ? null : lone;
+    }
+    case 'organisation-role': {
+      const organisation = book.lastOrganisation();
+      return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
+    }
+    case 'description':
+      return { name: phrase.words.join(' '), kind: 'description', gender: null };
+    case 'unnamed':
+      return null;
+  }
+}

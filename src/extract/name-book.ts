@@ -19,6 +19,11 @@ export interface NameBook {
    * heard more than `maxAge` paragraphs ago (a pronoun does not reach back across several paragraphs).
    */
   lastPerson(gender: Gender | null, maxAge?: number): NamedEntity | null;
+  /**
+   * The last speaker, however long ago, when it is a person whose gender fits and nobody else has spoken or been
+   * named in full since the paragraph it was heard in: "he added" three paragraphs on, with no one in between.
+   */
+  lastPersonUncontested(gender: Gender | null, maxAge: number): NamedEntity | null;
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
@@ -59,6 +64,8 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
 function bookWith(options: NameBookOptions, readings: Map<string, Reading>): NameBook {
   const properNouns = new Set<string>();
   const fullNames: NamedEntity[] = [];
+  /** The paragraph each entry of `fullNames` was named in. */
+  const namedIn: number[] = [];
   const genders = new Map<string, Gender>();
   const speakers: NamedEntity[] = [];
   /** The paragraph each entry of `speakers` was heard in. */
@@ -79,7 +86,10 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
     if (entity.kind === 'organisation') {
       organisations.push(entity);
       knownOrganisations.add(entity.name);
-    } else if (entity.name.includes(' ')) fullNames.push(entity);
+    } else if (entity.name.includes(' ')) {
+      fullNames.push(entity);
+      namedIn.push(paragraph);
+    }
     if (entity.gender) genders.set(surname(entity.name), entity.gender);
   }
 
@@ -171,6 +181,17 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       });
       const speaker = at >= 0 && paragraph - (heardIn[at] ?? 0) <= maxAge ? speakers[at] : undefined;
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
+    },
+    lastPersonUncontested(gender, maxAge) {
+      const last = speakers.at(-1);
+      const since = heardIn.at(-1) ?? 0;
+      if (last?.kind !== 'person' || paragraph - since > maxAge) return null;
+      const known = genderOf(last);
+      if (gender !== null && known !== null && known !== gender) return null;
+      const other = fullNames.some(
+        (named, i) => (namedIn[i] ?? 0) > since && surname(named.name) !== surname(last.name),
+      );
+      return other ? null : { ...last, gender: known };
     },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),

@@ -4,6 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
 import { sentenceSubject } from './sentence-subject.js';
@@ -51,6 +52,11 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
 export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
   const entity = resolvePhrase(mention.phrase, book, context);
   if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
+  // "Afghanistan is the largest …" after a headline ending "…: Leave Afghanistan": a one-word subject counts only
+  // as a full name whose first word stood capitalised inside a sentence somewhere (a given name, not "Leave").
+  const written = mention.phrase.type === 'name' ? mention.phrase.words : [];
+  const given = entity.name.split(' ')[0] ?? '';
+  if (mention.subjectOnly && written.length === 1 && !isFirstName(given) && !book.isProperNoun(given)) return null;
   book.noteSpeaker(entity);
   return entity;
 }

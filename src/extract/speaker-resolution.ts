@@ -17,6 +17,8 @@ export interface ParagraphSoFar {
 }
 export const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
 
+/** How many paragraphs back a pronoun may find its person when nobody else has been named since. */
+const UNCONTESTED_REACH = 3;
 /** How many paragraphs back a pronoun may find its person. */
 const PRONOUN_REACH = 1;
 
@@ -54,7 +56,10 @@ export function resolvePhrase(
       const gender = PRONOUN_GENDER.get(phrase.pronoun);
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before, never further back.
-        const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
+        // Further back only when nobody else has been named since, nor anything in this paragraph yet.
+        const person =
+          book.lastPerson(gender ?? null, PRONOUN_REACH) ??
+          (here.lastProperNoun() === null ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null);
         // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
         // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
         const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;

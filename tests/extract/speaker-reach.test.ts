@@ -1,0 +1,71 @@
+/**
+ * How far back a speaker may be found (issue 14): a pronoun reaches past the paragraph before when nobody else
+ * has been named since, and never when someone else has. Invented sentences in the shape of each case.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/extract/index.js';
+
+const speakersOf = (paragraphs: string[], lang = 'en', namesFrom?: string[]): (string | null)[] =>
+  findQuotes(paragraphs, { lang, namesFrom }).map((quote) => quote.speaker);
+
+describe('pronouns more than one paragraph back', () => {
+  it('gives "he added" to the last speaker several paragraphs back when nobody else was named since', () => {
+    expect(
+      speakersOf([
+        '"The harvest came in three weeks late," said Oskar Lindgren, who runs the cooperative.',
+        'The delay cost the growers a good part of the season.',
+        'Prices at the market fell again in the spring.',
+        '"Next year we plant earlier or we do not plant at all," he added.',
+      ]),
+    ).toEqual(['Oskar Lindgren', 'Oskar Lindgren']);
+  });
+
+  it('leaves "he said" without a speaker when another person was named in full in between', () => {
+    expect(
+      speakersOf([
+        '"The harvest came in three weeks late," said Oskar Lindgren, who runs the cooperative.',
+        'The delay cost the growers a good part of the season.',
+        'Prices fell after Martin Hale, a buyer from the city, left the market.',
+        '"Next year we plant earlier or we do not plant at all," he said.',
+      ]),
+    ).toEqual(['Oskar Lindgren', null]);
+  });
+
+  it('does not reach back when the paragraph of the pronoun has named something else first', () => {
+    expect(
+      speakersOf([
+        '"The harvest came in three weeks late," said Oskar Lindgren, who runs the cooperative.',
+        'The delay cost the growers a good part of the season.',
+        'We met Vasquez at the depot in Tarnby. "Nobody asked us before the road was closed," he said.',
+      ]),
+    ).toEqual(['Oskar Lindgren', null]);
+  });
+
+  it('in a language that drops pronouns, lets a bare "comentó" reach the last speaker two paragraphs back', () => {
+    expect(
+      speakersOf(
+        [
+          '"No habrá agua para todos este verano", advirtió Ramiro Quintana, ingeniero de la cuenca.',
+          'Los embalses están al treinta por ciento de su capacidad.',
+          '"Es una situación que no habíamos visto en décadas", comentó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ramiro Quintana', 'Ramiro Quintana']);
+  });
+
+  it('does not take a one-word sentence subject for a headline phrase that ends in the same word', () => {
+    expect(
+      speakersOf(
+        [
+          '"We ask the soldiers to go home," said Ilyas Karimov in the recording.',
+          'Karimov was last seen in the mountains near the border.',
+          'Norway is the largest contributor of aid to the region.',
+          '"They will leave and the valleys will be ours again," he says.',
+        ],
+        'en',
+        ['Recording to Europe: Leave Norway'],
+      ),
+    ).toEqual(['Ilyas Karimov', 'Ilyas Karimov']);
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from './attribution-windows.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
-import { isNeverAName, type NamedEntity } from './names.js';
+import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
@@ -135,7 +135,9 @@ export function attributeParagraph(
       if (before !== null) attribution = before;
     }
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
-      attribution = sentenceSubject(beforeTokens);
+      const subject = sentenceSubject(beforeTokens);
+      // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
+      attribution = subject?.type === 'name' && readName(subject.words) === null ? null : subject;
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {

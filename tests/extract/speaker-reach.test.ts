@@ -69,3 +69,24 @@ describe('pronouns more than one paragraph back', () => {
     ).toEqual(['Ilyas Karimov', 'Ilyas Karimov']);
   });
 });
+
+describe('quotations in a sentence whose subject names nobody', () => {
+  it('continues the speaker of the quotation before it in German ("Das sei „…“")', () => {
+    expect(
+      speakersOf(
+        [
+          '„Wir bauen die Brücke bis zum Herbst fertig“, sagte Bauleiterin Karin Vogt. Das sei „eine Frage der Ehre für die Stadt“.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Karin Vogt', 'Karin Vogt']);
+  });
+
+  it('continues the speaker of the quotation before it in English ("That was "…"")', () => {
+    expect(
+      speakersOf([
+        '"We will reopen the pool in June," said Helen Marsh. That was "a promise to every family in town."',
+      ]),
+    ).toEqual(['Helen Marsh', 'Helen Marsh']);
+  });
+});

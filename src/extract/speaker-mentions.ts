@@ -7,6 +7,7 @@ import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from 
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
+import { PRONOUN_GENDER } from './lexicon.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
@@ -17,7 +18,10 @@ export const MENTION_CHARS = 20_000;
 export interface Mention {
   at: number;
   phrase: SpeakerPhrase;
-  /** Sentence subjects count only when they name someone in full; reporting verbs always count. */
+  /**
+   * Sentence subjects count only when they name someone in full, or are a gendered pronoun (which is resolved but
+   * not noted again); reporting verbs always count.
+   */
   subjectOnly: boolean;
 }
 
@@ -33,7 +37,8 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
     const subject = sentenceSubject(tokens.slice(next, next + 12));
-    if (subject?.type === 'name') mentions.push({ at: start, phrase: subject, subjectOnly: true });
+    const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
+    if (subject?.type === 'name' || gendered) mentions.push({ at: start, phrase: subject, subjectOnly: true });
   }
   tokens.forEach((token, v) => {
     if (!isReportingVerb(token)) return;
@@ -51,6 +56,8 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
 
 export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
   const entity = resolvePhrase(mention.phrase, book, context);
+  // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
+  if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
   if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
   // "Afghanistan is the largest …" after a headline ending "…: Leave Afghanistan": a one-word subject counts only
   // as a full name whose first word stood capitalised inside a sentence somewhere (a given name, not "Leave").

@@ -90,3 +90,23 @@ describe('quotations in a sentence whose subject names nobody', () => {
     ).toEqual(['Helen Marsh', 'Helen Marsh']);
   });
 });
+
+describe('a quotation after a sentence whose subject is a pronoun', () => {
+  it('belongs to the person the pronoun stands for', () => {
+    expect(
+      speakersOf([
+        '"The judges were far too kind this year," said Laura Penn.',
+        'She also had no praise for the winner. "A good voice is not enough to last in this business."',
+      ]),
+    ).toEqual(['Laura Penn', 'Laura Penn']);
+  });
+
+  it('belongs to nobody when the pronoun does not fit the last speaker', () => {
+    expect(
+      speakersOf([
+        '"The judges were far too kind this year," said Laura Penn.',
+        'He also had no praise for the winner. "A good voice is not enough to last in this business."',
+      ]),
+    ).toEqual(['Laura Penn', null]);
+  });
+});

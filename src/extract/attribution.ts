@@ -10,7 +10,10 @@ import {
   INDEFINITE,
   INDEFINITE_PRONOUNS,
   PRONOUN_GENDER,
+  REPORTING_PARTICIPLES,
+  REPORTING_VERBS,
 } from './lexicon.js';
+import { definiteAt, definiteEndingAt, type DefinitePhrase } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
@@ -30,23 +33,11 @@ export type SpeakerPhrase =
   | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
   | { type: 'organisation-role'; spokesperson: boolean }
-  /** "a source", "the 45-year-old", "officials": somebody, but nobody named. */
+  /** "the speaker", "der junge Polizist", "cette source": someone brought in before (definite-descriptions.ts). */
+  | DefinitePhrase
+  /** "a source", "officials": somebody, but nobody named. */
   | { type: 'unnamed' };
 
-export const REPORTING_VERBS = new Set(
-  `said says say added adds told tells claimed claims warned warns wrote writes insisted insists explained
-  explains noted notes stated states argued argues suggested suggests admitted admits acknowledged announced
-  confirmed confirms denied revealed replied responded asked asks tweeted posted commented continued continues
-  concluded recalled recalls urged urges vowed promised declared described describes remarked observed
-  conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
-  indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
-  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
-);
-export const REPORTING_PARTICIPLES = new Set(
-  `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring
-  calling describing suggesting asking urging admitting acknowledging vowing promising pointing concluding
-  continuing replying responding`.split(/\s+/),
-);
 /** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
   ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
@@ -159,6 +150,9 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
   const description = descriptionAt(tokens, i);
   if (description) return description;
+  // German capitalises the nouns of "der junge Polizist": read as a description before any name run.
+  const definite = nounsCapitalised ? definiteAt(tokens, i, true) : null;
+  if (definite) return definite;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
   const afterRun = tokens[i + runLength];
@@ -204,7 +198,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const nameStart = tokens[j]?.text === ',' ? j + 1 : j;
   const personLength = j > i ? nameRunLength(tokens, nameStart) : 0;
   if (personLength > 0) return nameAt(tokens, nameStart, personLength);
-  return i > start || isLowerCaseWord(first) ? { type: 'unnamed' } : null;
+  if (i === start && !isLowerCaseWord(first)) return null;
+  return definiteAt(tokens, start, nounsCapitalised) ?? { type: 'unnamed' };
 }
 
 /** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
@@ -271,6 +266,8 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const description = descriptionAt(tokens, d, k + 1);
     if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
   }
+  const definite = definiteEndingAt(tokens, k, nounsCapitalised);
+  if (definite) return definite;
   if (isCapitalised(token)) {
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];

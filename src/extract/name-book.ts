@@ -24,6 +24,8 @@ export interface NameBook {
    * named in full since the paragraph it was heard in: "he added" three paragraphs on, with no one in between.
    */
   lastPersonUncontested(gender: Gender | null, maxAge: number): NamedEntity | null;
+  /** The last description heard speaking within `maxAge` paragraphs that `matches`, as written. */
+  lastDescription(matches: (words: string[]) => boolean, maxAge: number): NamedEntity | null;
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
@@ -192,6 +194,15 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
         (named, i) => (namedIn[i] ?? 0) > since && surname(named.name) !== surname(last.name),
       );
       return other ? null : { ...last, gender: known };
+    },
+    lastDescription(matches, maxAge) {
+      const at = speakers.findLastIndex(
+        (speaker, index) =>
+          speaker.kind === 'description' &&
+          paragraph - (heardIn[index] ?? 0) <= maxAge &&
+          matches(speaker.name.split(' ')),
+      );
+      return speakers[at] ?? null;
     },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),

@@ -45,10 +45,12 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
       mentions.push({ at: token.start, phrase, subjectOnly: false });
-    // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma.
-    else if (tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1])) {
+    else {
+      // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma;
+      // "a assuré une source gouvernementale": a described speaker, for a later "cette source".
       const after = phraseAt(tokens, v + 1);
-      if (after?.type === 'name') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
+      const named = after?.type === 'name' && tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1]);
+      if (named || after?.type === 'description') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
     }
   });
   return mentions.sort((a, b) => a.at - b.at);

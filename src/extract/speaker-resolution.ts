@@ -4,6 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import type { SpeakerPhrase } from './attribution.js';
+import { shareAWord } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
@@ -17,6 +18,8 @@ export interface ParagraphSoFar {
 }
 export const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
 
+/** How many paragraphs back "this source" may find "a source". */
+const DESCRIPTION_REACH = 3;
 /** How many paragraphs back a pronoun may find its person when nobody else has been named since. */
 const UNCONTESTED_REACH = 3;
 /** How many paragraphs back a pronoun may find its person. */
@@ -87,6 +90,16 @@ export function resolvePhrase(
     }
     case 'description':
       return { name: phrase.words.join(' '), kind: 'description', gender: null };
+    case 'definite': {
+      // "a poursuivi cette source gouvernementale" after "une source gouvernementale": that description, as written.
+      const earlier = book.lastDescription((words) => shareAWord(phrase.words, words), DESCRIPTION_REACH);
+      if (earlier) return earlier;
+      // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
+      // since named someone else.
+      const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;
+      const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
+      return person && (other === null || other.name === person.name) ? person : null;
+    }
     case 'unnamed':
       return null;
   }

@@ -110,3 +110,38 @@ describe('a quotation after a sentence whose subject is a pronoun', () => {
     ).toEqual(['Laura Penn', null]);
   });
 });
+
+describe('definite descriptions', () => {
+  it('gives "cette source" the described speaker brought in before, as written', () => {
+    expect(
+      speakersOf(
+        [
+          'La mairie paiera ses fournisseurs avant l’été, a assuré une source municipale, lundi.',
+          '« Les factures de janvier sont déjà réglées, le reste suivra en mai », a poursuivi cette source municipale.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['une source municipale']);
+  });
+
+  it('gives "der junge Soldat" the young soldier described before', () => {
+    expect(
+      speakersOf(
+        [
+          '„Hier kommt heute niemand mehr durch“, sagte ein junger Soldat.',
+          '„Wir warten seit dem Morgen auf neue Befehle“, sagt der junge Soldat.',
+        ],
+        'de',
+      ),
+    ).toEqual(['ein junger Soldat', 'ein junger Soldat']);
+  });
+
+  it('does not give a description to the person heard before when it shares nothing with them', () => {
+    expect(
+      speakersOf([
+        '"The dam will hold through the winter," said engineer Tom Greer.',
+        '"Nobody told us the water would rise this fast," the farmer said.',
+      ]),
+    ).toEqual(['Tom Greer', null]);
+  });
+});

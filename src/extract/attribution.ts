@@ -67,11 +67,14 @@ const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`
  * article at a time): the other languages' reporting verbs count only in their own articles ("note", "so").
  */
 let foreignVerbs = false;
-let nounsCapitalised = false;
+let capitalisedNouns = false;
 export function setAttributionLanguage(lang: string): void {
   foreignVerbs = lang !== 'en';
-  nounsCapitalised = CAPITALISES_NOUNS.has(lang);
+  capitalisedNouns = CAPITALISES_NOUNS.has(lang);
 }
+
+/** Whether the article's language capitalises its nouns (German). */
+export const nounsCapitalised = (): boolean => capitalisedNouns;
 
 export const isReportingVerb = (token: Token | undefined): boolean =>
   token?.word === true &&
@@ -101,7 +104,7 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
   if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
   // "a Network Rail spokesman", "a spokesman for the Rail Delivery Group" name their organisation; "a
   // spokesperson", "a spokeswoman for the company" stand for the last one named: phraseAt reads those.
-  const named = !nounsCapitalised && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
+  const named = !capitalisedNouns && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
   const last = words.at(-1) ?? '';
   const standsForOrganisation =
     (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
@@ -151,7 +154,7 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const description = descriptionAt(tokens, i);
   if (description) return description;
   // German capitalises the nouns of "der junge Polizist": read as a description before any name run.
-  const definite = nounsCapitalised ? definiteAt(tokens, i, true) : null;
+  const definite = capitalisedNouns ? definiteAt(tokens, i, true) : null;
   if (definite) return definite;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
@@ -166,7 +169,7 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     if (commaName) role++;
     const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
     // In German every noun is capitalised: "sagte Weikert zum Thema" names Weikert, not "Thema".
-    const personAfterRole = personLength > 0 && (!nounsCapitalised || isFirstName(tokens[role]?.text ?? ''));
+    const personAfterRole = personLength > 0 && (!capitalisedNouns || isFirstName(tokens[role]?.text ?? ''));
     if (personAfterRole) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
@@ -199,7 +202,7 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const personLength = j > i ? nameRunLength(tokens, nameStart) : 0;
   if (personLength > 0) return nameAt(tokens, nameStart, personLength);
   if (i === start && !isLowerCaseWord(first)) return null;
-  return definiteAt(tokens, start, nounsCapitalised) ?? { type: 'unnamed' };
+  return definiteAt(tokens, start, capitalisedNouns) ?? { type: 'unnamed' };
 }
 
 /** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
@@ -266,7 +269,7 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const description = descriptionAt(tokens, d, k + 1);
     if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
   }
-  const definite = definiteEndingAt(tokens, k, nounsCapitalised);
+  const definite = definiteEndingAt(tokens, k, capitalisedNouns);
   if (definite) return definite;
   if (isCapitalised(token)) {
     const start = nameRunStart(tokens, k);

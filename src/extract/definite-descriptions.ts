@@ -47,7 +47,13 @@ export function definiteAt(
       /^\d/u.test(token.text) ||
       (nounsCapitalised && /^\p{Lu}\p{Ll}/u.test(token.text) && !isFirstName(token.text));
     if (!noun || i - start > MAX_WORDS) return null;
+    // German: lower-case adjectives, then the capitalised noun that ends the phrase ("der junge Polizist").
+    if (nounsCapitalised && !isLowerCaseWord(token)) {
+      i++;
+      break;
+    }
   }
+  if (nounsCapitalised && !/^\p{Lu}/u.test(tokens[i - 1]?.text ?? '')) return null;
   // "the company", "the spokesman" stand for an organisation: attribution.ts reads those.
   if (i === start + 1 || isCapitalised(tokens[i]) || ORGANISATION_ROLES.has(tokens[i - 1]?.text ?? '')) return null;
   return { type: 'definite', words: tokens.slice(start, i).map((token) => token.text) };

@@ -52,6 +52,14 @@ export const FOREIGN_REPORTING_VERBS = set(`
   puntualizó puntualiza argumentó argumenta reiteró reitera advierte opina insiste expresa manifiesta
   frisou frisa reiterou relatou ponderou pondera alegou alega revelou assegurou acrescentaram`);
 
+/** Nouns of the other languages that make the name beside them an organisation ("el periódico Novaya Gazeta"). */
+export const FOREIGN_ORGANISATION_NOUNS = set(`
+  periódico diario empresa compañía ministerio gobierno partido sindicato banco agencia organización grupo
+  journal quotidien entreprise société ministère gouvernement parti syndicat banque agence groupe
+  jornal ministério governo agência
+  Zeitung Konzern Unternehmen Ministerium Regierung Partei Gewerkschaft Bank Agentur Verein Firma Sender
+  Nachrichtensender Tageszeitung`);
+
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);
 

@@ -12,6 +12,7 @@ import {
   type NamedEntity,
 } from './names.js';
 import { isFirstName } from './first-names.js';
+import { FOREIGN_ORGANISATION_NOUNS } from './lexicon.js';
 import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
@@ -21,9 +22,8 @@ const PREPOSITIONS = new Set(`at of for in with from on to by and that which who
 // "a leading force in …" describes a person as often as a body, so "force" alone says nothing.
 const isOrganisationNoun = (token: Token | undefined): boolean =>
   token !== undefined &&
-  ORGANISATION_ROLES.has(token.text) &&
-  !SPOKESPERSON_ROLES.has(token.text) &&
-  token.text !== 'force';
+  ((ORGANISATION_ROLES.has(token.text) && !SPOKESPERSON_ROLES.has(token.text) && token.text !== 'force') ||
+    FOREIGN_ORGANISATION_NOUNS.has(token.text));
 
 /**
  * Whether the words around a name say it is an organisation: "the energy firm Calder Petroleum",

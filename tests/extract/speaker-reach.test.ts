@@ -145,3 +145,29 @@ describe('definite descriptions', () => {
     ).toEqual(['Tom Greer', null]);
   });
 });
+
+describe('definite subjects in a language that drops pronouns', () => {
+  it('gives "El periodista ruso, …, advirtió" the person heard just before', () => {
+    expect(
+      speakersOf(
+        [
+          '“La censura llegó antes que la guerra”, alertó Igor Sokolov en Ginebra.',
+          'El periodista ruso, que vive en el exilio desde marzo, advirtió que los “soldados de la mentira” dominan la televisión.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Igor Sokolov', 'Igor Sokolov']);
+  });
+
+  it('does not take a newspaper named after "el periódico" for another person in between', () => {
+    expect(
+      speakersOf(
+        [
+          '“La censura llegó antes que la guerra”, alertó Igor Sokolov en Ginebra.',
+          'El periodista ruso, cuyo periódico Nueva Voz fue cerrado en marzo, advirtió que los “soldados de la mentira” dominan la televisión.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Igor Sokolov', 'Igor Sokolov']);
+  });
+});

@@ -226,6 +226,8 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
     const roleStart = tokens[i + 1];
     if (roleStart && (isLowerCaseWord(roleStart) || DETERMINERS.has(roleStart.text))) {
       const start = nameRunStart(tokens, i - 1);
+      // German capitalises "Auf die Frage, ob …": a noun before a comma is a name only with a given name.
+      if (capitalisedNouns && !isFirstName(tokens[start]?.text ?? '')) continue;
       if (!isNeverAName(tokens[start]?.text ?? '') || i - start > 1) return nameAt(tokens, start, i - start);
     }
   }

@@ -45,7 +45,7 @@ export const FOREIGN_REPORTING_VERBS = set(`
   afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
   declara questionou questiona completa reforçou reforça admitiu admite
   ajoute-t-il estime souligne déplore raconte
-  fügte kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
+  fügte fügt kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
   erinnert erinnerte ergänzten versichert sagten warnte bilanziert bilanzierte
   détaille détaillé développe assène asséné lâche lâché tranche tranché s'exclame résume
   alertó alerta aseveró asevera remató remata reveló revela mencionó menciona resalta resaltó detalló detalla

@@ -171,3 +171,27 @@ describe('definite subjects in a language that drops pronouns', () => {
     ).toEqual(['Igor Sokolov', 'Igor Sokolov']);
   });
 });
+
+describe('the speaker after the verb when a clause comes first', () => {
+  it('reads "Auf die Frage, ob …, sagte Weber am Montag: „…“" as Weber', () => {
+    expect(
+      speakersOf(
+        [
+          'Stadträtin Martina Weber hat die Pläne verteidigt. Auf die Frage, ob der Bau teurer werde, sagte Weber am Montag im Rathaus: „Nein, der Preis steht seit dem Frühjahr fest.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Martina Weber']);
+  });
+
+  it('reads "…, sagt der Historiker X, und fügt hinzu: „…“" as X', () => {
+    expect(
+      speakersOf(
+        [
+          'Es ist nur eine Frage der Zeit, bis die Brücke ersetzt wird, sagt der Historiker Stefan Brandt, und fügt hinzu: „Das alte Bauwerk hat zwei Kriege überstanden, aber keinen Lastverkehr.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Stefan Brandt']);
+  });
+});

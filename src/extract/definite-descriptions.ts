@@ -18,6 +18,8 @@ const ENDS = new Set(
   do da dos das no na em com e ao pelo pela`.split(/\s+/),
 );
 const MAX_WORDS = 4;
+/** German indefinite articles that open a described subject ("Ein junger Polizist wird knallrot"). */
+const GERMAN_INDEFINITE = new Set(`ein eine einer`.split(/\s+/));
 
 export interface DefinitePhrase {
   type: 'definite';
@@ -85,4 +87,23 @@ export function shareAWord(definite: string[], earlier: string[]): boolean {
       .map(stem),
   );
   return definite.slice(1).some((word) => word.length >= 5 && stems.has(stem(word)));
+}
+
+/**
+ * A German described subject at `start`: "Ein junger Polizist wird knallrot …", read to its capitalised noun (in
+ * German the noun ends the phrase, so the words after it are not swallowed). Null in other languages.
+ */
+export function describedSubjectAt(
+  tokens: Token[],
+  start: number,
+  nounsCapitalised: boolean,
+): { type: 'description'; words: string[] } | null {
+  if (!nounsCapitalised || !GERMAN_INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) return null;
+  const article = tokens[start];
+  const read = article
+    ? definiteAt([{ ...article, text: 'der' }, ...tokens.slice(start + 1, start + 6)], 0, true)
+    : null;
+  return read
+    ? { type: 'description', words: tokens.slice(start, start + read.words.length).map((t) => t.text) }
+    : null;
 }

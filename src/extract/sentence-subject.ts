@@ -11,7 +11,7 @@ import {
   PRONOUNS,
   type SpeakerPhrase,
 } from './attribution.js';
-import { definiteAt } from './definite-descriptions.js';
+import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
 import { isNeverAName, nameRunLength } from './names.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
@@ -37,6 +37,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  const described = describedSubjectAt(tokens, i, nounsCapitalised());
+  if (described) return described;
   if (isLowerCaseWord(first)) {
     const phrase = phraseAt(tokens, i);
     return phrase?.type === 'name' ? phrase : null;

@@ -38,7 +38,8 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
     const subject = sentenceSubject(tokens.slice(next, next + 12));
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
-    if (subject?.type === 'name' || gendered) mentions.push({ at: start, phrase: subject, subjectOnly: true });
+    if (subject?.type === 'name' || subject?.type === 'description' || gendered)
+      mentions.push({ at: start, phrase: subject, subjectOnly: true });
   }
   tokens.forEach((token, v) => {
     if (!isReportingVerb(token)) return;
@@ -60,6 +61,11 @@ export function noteMention(mention: Mention, book: NameBook, context: SpeakerCo
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
   if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
+  // "Ein junger Polizist wird knallrot. „…“": a described subject, for the quotation after it and "der junge Polizist".
+  if (mention.subjectOnly && entity?.kind === 'description') {
+    book.noteSpeaker(entity);
+    return entity;
+  }
   if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
   // "Afghanistan is the largest …" after a headline ending "…: Leave Afghanistan": a one-word subject counts only
   // as a full name whose first word stood capitalised inside a sentence somewhere (a given name, not "Leave").

@@ -148,7 +148,13 @@ export function attributeParagraph(
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
-      if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
+      if (
+        speaker === null &&
+        (i === 0 || previous === undefined || previous.close < previousSentence) &&
+        !opensParagraph &&
+        sentence !== null &&
+        !beforeTokens.some((t) => t.word)
+      )
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
       speaker = resolvePhrase(attribution, book, context, {

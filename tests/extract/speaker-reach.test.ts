@@ -195,3 +195,17 @@ describe('the speaker after the verb when a clause comes first', () => {
     ).toEqual(['Stefan Brandt']);
   });
 });
+
+describe('German described subjects', () => {
+  it('gives the quotation after "Ein älterer Beamter lacht, …" to that described man, and "der ältere Beamte" too', () => {
+    expect(
+      speakersOf(
+        [
+          'Am Tor stehen zwei Wagen der „Grenzpolizei“ aus Hessen. Ein älterer Beamter lacht, als wir nach dem Wetter fragen. „Hier regnet es seit drei Wochen jeden Tag.“',
+          '„Wir bleiben trotzdem bis zum Abend hier draußen“, sagt der ältere Beamte.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Ein älterer Beamter', 'Ein älterer Beamter']);
+  });
+});

@@ -13,10 +13,15 @@ import { isNeverAName, readName, type NamedEntity } from './names.js';
 /** What the paragraph has named before the quotation being attributed, read only when a pronoun needs it. */
 export interface ParagraphSoFar {
   named(): NamedEntity[];
-  lastKnown(): NamedEntity | null;
+  /** The last known person this paragraph named before the quotation, other than `name`. */
+  lastKnownOtherThan(name: string): NamedEntity | null;
   lastProperNoun(): string | null;
 }
-export const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
+export const NOTHING_HERE: ParagraphSoFar = {
+  named: () => [],
+  lastKnownOtherThan: () => null,
+  lastProperNoun: () => null,
+};
 
 /** How many paragraphs back "this source" may find "a source". */
 const DESCRIPTION_REACH = 3;
@@ -58,14 +63,14 @@ export function resolvePhrase(
     case 'pronoun': {
       const gender = PRONOUN_GENDER.get(phrase.pronoun);
       if (gender || phrase.pronoun === '') {
-        // A pronoun reaches the person heard in this paragraph or the one before, never further back.
-        // Further back only when nobody else has been named since, nor anything in this paragraph yet.
+        // A pronoun reaches the person heard in this paragraph or the one before; further back only when nobody
+        // else has been named since, nor anything in this paragraph yet.
         const person =
           book.lastPerson(gender ?? null, PRONOUN_REACH) ??
           (here.lastProperNoun() === null ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null);
         // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
         // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
-        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
+        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
         const fits =
           other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
         if (fits) return null;
@@ -97,7 +102,7 @@ export function resolvePhrase(
       // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
       // since named someone else.
       const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;
-      const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
+      const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
       return person && (other === null || other.name === person.name) ? person : null;
     }
     case 'unnamed':

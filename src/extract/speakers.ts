@@ -63,11 +63,11 @@ export function attributeParagraph(
       yield word.text;
     }
   }
-  /** The last known person this paragraph names (in full or by surname) before `offset`. */
-  const lastKnownBefore = (offset: number): NamedEntity | null => {
+  /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
+  const lastKnownBefore = (offset: number, except: string): NamedEntity | null => {
     for (const word of candidatesBefore(offset, false)) {
       const known = book.personBySurname(word);
-      if (known && known.name.split(' ').at(-1) === word) return known;
+      if (known && known.name !== except && known.name.split(' ').at(-1) === word) return known;
     }
     return null;
   };
@@ -159,7 +159,7 @@ export function attributeParagraph(
     } else {
       speaker = resolvePhrase(attribution, book, context, {
         named: () => namedBefore(span.open),
-        lastKnown: () => lastKnownBefore(span.open),
+        lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
         lastProperNoun: () => lastProperNounBefore(span.open),
       });
     }

@@ -209,3 +209,17 @@ describe('German described subjects', () => {
     ).toEqual(['Ein älterer Beamter', 'Ein älterer Beamter']);
   });
 });
+
+describe('a pronoun when the paragraph has named someone else', () => {
+  it('gives no speaker when another known person was named before, even if the last speaker is named after them', () => {
+    expect(
+      speakersOf(
+        [
+          '„Der Plan war ein schwerer Fehler“, sagte der frühere Präsident Klaus Berger.',
+          'Mit vielem hatte Tobias Lindqvist gerechnet, aber nicht mit der Ära Berger. „Ich kenne keinen solchen Plan“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Klaus Berger', null]);
+  });
+});

@@ -18,6 +18,7 @@ import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
   isNeverAName,
+  isTitle,
   nameRunLength,
   ORGANISATION_ROLES,
   PARTICLES,
@@ -153,9 +154,10 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
   const description = descriptionAt(tokens, i);
   if (description) return description;
-  // German capitalises the nouns of "der junge Polizist": read as a description before any name run.
-  const definite = capitalisedNouns ? definiteAt(tokens, i, true) : null;
-  if (definite) return definite;
+  // German capitalises the nouns of "der junge Polizist", Spanish the title of "el Presidente": read as a
+  // description before any name run.
+  const definite = definiteAt(tokens, i, capitalisedNouns);
+  if (definite && (capitalisedNouns || isTitle(definite.words.at(-1) ?? ''))) return definite;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
   const afterRun = tokens[i + runLength];

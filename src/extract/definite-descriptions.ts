@@ -4,7 +4,7 @@
  * whom (an earlier description with the same noun, else the person heard just before), or nobody.
  */
 import { isFirstName } from './first-names.js';
-import { ORGANISATION_ROLES } from './names.js';
+import { isTitle, ORGANISATION_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Definite articles and demonstratives that open a description (compared in lower case). */
@@ -47,7 +47,8 @@ export function definiteAt(
     const noun =
       isLowerCaseWord(token) ||
       /^\d/u.test(token.text) ||
-      (nounsCapitalised && /^\p{Lu}\p{Ll}/u.test(token.text) && !isFirstName(token.text));
+      (nounsCapitalised && /^\p{Lu}\p{Ll}/u.test(token.text) && !isFirstName(token.text)) ||
+      (isTitle(token.text) && !isCapitalised(tokens[i + 1]));
     if (!noun || i - start > MAX_WORDS) return null;
     // German: lower-case adjectives, then the capitalised noun that ends the phrase ("der junge Polizist").
     if (nounsCapitalised && !isLowerCaseWord(token)) {

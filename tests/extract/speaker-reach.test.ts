@@ -223,3 +223,17 @@ describe('a pronoun when the paragraph has named someone else', () => {
     ).toEqual(['Klaus Berger', null]);
   });
 });
+
+describe('a capitalised title as a definite description', () => {
+  it('gives "remarcó el Presidente" the person heard just before, in a language that drops pronouns', () => {
+    expect(
+      speakersOf(
+        [
+          '“El presupuesto no se toca”, respondió Julio Medina en la conferencia.',
+          '“Nadie es dueño del Gobierno y nadie lo será”, remarcó el Presidente desde Córdoba.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Julio Medina', 'Julio Medina']);
+  });
+});

@@ -5,6 +5,8 @@
  *   npm run eval:quotes -- --fixtures                 tests/fixtures/articles against their expected.json
  *   options: --labels <file>   --only <id,id>   --raw <raw labels folder> (lists each mistake with its text;
  *            for local diagnosis only, the raw labels being third-party text kept outside git)
+ *            --speakers (lists each matched quotation whose speaker differs: its first words, ours, the label's;
+ *            for the terminal only, never to be saved in the repository)
  *
  * The matching rule is described in score.ts.
  */
@@ -87,6 +89,19 @@ function describeMistakes(found: FoundQuote[], c: Case, score: PageScore, headli
   return lines;
 }
 
+/** `--speakers`: each matched quotation whose speaker differs from the label's, by its first words. */
+function describeSpeakers(found: FoundQuote[], c: Case, score: PageScore): string[] {
+  return score.pairs.flatMap(([f, l]) => {
+    const got = found[f]?.speaker ?? null;
+    const want = c.page.quotes[l]?.speaker ?? null;
+    if (speakerKey(got) === speakerKey(want)) return [];
+    const opening = (found[f]?.text ?? '').split(/\s+/).slice(0, 8).join(' ');
+    return [
+      `      ${got === null ? 'NONE ' : 'WRONG'} ours ${JSON.stringify(got)} label ${JSON.stringify(want)}: ${opening}`,
+    ];
+  });
+}
+
 function main(): void {
   const folder = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const fixtures = process.argv.includes('--fixtures');
@@ -121,6 +136,7 @@ function main(): void {
       `${c.page.id.slice(0, 30).padEnd(30)}${c.page.lang.padEnd(4)}${String(score.labels).padStart(6)}${String(score.found).padStart(6)}${String(score.matched).padStart(6)} |${pct(t.precision)} ${pct(t.recall)} ${pct(t.f1)} |${String(score.speakerRight).padStart(5)}${String(score.speakerWrong).padStart(6)}${String(score.speakerNone).padStart(5)} | ${score.headlineExact ? 'exact' : score.headlineWords ? 'words' : 'WRONG'}`,
     );
     for (const line of describeMistakes(found, c, score, headline)) console.log(line);
+    if (process.argv.includes('--speakers')) for (const line of describeSpeakers(found, c, score)) console.log(line);
   }
   const report = (label: string, list: PageScore[]): void => {
     const t = totals(list);

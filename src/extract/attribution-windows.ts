@@ -6,6 +6,7 @@
 import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
+import { readName } from './names.js';
 import { isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Last words of newspaper and broadcaster names: the channel that carried a quotation, not its speaker. */
@@ -133,7 +134,11 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase === 'coordinated') {
       const subject = sentence ? sentenceSubject(sentence) : null;
-      if (subject) return subject;
+      // Not a subject that names nobody ("Auf", "Es"): those leave the speaker to the words after the verb.
+      if (subject && (subject.type !== 'name' || readName(subject.words) !== null)) return subject;
+      // "Auf die Frage, ob …, sagte Trump am Montag: „…“": after a fronted clause the speaker follows the verb.
+      const after = tokens[v - 1]?.text === ',' ? phraseAt(tokens, v + 1) : null;
+      if (after?.type === 'name') return after;
       continue;
     }
     // "– said Tom Ashby, '…'": the name right after the verb; not "promised to hold other IRS officials …".

@@ -10,11 +10,15 @@ import {
   INDEFINITE,
   INDEFINITE_PRONOUNS,
   PRONOUN_GENDER,
+  REPORTING_PARTICIPLES,
+  REPORTING_VERBS,
 } from './lexicon.js';
+import { definiteAt, definiteEndingAt, type DefinitePhrase } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
   isNeverAName,
+  isTitle,
   nameRunLength,
   ORGANISATION_ROLES,
   PARTICLES,
@@ -30,23 +34,11 @@ export type SpeakerPhrase =
   | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
   | { type: 'organisation-role'; spokesperson: boolean }
-  /** "a source", "the 45-year-old", "officials": somebody, but nobody named. */
+  /** "the speaker", "der junge Polizist", "cette source": someone brought in before (definite-descriptions.ts). */
+  | DefinitePhrase
+  /** "a source", "officials": somebody, but nobody named. */
   | { type: 'unnamed' };
 
-export const REPORTING_VERBS = new Set(
-  `said says say added adds told tells claimed claims warned warns wrote writes insisted insists explained
-  explains noted notes stated states argued argues suggested suggests admitted admits acknowledged announced
-  confirmed confirms denied revealed replied responded asked asks tweeted posted commented continued continues
-  concluded recalled recalls urged urges vowed promised declared described describes remarked observed
-  conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
-  indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
-  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
-);
-export const REPORTING_PARTICIPLES = new Set(
-  `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring
-  calling describing suggesting asking urging admitting acknowledging vowing promising pointing concluding
-  continuing replying responding`.split(/\s+/),
-);
 /** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set([
   ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
@@ -76,11 +68,14 @@ const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`
  * article at a time): the other languages' reporting verbs count only in their own articles ("note", "so").
  */
 let foreignVerbs = false;
-let nounsCapitalised = false;
+let capitalisedNouns = false;
 export function setAttributionLanguage(lang: string): void {
   foreignVerbs = lang !== 'en';
-  nounsCapitalised = CAPITALISES_NOUNS.has(lang);
+  capitalisedNouns = CAPITALISES_NOUNS.has(lang);
 }
+
+/** Whether the article's language capitalises its nouns (German). */
+export const nounsCapitalised = (): boolean => capitalisedNouns;
 
 export const isReportingVerb = (token: Token | undefined): boolean =>
   token?.word === true &&
@@ -110,7 +105,7 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
   if (words.some((word) => CLAUSE_WORDS.has(word.toLowerCase())) || words.length > 9) return null;
   // "a Network Rail spokesman", "a spokesman for the Rail Delivery Group" name their organisation; "a
   // spokesperson", "a spokeswoman for the company" stand for the last one named: phraseAt reads those.
-  const named = !nounsCapitalised && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
+  const named = !capitalisedNouns && words.slice(1).some((word) => /^\p{Lu}/u.test(word));
   const last = words.at(-1) ?? '';
   const standsForOrganisation =
     (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
@@ -159,6 +154,10 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
   const description = descriptionAt(tokens, i);
   if (description) return description;
+  // German capitalises the nouns of "der junge Polizist", Spanish the title of "el Presidente": read as a
+  // description before any name run.
+  const definite = definiteAt(tokens, i, capitalisedNouns);
+  if (definite && (capitalisedNouns || isTitle(definite.words.at(-1) ?? ''))) return definite;
   if (DETERMINERS.has(first.text)) i++;
   const runLength = nameRunLength(tokens, i);
   const afterRun = tokens[i + runLength];
@@ -172,7 +171,7 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
     if (commaName) role++;
     const personLength = role > i + runLength ? nameRunLength(tokens, role) : 0;
     // In German every noun is capitalised: "sagte Weikert zum Thema" names Weikert, not "Thema".
-    const personAfterRole = personLength > 0 && (!nounsCapitalised || isFirstName(tokens[role]?.text ?? ''));
+    const personAfterRole = personLength > 0 && (!capitalisedNouns || isFirstName(tokens[role]?.text ?? ''));
     if (personAfterRole) return nameAt(tokens, role, personLength);
     if (afterRun?.word && ORGANISATION_ROLES.has(afterRun.text))
       return nameAt(tokens, i, runLength, true, afterRun.text);
@@ -204,7 +203,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
   const nameStart = tokens[j]?.text === ',' ? j + 1 : j;
   const personLength = j > i ? nameRunLength(tokens, nameStart) : 0;
   if (personLength > 0) return nameAt(tokens, nameStart, personLength);
-  return i > start || isLowerCaseWord(first) ? { type: 'unnamed' } : null;
+  if (i === start && !isLowerCaseWord(first)) return null;
+  return definiteAt(tokens, start, capitalisedNouns) ?? { type: 'unnamed' };
 }
 
 /** The appositive case "Ibrahim Kalin, a chief adviser …, said": finds the name the role describes. */
@@ -228,6 +228,8 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
     const roleStart = tokens[i + 1];
     if (roleStart && (isLowerCaseWord(roleStart) || DETERMINERS.has(roleStart.text))) {
       const start = nameRunStart(tokens, i - 1);
+      // German capitalises "Auf die Frage, ob …": a noun before a comma is a name only with a given name.
+      if (capitalisedNouns && !isFirstName(tokens[start]?.text ?? '')) continue;
       if (!isNeverAName(tokens[start]?.text ?? '') || i - start > 1) return nameAt(tokens, start, i - start);
     }
   }
@@ -271,6 +273,8 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const description = descriptionAt(tokens, d, k + 1);
     if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
   }
+  const definite = definiteEndingAt(tokens, k, capitalisedNouns);
+  if (definite) return definite;
   if (isCapitalised(token)) {
     const start = nameRunStart(tokens, k);
     const before = tokens[start - 1];

@@ -7,7 +7,23 @@ import { isLatin1OrPunctuation, LATIN1_NOT_LETTER } from './text-utils.js';
 
 const set = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 
-/** Reporting verbs of the other languages (English ones are in attribution.ts), as they stand in news copy. */
+/** English reporting verbs and participles, as they stand in news copy. */
+export const REPORTING_VERBS = new Set(
+  `said says say added adds told tells claimed claims warned warns wrote writes insisted insists explained
+  explains noted notes stated states argued argues suggested suggests admitted admits acknowledged announced
+  confirmed confirms denied revealed replied responded asked asks tweeted posted commented continued continues
+  concluded recalled recalls urged urges vowed promised declared described describes remarked observed
+  conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
+  indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
+  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
+);
+export const REPORTING_PARTICIPLES = new Set(
+  `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring
+  calling describing suggesting asking urging admitting acknowledging vowing promising pointing concluding
+  continuing replying responding`.split(/\s+/),
+);
+
+/** Reporting verbs of the other languages, as they stand in news copy. */
 export const FOREIGN_REPORTING_VERBS = set(`
   sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten meinte meint ergänzte ergänzt warnte
   warnt kritisierte kritisiert schrieb schreibt schrieben sprach berichtete berichtet antwortete antwortet fragte
@@ -29,12 +45,20 @@ export const FOREIGN_REPORTING_VERBS = set(`
   afirma explica ressalta destaca acrescenta comenta pontua pontuou disseram argumentou argumenta lembrou lembra
   declara questionou questiona completa reforçou reforça admitiu admite
   ajoute-t-il estime souligne déplore raconte
-  fügte kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
+  fügte fügt kommentierte kommentiert entgegnete erwiderte erläutert erläuterte schildert schilderte scherzt scherzte
   erinnert erinnerte ergänzten versichert sagten warnte bilanziert bilanzierte
   détaille détaillé développe assène asséné lâche lâché tranche tranché s'exclame résume
   alertó alerta aseveró asevera remató remata reveló revela mencionó menciona resalta resaltó detalló detalla
   puntualizó puntualiza argumentó argumenta reiteró reitera advierte opina insiste expresa manifiesta
   frisou frisa reiterou relatou ponderou pondera alegou alega revelou assegurou acrescentaram`);
+
+/** Nouns of the other languages that make the name beside them an organisation ("el periódico Novaya Gazeta"). */
+export const FOREIGN_ORGANISATION_NOUNS = set(`
+  periódico diario empresa compañía ministerio gobierno partido sindicato banco agencia organización grupo
+  journal quotidien entreprise société ministère gouvernement parti syndicat banque agence groupe
+  jornal ministério governo agência
+  Zeitung Konzern Unternehmen Ministerium Regierung Partei Gewerkschaft Bank Agentur Verein Firma Sender
+  Nachrichtensender Tageszeitung`);
 
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);

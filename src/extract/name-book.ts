@@ -3,21 +3,9 @@
  * "Doucet" or "Mr Ashby" becomes "Lyse Doucet" / "Tom Ashby") and who spoke last (so "she" and
  * "the company" find their speaker). Filled in reading order, so a name resolves only to what came before.
  */
-import {
-  isGermanRole,
-  isTitle,
-  nameRunLength,
-  ORGANISATION_ROLES,
-  readName,
-  SPOKESPERSON_ROLES,
-  type Gender,
-  type NamedEntity,
-} from './names.js';
+import type { Gender, NamedEntity } from './names.js';
 import { isFirstName } from './first-names.js';
-import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
-
-/** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
-const MAX_REGISTER_CHARS = 20_000;
+import { readNames, type Reading } from './name-reading.js';
 
 export interface NameBook {
   /** Records every multi-word person and every organisation named in `text`. */
@@ -31,6 +19,13 @@ export interface NameBook {
    * heard more than `maxAge` paragraphs ago (a pronoun does not reach back across several paragraphs).
    */
   lastPerson(gender: Gender | null, maxAge?: number): NamedEntity | null;
+  /**
+   * The last speaker, however long ago, when it is a person whose gender fits and nobody else has spoken or been
+   * named in full since the paragraph it was heard in: "he added" three paragraphs on, with no one in between.
+   */
+  lastPersonUncontested(gender: Gender | null, maxAge: number): NamedEntity | null;
+  /** The last description heard speaking within `maxAge` paragraphs that `matches`, as written. */
+  lastDescription(matches: (words: string[]) => boolean, maxAge: number): NamedEntity | null;
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
@@ -57,104 +52,10 @@ export interface NameBookOptions {
   wholeText?: () => string[];
 }
 
-const PREPOSITIONS = new Set(`at of for in with from on to by and that which who`.split(/\s+/));
-// "a leading force in …" describes a person as often as a body, so "force" alone says nothing.
-const isOrganisationNoun = (token: Token | undefined): boolean =>
-  token !== undefined &&
-  ORGANISATION_ROLES.has(token.text) &&
-  !SPOKESPERSON_ROLES.has(token.text) &&
-  token.text !== 'force';
-
-/**
- * Whether the words around a name say it is an organisation: "the energy firm Calder Petroleum",
- * "the ferry operator, Firth Crossings", "Nimbus Cloud, one of the largest providers".
- */
-function describedAsOrganisation(tokens: Token[], start: number, end: number): boolean {
-  // "the ferry operator, Firth Crossings, said": an appositive closed by a comma ("office, Audrey Quantano said"
-  // only ends a clause).
-  const afterComma = tokens[start - 1]?.text === ',';
-  const before = afterComma ? tokens[start - 2] : tokens[start - 1];
-  if (isOrganisationNoun(before) && (!afterComma || tokens[end]?.text === ',')) return true;
-  if (tokens[end]?.text !== ',') return false;
-  let i = end + 1;
-  if (tokens[i]?.text === 'one' && tokens[i + 1]?.text === 'of') i += 2;
-  if (!['a', 'an', 'the'].includes(tokens[i]?.text ?? '')) return false;
-  for (let j = i + 1; j < i + 5 && isLowerCaseWord(tokens[j]) && !PREPOSITIONS.has(tokens[j]?.text ?? ''); j++) {
-    if (isOrganisationNoun(tokens[j])) return true;
-  }
-  return false;
-}
-
-const NOT_PERSON_ROLES = new Set(
-  `which that one a an the its whose and or said says told added announced has had have was is were are will would
-  could can may might also confirmed warned`.split(/\s+/),
-);
-
-/** "Tahir Chaudhry, president of …", "…, who runs": an appositive that describes a person. */
-function followedByPersonRole(tokens: Token[], end: number): boolean {
-  return (
-    tokens[end]?.text === ',' && isLowerCaseWord(tokens[end + 1]) && !NOT_PERSON_ROLES.has(tokens[end + 1]?.text ?? '')
-  );
-}
-
 const isAscii = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
   return true;
 };
-
-/** What registering one text adds to a book: the proper nouns seen and the names to remember, in order. */
-interface Reading {
-  properNouns: string[];
-  entities: NamedEntity[];
-}
-
-/**
- * Reads a text for names. Pure: the same text gives the same reading in any book of the same language, so the
- * whole-article book reuses the readings of the paragraphs the article's book has already read (issue 10).
- */
-function readNames(text: string, capitalisesNouns: boolean | undefined): Reading {
-  const reading: Reading = { properNouns: [], entities: [] };
-  const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
-  // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
-  const words = tokens.filter((token) => token.word);
-  // A sentence ending in a stop is no heading: German capitalises every noun ("Der Philosoph Richard David
-  // Precht spricht über Arbeit.").
-  const sentence = /[.!?…]["”“»«]?\s*$/u.test(text.slice(-4));
-  if (!sentence && words.length >= 2 && words.filter(isCapitalised).length / words.length > 0.7) return reading;
-  for (let i = 0; i < tokens.length;) {
-    const length = nameRunLength(tokens, i);
-    if (length === 0) {
-      i++;
-      continue;
-    }
-    const previous = tokens[i - 1];
-    for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
-      reading.properNouns.push(tokens[j]?.text ?? '');
-    // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
-    const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
-    const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
-    const person = entity?.kind === 'person';
-    // German capitalises every noun: a run is a person only with a given name we know, or two or three words
-    // after a role ("Sportchef Zoran Barisic", "Grünen-Politikerin Ana Kovač").
-    const rest = tokens.slice(i + office + 1, i + length).map((token) => token.text);
-    const afterRole =
-      isGermanRole(tokens[i + office]?.text ?? '') &&
-      entity?.name === rest.join(' ') &&
-      (rest.length === 2 || rest.length === 3);
-    if (entity && person && capitalisesNouns && !isFirstName(entity.name.split(' ')[0] ?? '') && !afterRole) {
-      i += length;
-      continue;
-    }
-    // "Yulia Tymoshenko, a leading force in …" is still a person: a given name outweighs the description.
-    const described =
-      describedAsOrganisation(tokens, i, i + length) &&
-      !isFirstName(entity?.name.split(' ')[0] ?? '') &&
-      !followedByPersonRole(tokens, i + length);
-    if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
-    i += length;
-  }
-  return reading;
-}
 
 /** A new, empty book for one article. */
 export function createNameBook(options: NameBookOptions = {}): NameBook {
@@ -165,6 +66,8 @@ export function createNameBook(options: NameBookOptions = {}): NameBook {
 function bookWith(options: NameBookOptions, readings: Map<string, Reading>): NameBook {
   const properNouns = new Set<string>();
   const fullNames: NamedEntity[] = [];
+  /** The paragraph each entry of `fullNames` was named in. */
+  const namedIn: number[] = [];
   const genders = new Map<string, Gender>();
   const speakers: NamedEntity[] = [];
   /** The paragraph each entry of `speakers` was heard in. */
@@ -185,7 +88,10 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
     if (entity.kind === 'organisation') {
       organisations.push(entity);
       knownOrganisations.add(entity.name);
-    } else if (entity.name.includes(' ')) fullNames.push(entity);
+    } else if (entity.name.includes(' ')) {
+      fullNames.push(entity);
+      namedIn.push(paragraph);
+    }
     if (entity.gender) genders.set(surname(entity.name), entity.gender);
   }
 
@@ -277,6 +183,26 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       });
       const speaker = at >= 0 && paragraph - (heardIn[at] ?? 0) <= maxAge ? speakers[at] : undefined;
       return speaker ? { ...speaker, gender: speaker.kind === 'person' ? genderOf(speaker) : null } : null;
+    },
+    lastPersonUncontested(gender, maxAge) {
+      const last = speakers.at(-1);
+      const since = heardIn.at(-1) ?? 0;
+      if (last?.kind !== 'person' || paragraph - since > maxAge) return null;
+      const known = genderOf(last);
+      if (gender !== null && known !== null && known !== gender) return null;
+      const other = fullNames.some(
+        (named, i) => (namedIn[i] ?? 0) > since && surname(named.name) !== surname(last.name),
+      );
+      return other ? null : { ...last, gender: known };
+    },
+    lastDescription(matches, maxAge) {
+      const at = speakers.findLastIndex(
+        (speaker, index) =>
+          speaker.kind === 'description' &&
+          paragraph - (heardIn[index] ?? 0) <= maxAge &&
+          matches(speaker.name.split(' ')),
+      );
+      return speakers[at] ?? null;
     },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),

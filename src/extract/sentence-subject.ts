@@ -2,7 +2,16 @@
  * The subject of a sentence, for the passes that look beside a quote rather than at a reporting
  * verb: "Kalin did, however, express …", "The council leader, Janet Colley, defended …".
  */
-import { DETERMINERS, isReportingVerb, nameAt, phraseAt, PRONOUNS, type SpeakerPhrase } from './attribution.js';
+import {
+  DETERMINERS,
+  isReportingVerb,
+  nameAt,
+  nounsCapitalised,
+  phraseAt,
+  PRONOUNS,
+  type SpeakerPhrase,
+} from './attribution.js';
+import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
 import { isNeverAName, nameRunLength } from './names.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
@@ -28,6 +37,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
+  const described = describedSubjectAt(tokens, i, nounsCapitalised());
+  if (described) return described;
   if (isLowerCaseWord(first)) {
     const phrase = phraseAt(tokens, i);
     return phrase?.type === 'name' ? phrase : null;
@@ -44,6 +55,9 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
   }
   const length = nameRunLength(tokens, start);
+  // "El periodista ruso, cuyo periódico …, advirtió": a definite description for the subject.
+  const definite = start > i && length === 0 ? definiteAt(tokens, i, nounsCapitalised()) : null;
+  if (definite) return definite;
   if (length === 0) {
     // "The poet Derek Anyan shared …": lower-case role words before the name.
     const phrase = start > i ? phraseAt(tokens, i) : null;

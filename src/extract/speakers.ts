@@ -11,30 +11,19 @@ import {
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
-import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
-import { isFirstName } from './first-names.js';
-import { PRONOUN_GENDER } from './lexicon.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
+import { MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
+import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
 export type { SpeakerContext } from './attribution-windows.js';
 
 /** Attribution windows are read this far at most, which bounds the work on hostile paragraphs. */
 const WINDOW_CHARS = 400;
-/** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
-const MENTION_CHARS = 20_000;
-
-/** What the paragraph has named before the quotation being attributed, read only when a pronoun needs it. */
-interface ParagraphSoFar {
-  named(): NamedEntity[];
-  lastKnown(): NamedEntity | null;
-  lastProperNoun(): string | null;
-}
-const NOTHING_HERE: ParagraphSoFar = { named: () => [], lastKnown: () => null, lastProperNoun: () => null };
 
 /** Words after which a name is talked about rather than talking. */
 const OBJECT_LINKS = new Set(
@@ -42,122 +31,6 @@ const OBJECT_LINKS = new Set(
     /\s+/,
   ),
 );
-
-/** How many paragraphs back a pronoun may find its person. */
-const PRONOUN_REACH = 1;
-
-/**
- * Whether a name read next to a reporting verb can be trusted as a speaker: a full name used before, a
- * multi-word name not opened by a sentence word, or one word that stands capitalised mid-sentence elsewhere
- * (a proper noun, not "Nevertheless" or "Vielmehr"). When unsure, no speaker.
- */
-function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext): boolean {
-  const words = entity.name.split(' ');
-  const first = words[0] ?? '';
-  if (isNeverAName(first) && words.length === 1) return false;
-  if (entity.kind !== 'person' || book.isKnownPerson(entity.name)) return true;
-  if (context.capitalisesNouns) return isFirstName(first) && words.length > 1;
-  if (words.length > 1) return !isNeverAName(first);
-  return book.isProperNoun(first);
-}
-
-/** Turns a phrase into a named speaker using what the article said before. */
-function resolvePhrase(
-  phrase: SpeakerPhrase,
-  book: NameBook,
-  context: SpeakerContext,
-  here: ParagraphSoFar = NOTHING_HERE,
-): NamedEntity | null {
-  switch (phrase.type) {
-    case 'name': {
-      const entity = readName(phrase.words);
-      if (entity === null) return null;
-      const resolved = book.resolve(phrase.organisation ? { ...entity, kind: 'organisation' } : entity);
-      if (!credible(resolved, book, context)) return null;
-      return phrase.spokesperson ? { ...resolved, spokesperson: true } : resolved;
-    }
-    case 'pronoun': {
-      const gender = PRONOUN_GENDER.get(phrase.pronoun);
-      if (gender || phrase.pronoun === '') {
-        // A pronoun reaches the person heard in this paragraph or the one before, never further back.
-        const person = book.lastPerson(gender ?? null, PRONOUN_REACH);
-        // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
-        // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
-        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnown() : null;
-        const fits =
-          other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
-        if (fits) return null;
-        if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
-        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
-        // named exactly one person whose given name fits the pronoun before the quotation.
-        if (!gender) return null;
-        const fitting = here.named().filter((named) => named.gender === gender);
-        return fitting.length === 1 ? (fitting[0] ?? null) : null;
-      }
-      // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
-      // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
-      const organisation = book.lastOrganisation(PRONOUN_REACH);
-      if (organisation) return organisation;
-      const lone = book.lastOrganisation(PRONOUN_REACH, true);
-      const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
-      return since !== null && since !== lone?.name ? null : lone;
-    }
-    case 'organisation-role': {
-      const organisation = book.lastOrganisation();
-      return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
-    }
-    case 'description':
-      return { name: phrase.words.join(' '), kind: 'description', gender: null };
-    case 'unnamed':
-      return null;
-  }
-}
-
-interface Mention {
-  at: number;
-  phrase: SpeakerPhrase;
-  /** Sentence subjects count only when they name someone in full; reporting verbs always count. */
-  subjectOnly: boolean;
-}
-
-/**
- * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
- * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
- */
-function mentionsIn(masked: string, starts: number[]): Mention[] {
-  const tokens = tokenize(masked.slice(0, MENTION_CHARS));
-  const mentions: Mention[] = [];
-  let next = 0;
-  for (const start of starts) {
-    if (start >= MENTION_CHARS) break;
-    while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(tokens.slice(next, next + 12));
-    if (subject?.type === 'name') mentions.push({ at: start, phrase: subject, subjectOnly: true });
-  }
-  tokens.forEach((token, v) => {
-    if (!isReportingVerb(token)) return;
-    const phrase = phraseBeforeVerb(tokens, v);
-    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
-      mentions.push({ at: token.start, phrase, subjectOnly: false });
-    // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma.
-    else if (tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1])) {
-      const after = phraseAt(tokens, v + 1);
-      if (after?.type === 'name') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
-    }
-  });
-  return mentions.sort((a, b) => a.at - b.at);
-}
-
-function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
-  const entity = resolvePhrase(mention.phrase, book, context);
-  if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
-  book.noteSpeaker(entity);
-  return entity;
-}
-
-function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
-  return resolvePhrase(mention.phrase, book, context)?.name ?? null;
-}
 
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
@@ -190,11 +63,11 @@ export function attributeParagraph(
       yield word.text;
     }
   }
-  /** The last known person this paragraph names (in full or by surname) before `offset`. */
-  const lastKnownBefore = (offset: number): NamedEntity | null => {
+  /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
+  const lastKnownBefore = (offset: number, except: string): NamedEntity | null => {
     for (const word of candidatesBefore(offset, false)) {
       const known = book.personBySurname(word);
-      if (known && known.name.split(' ').at(-1) === word) return known;
+      if (known && known.name !== except && known.name.split(' ').at(-1) === word) return known;
     }
     return null;
   };
@@ -262,7 +135,9 @@ export function attributeParagraph(
       if (before !== null) attribution = before;
     }
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
-      attribution = sentenceSubject(beforeTokens);
+      const subject = sentenceSubject(beforeTokens);
+      // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
+      attribution = subject?.type === 'name' && readName(subject.words) === null ? null : subject;
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {
@@ -273,12 +148,18 @@ export function attributeParagraph(
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
-      if (speaker === null && i === 0 && !opensParagraph && sentence !== null && !beforeTokens.some((t) => t.word))
+      if (
+        speaker === null &&
+        (i === 0 || previous === undefined || previous.close < previousSentence) &&
+        !opensParagraph &&
+        sentence !== null &&
+        !beforeTokens.some((t) => t.word)
+      )
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
     } else {
       speaker = resolvePhrase(attribution, book, context, {
         named: () => namedBefore(span.open),
-        lastKnown: () => lastKnownBefore(span.open),
+        lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
         lastProperNoun: () => lastProperNounBefore(span.open),
       });
     }

@@ -1,0 +1,81 @@
+/**
+ * The people and organisations a paragraph reports speaking or makes the subject of a sentence, by position:
+ * what later pronouns and quotation-only sentences fall back on.
+ */
+import type { SpeakerContext } from './attribution-windows.js';
+import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { isFirstName } from './first-names.js';
+import type { NameBook } from './name-book.js';
+import type { NamedEntity } from './names.js';
+import { PRONOUN_GENDER } from './lexicon.js';
+import { sentenceSubject } from './sentence-subject.js';
+import { resolvePhrase } from './speaker-resolution.js';
+import { isCapitalised, tokenize } from './tokens.js';
+
+/** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
+export const MENTION_CHARS = 20_000;
+
+export interface Mention {
+  at: number;
+  phrase: SpeakerPhrase;
+  /**
+   * Sentence subjects count only when they name someone in full, or are a gendered pronoun (which is resolved but
+   * not noted again); reporting verbs always count.
+   */
+  subjectOnly: boolean;
+}
+
+/**
+ * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
+ * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
+ */
+export function mentionsIn(masked: string, starts: number[]): Mention[] {
+  const tokens = tokenize(masked.slice(0, MENTION_CHARS));
+  const mentions: Mention[] = [];
+  let next = 0;
+  for (const start of starts) {
+    if (start >= MENTION_CHARS) break;
+    while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
+    const subject = sentenceSubject(tokens.slice(next, next + 12));
+    const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
+    if (subject?.type === 'name' || subject?.type === 'description' || gendered)
+      mentions.push({ at: start, phrase: subject, subjectOnly: true });
+  }
+  tokens.forEach((token, v) => {
+    if (!isReportingVerb(token)) return;
+    const phrase = phraseBeforeVerb(tokens, v);
+    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
+      mentions.push({ at: token.start, phrase, subjectOnly: false });
+    else {
+      // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma;
+      // "a assuré une source gouvernementale": a described speaker, for a later "cette source".
+      const after = phraseAt(tokens, v + 1);
+      const named = after?.type === 'name' && tokens[v - 1]?.text === ',' && isCapitalised(tokens[v + 1]);
+      if (named || after?.type === 'description') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
+    }
+  });
+  return mentions.sort((a, b) => a.at - b.at);
+}
+
+export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
+  const entity = resolvePhrase(mention.phrase, book, context);
+  // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
+  if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
+  // "Ein junger Polizist wird knallrot. „…“": a described subject, for the quotation after it and "der junge Polizist".
+  if (mention.subjectOnly && entity?.kind === 'description') {
+    book.noteSpeaker(entity);
+    return entity;
+  }
+  if (entity === null || (mention.subjectOnly && (entity.kind !== 'person' || !entity.name.includes(' ')))) return null;
+  // "Afghanistan is the largest …" after a headline ending "…: Leave Afghanistan": a one-word subject counts only
+  // as a full name whose first word stood capitalised inside a sentence somewhere (a given name, not "Leave").
+  const written = mention.phrase.type === 'name' ? mention.phrase.words : [];
+  const given = entity.name.split(' ')[0] ?? '';
+  if (mention.subjectOnly && written.length === 1 && !isFirstName(given) && !book.isProperNoun(given)) return null;
+  book.noteSpeaker(entity);
+  return entity;
+}
+
+export function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
+  return resolvePhrase(mention.phrase, book, context)?.name ?? null;
+}

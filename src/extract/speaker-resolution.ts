@@ -1,0 +1,111 @@
+/**
+ * Turning a speaker phrase into a speaker: names through the article's name book, pronouns to the person or
+ * organisation heard last, descriptions as written. When unsure, no speaker.
+ */
+import type { SpeakerContext } from './attribution-windows.js';
+import type { SpeakerPhrase } from './attribution.js';
+import { shareAWord } from './definite-descriptions.js';
+import { isFirstName } from './first-names.js';
+import { PRONOUN_GENDER } from './lexicon.js';
+import type { NameBook } from './name-book.js';
+import { isNeverAName, readName, type NamedEntity } from './names.js';
+
+/** What the paragraph has named before the quotation being attributed, read only when a pronoun needs it. */
+export interface ParagraphSoFar {
+  named(): NamedEntity[];
+  /** The last known person this paragraph named before the quotation, other than `name`. */
+  lastKnownOtherThan(name: string): NamedEntity | null;
+  lastProperNoun(): string | null;
+}
+export const NOTHING_HERE: ParagraphSoFar = {
+  named: () => [],
+  lastKnownOtherThan: () => null,
+  lastProperNoun: () => null,
+};
+
+/** How many paragraphs back "this source" may find "a source". */
+const DESCRIPTION_REACH = 3;
+/** How many paragraphs back a pronoun may find its person when nobody else has been named since. */
+const UNCONTESTED_REACH = 3;
+/** How many paragraphs back a pronoun may find its person. */
+const PRONOUN_REACH = 1;
+
+/**
+ * Whether a name read next to a reporting verb can be trusted as a speaker: a full name used before, a
+ * multi-word name not opened by a sentence word, or one word that stands capitalised mid-sentence elsewhere
+ * (a proper noun, not "Nevertheless" or "Vielmehr"). When unsure, no speaker.
+ */
+function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext): boolean {
+  const words = entity.name.split(' ');
+  const first = words[0] ?? '';
+  if (isNeverAName(first) && words.length === 1) return false;
+  if (entity.kind !== 'person' || book.isKnownPerson(entity.name)) return true;
+  if (context.capitalisesNouns) return isFirstName(first) && words.length > 1;
+  if (words.length > 1) return !isNeverAName(first);
+  return book.isProperNoun(first);
+}
+
+/** Turns a phrase into a named speaker using what the article said before. */
+export function resolvePhrase(
+  phrase: SpeakerPhrase,
+  book: NameBook,
+  context: SpeakerContext,
+  here: ParagraphSoFar = NOTHING_HERE,
+): NamedEntity | null {
+  switch (phrase.type) {
+    case 'name': {
+      const entity = readName(phrase.words);
+      if (entity === null) return null;
+      const resolved = book.resolve(phrase.organisation ? { ...entity, kind: 'organisation' } : entity);
+      if (!credible(resolved, book, context)) return null;
+      return phrase.spokesperson ? { ...resolved, spokesperson: true } : resolved;
+    }
+    case 'pronoun': {
+      const gender = PRONOUN_GENDER.get(phrase.pronoun);
+      if (gender || phrase.pronoun === '') {
+        // A pronoun reaches the person heard in this paragraph or the one before; further back only when nobody
+        // else has been named since, nor anything in this paragraph yet.
+        const person =
+          book.lastPerson(gender ?? null, PRONOUN_REACH) ??
+          (here.lastProperNoun() === null ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null);
+        // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
+        // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
+        const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
+        const fits =
+          other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
+        if (fits) return null;
+        if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
+        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
+        // named exactly one person whose given name fits the pronoun before the quotation.
+        if (!gender) return null;
+        const fitting = here.named().filter((named) => named.gender === gender);
+        return fitting.length === 1 ? (fitting[0] ?? null) : null;
+      }
+      // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
+      // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
+      const organisation = book.lastOrganisation(PRONOUN_REACH);
+      if (organisation) return organisation;
+      const lone = book.lastOrganisation(PRONOUN_REACH, true);
+      const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
+      return since !== null && since !== lone?.name ? null : lone;
+    }
+    case 'organisation-role': {
+      const organisation = book.lastOrganisation();
+      return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
+    }
+    case 'description':
+      return { name: phrase.words.join(' '), kind: 'description', gender: null };
+    case 'definite': {
+      // "a poursuivi cette source gouvernementale" after "une source gouvernementale": that description, as written.
+      const earlier = book.lastDescription((words) => shareAWord(phrase.words, words), DESCRIPTION_REACH);
+      if (earlier) return earlier;
+      // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
+      // since named someone else.
+      const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;
+      const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
+      return person && (other === null || other.name === person.name) ? person : null;
+    }
+    case 'unnamed':
+      return null;
+  }
+}

@@ -13,7 +13,7 @@ import {
   REPORTING_PARTICIPLES,
   REPORTING_VERBS,
 } from './lexicon.js';
-import { definiteAt, definiteEndingAt, type DefinitePhrase } from './definite-descriptions.js';
+import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
@@ -72,6 +72,7 @@ let capitalisedNouns = false;
 export function setAttributionLanguage(lang: string): void {
   foreignVerbs = lang !== 'en';
   capitalisedNouns = CAPITALISES_NOUNS.has(lang);
+  setDefiniteLanguage(lang);
 }
 
 /** Whether the article's language capitalises its nouns (German). */

@@ -9,6 +9,14 @@ import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Definite articles and demonstratives that open a description (compared in lower case). */
 const DEFINITE = new Set(`the this that der die das den dem le la cette ce cet el este esta esse essa`.split(/\s+/));
+/** Portuguese articles, definite only in Portuguese ("a" is English's indefinite, French's "has"). */
+const PORTUGUESE_DEFINITE = new Set(`o a`.split(/\s+/));
+let portuguese = false;
+/** Set by setAttributionLanguage for the article being read (extraction is synchronous). */
+export function setDefiniteLanguage(lang: string): void {
+  portuguese = lang === 'pt';
+}
+const isDefinite = (word: string): boolean => DEFINITE.has(word) || (portuguese && PORTUGUESE_DEFINITE.has(word));
 /** Words that end a description: prepositions, conjunctions, relative pronouns. */
 const ENDS = new Set(
   `of in at for with from by on to who which that whose and or but as after before when while about
@@ -38,7 +46,7 @@ export function definiteAt(
   nounsCapitalised: boolean,
   end = tokens.length,
 ): DefinitePhrase | null {
-  if (!tokens[start]?.word || !DEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) return null;
+  if (!tokens[start]?.word || !isDefinite(tokens[start]?.text.toLowerCase() ?? '')) return null;
   let i = start + 1;
   for (; i < end; i++) {
     const token = tokens[i];
@@ -66,7 +74,7 @@ export function definiteAt(
 export function definiteEndingAt(tokens: Token[], last: number, nounsCapitalised: boolean): DefinitePhrase | null {
   for (let start = last - 1; start >= Math.max(0, last - MAX_WORDS); start--) {
     if (!tokens[start]?.word) return null;
-    if (!DEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) continue;
+    if (!isDefinite(tokens[start]?.text.toLowerCase() ?? '')) continue;
     const phrase = definiteAt(tokens, start, nounsCapitalised, last + 1);
     return phrase && phrase.words.length === last - start + 1 ? phrase : null;
   }

@@ -76,9 +76,10 @@ export function resolvePhrase(
         if (fits) return null;
         if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
         // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
-        // named exactly one person whose given name fits the pronoun before the quotation.
+        // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),
+        // before the quotation.
         if (!gender) return null;
-        const fitting = here.named().filter((named) => named.gender === gender);
+        const fitting = here.named().filter((named) => named.gender === gender || named.gender === null);
         return fitting.length === 1 ? (fitting[0] ?? null) : null;
       }
       // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a

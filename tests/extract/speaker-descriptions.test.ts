@@ -27,3 +27,27 @@ describe('Portuguese definite descriptions', () => {
     ).toEqual(['Carla Mendes', 'a farmer']);
   });
 });
+
+describe('a pronoun and the one person the paragraph named', () => {
+  it('gives "affirme-t-elle" the person named just before whose given name carries no gender', () => {
+    expect(
+      speakersOf(
+        [
+          'Dans la salle des fêtes, Jean-Claude Morvan, maire du village, présente le projet. « Ce pont, c’est notre avenir, affirme-t-il. Nous le construirons avant la fin de l’année prochaine. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Jean-Claude Morvan', 'Jean-Claude Morvan']);
+  });
+
+  it('leaves the pronoun without a speaker when two such people were named', () => {
+    expect(
+      speakersOf(
+        [
+          'Dans la salle des fêtes, Jean-Claude Morvan et Dominique Lefort présentent le projet. « Ce pont, c’est notre avenir, affirme-t-il. Nous le construirons avant la fin de l’année prochaine. »',
+        ],
+        'fr',
+      ),
+    ).toEqual([null, null]);
+  });
+});

@@ -11,6 +11,8 @@ import {
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
+import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
@@ -31,6 +33,27 @@ const OBJECT_LINKS = new Set(
     /\s+/,
   ),
 );
+
+/** At most this many words before the colon of a lead-in ("Ernster Nachsatz:", "Seine Prognose im Radio:"). */
+const LEAD_IN_WORDS = 8;
+
+/** A short phrase ending on a colon that names nobody, refers to nobody and reports nothing. */
+function isLeadIn(lead: string, book: NameBook): boolean {
+  const trimmed = lead.trimEnd();
+  if (!trimmed.endsWith(':') || /[.!?;]/u.test(trimmed)) return false;
+  const words = tokenize(trimmed).filter((token) => token.word);
+  return (
+    words.length > 0 &&
+    words.length <= LEAD_IN_WORDS &&
+    !words.some(
+      (word) =>
+        isReportingVerb(word) ||
+        PRONOUNS.has(word.text) ||
+        isFirstName(word.text) ||
+        book.personBySurname(word.text) !== null,
+    )
+  );
+}
 
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
@@ -143,7 +166,10 @@ export function attributeParagraph(
     if (attribution === null || attribution === 'inherit') {
       // A quotation that opens the paragraph continues the previous paragraph's speaker; one that opens a
       // later sentence of it belongs to nobody the sieve can be sure of.
-      const opensParagraph = !/[\p{L}\p{N}]/u.test(masked.slice(0, span.open));
+      const lead = masked.slice(0, span.open);
+      // "Ernster Nachsatz: „…“", "His verdict: '…'": a short lead-in that ends on a colon, names nobody and
+      // reports nothing opens the paragraph as well as the quotation would.
+      const opensParagraph = !/[\p{L}\p{N}]/u.test(lead) || (i === 0 && isLeadIn(lead, book));
       speaker = i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null;
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.

@@ -51,3 +51,29 @@ describe('a pronoun and the one person the paragraph named', () => {
     ).toEqual([null, null]);
   });
 });
+
+describe('a short lead-in before a colon', () => {
+  it('hands the quotation after "Ernster Nachsatz:" to the speaker of the paragraph before', () => {
+    expect(
+      speakersOf(
+        [
+          '„Ich schalte das Telefon ab und fahre an die See“, scherzt Jonas Albrecht nach dem Training.',
+          'Ernster Nachsatz: „Ich brauche wirklich ein paar Tage Ruhe, sonst halte ich das nicht mehr lange durch.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Jonas Albrecht', 'Jonas Albrecht']);
+  });
+
+  it('does not hand it on when the lead-in names someone else', () => {
+    const speakers = speakersOf(
+      [
+        '„Ich schalte das Telefon ab und fahre an die See“, scherzt Jonas Albrecht nach dem Training.',
+        'Die Antwort von Tobias Lindqvist: „Ich brauche wirklich ein paar Tage Ruhe, sonst halte ich das nicht durch.“',
+      ],
+      'de',
+    );
+    expect(speakers[0]).toBe('Jonas Albrecht');
+    expect(speakers[1]).not.toBe('Jonas Albrecht');
+  });
+});

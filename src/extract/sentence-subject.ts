@@ -54,6 +54,9 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     const closer = tokens[comma + 1 + length]?.text;
     if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
   }
+  // "Der Mann veröffentlicht …": in German the capitalised noun after the article is a description, not a name.
+  const germanDefinite = start > i && nounsCapitalised() ? definiteAt(tokens, i, true) : null;
+  if (germanDefinite) return germanDefinite;
   const length = nameRunLength(tokens, start);
   // "El periodista ruso, cuyo periódico …, advirtió": a definite description for the subject.
   const definite = start > i && length === 0 ? definiteAt(tokens, i, nounsCapitalised()) : null;

@@ -38,7 +38,8 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
     const subject = sentenceSubject(tokens.slice(next, next + 12));
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
-    if (subject?.type === 'name' || subject?.type === 'description' || gendered)
+    const definite = subject?.type === 'definite';
+    if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)
       mentions.push({ at: start, phrase: subject, subjectOnly: true });
   }
   tokens.forEach((token, v) => {
@@ -58,6 +59,8 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
 }
 
 export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
+  // "Der Mann veröffentlicht …": a definite subject adds nobody; speakers.ts asks unknownSubject whether it is new.
+  if (mention.phrase.type === 'definite') return null;
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
   if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
@@ -78,4 +81,12 @@ export function noteMention(mention: Mention, book: NameBook, context: SpeakerCo
 
 export function resolvedName(mention: Mention, book: NameBook, context: SpeakerContext): string | null {
   return resolvePhrase(mention.phrase, book, context)?.name ?? null;
+}
+
+/**
+ * Whether a definite subject ("Der Mann veröffentlicht …", "The woman returned …") stands for someone the article
+ * has not heard: a description of nobody known yet.
+ */
+export function isUnknownSubject(mention: Mention, book: NameBook, context: SpeakerContext): boolean {
+  return mention.phrase.type === 'definite' && resolvePhrase(mention.phrase, book, context) === null;
 }

@@ -16,6 +16,8 @@ export interface ParagraphSoFar {
   /** The last known person this paragraph named before the quotation, other than `name`. */
   lastKnownOtherThan(name: string): NamedEntity | null;
   lastProperNoun(): string | null;
+  /** Whether a sentence before the quotation had a definite subject that stands for nobody known ("Der Mann"). */
+  unknownSubject?(): boolean;
 }
 export const NOTHING_HERE: ParagraphSoFar = {
   named: () => [],
@@ -73,7 +75,9 @@ export function resolvePhrase(
         const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
         const fits =
           other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
-        if (fits) return null;
+        // "… sagte er dem NDR. [¶] Der Mann veröffentlicht … „…“, schrieb er": a new person described in this
+        // paragraph may be who the pronoun means, not the speaker of an earlier one.
+        if (fits || (person && !book.heardThisParagraph(person.name) && here.unknownSubject?.())) return null;
         if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
         // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
         // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),

@@ -18,7 +18,7 @@ import type { NameBook } from './name-book.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
-import { MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
+import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
@@ -113,9 +113,12 @@ export function attributeParagraph(
   let nextMention = 0;
   let lastMentioned: NamedEntity | null = null;
   let lastMentionAt = -1;
+  /** Whether a sentence of this paragraph so far had a definite subject that stands for nobody known. */
+  let unknownSubject = false;
   const noteMentionsBefore = (offset: number): void => {
     while (nextMention < mentions.length && (mentions[nextMention]?.at ?? 0) < offset) {
       const mention = mentions[nextMention++];
+      if (mention && isUnknownSubject(mention, book, context)) unknownSubject = true;
       const entity = mention ? noteMention(mention, book, context) : null;
       if (entity && mention) [lastMentioned, lastMentionAt] = [entity, mention.at];
     }
@@ -187,6 +190,7 @@ export function attributeParagraph(
         named: () => namedBefore(span.open),
         lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
         lastProperNoun: () => lastProperNounBefore(span.open),
+        unknownSubject: () => unknownSubject,
       });
     }
     if (speaker) book.noteSpeaker(speaker);

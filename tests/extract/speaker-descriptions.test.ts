@@ -77,3 +77,29 @@ describe('a short lead-in before a colon', () => {
     expect(speakers[1]).not.toBe('Jonas Albrecht');
   });
 });
+
+describe('a pronoun after a new person described in its paragraph', () => {
+  it('leaves "schrieb er" without a speaker when "Der Mann" was brought in after the last speaker', () => {
+    expect(
+      speakersOf(
+        [
+          'Der Berliner Landesbeauftragte Thomas Vogler warnt vor den Folgen. „Die Meldung muss binnen drei Tagen erfolgen“, sagte er.',
+          'Reporter fanden die Person, die die Unterlagen verbreitet hat. Der Mann schreibt seit Jahren in einschlägigen Foren. „Ich habe das getan, weil ich gegen diese Geschäfte bin“, schrieb er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Thomas Vogler', null]);
+  });
+
+  it('still gives "sagte er" the speaker heard in the paragraph before when nobody new was described', () => {
+    expect(
+      speakersOf(
+        [
+          'Der Berliner Landesbeauftragte Thomas Vogler warnt vor den Folgen. „Die Meldung muss binnen drei Tagen erfolgen“, sagte er.',
+          '„Wer das versäumt, muss mit einer hohen Geldbuße rechnen“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Thomas Vogler', 'Thomas Vogler']);
+  });
+});

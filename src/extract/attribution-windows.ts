@@ -159,3 +159,18 @@ export interface SpeakerContext {
   /** German: a capitalised run is a person only with a given name or a full name used before. */
   capitalisesNouns: boolean;
 }
+
+/** "With those words,", "Con esa frase,", "Mit diesen Worten,", "Par ces mots,", "Com essas palavras,". */
+const POINTING_BACK =
+  /^\s*(?:with|con|mit|par|avec|com)\s+(?:these|those|this|that|esa|esas|esta|estas|ese|este|diesen|dieser|diesem|ces|cette|ce|essa|essas|esse)\s+(?:words?|remarks?|frases?|palabras?|worten|satz|mots?|phrases?|palavras?)\s*,/iu;
+
+/**
+ * '"…". Con esa frase, Alberto Ruiz respondió …': the sentence after a quotation points back at its words and
+ * names who said them as its subject. Null unless it opens so and its subject is a name.
+ */
+export function speakerPointedBack(sentence: string): SpeakerPhrase | null {
+  const match = POINTING_BACK.exec(sentence);
+  if (!match) return null;
+  const subject = sentenceSubject(tokenize(sentence.slice(match[0].length)));
+  return subject?.type === 'name' ? subject : null;
+}

@@ -8,6 +8,7 @@ import {
   attributionBefore,
   DASHES,
   isBareAttribution,
+  speakerPointedBack,
   type Attribution,
   type SpeakerContext,
 } from './attribution-windows.js';
@@ -146,15 +147,18 @@ export function attributeParagraph(
     const sameSentenceAsPrevious = previous !== undefined && sentenceStart <= previous.open;
     const sentence = sameSentenceAsPrevious ? null : beforeTokens;
     let attribution: Attribution = !endsSentence || dashAfter ? attributionAfter(afterWindow, context) : null;
-    if (endsSentence && attribution === null && span.closed) {
+    // '"…". Con esa frase, …': the stop may stand after the closing mark.
+    const stopAfter = !endsSentence && /^\s*[.!?]\s*$/u.test(afterWindow);
+    if ((endsSentence || stopAfter) && attribution === null && span.closed) {
       // The next sentence, when it is only '… Mr Bailey said.'.
       const sentenceEnd = Math.min(
         next ? next.open : text.length,
         sentenceStartAfter(starts, afterEnd + 1, text.length),
         span.close + WINDOW_CHARS,
       );
-      const nextSentence = masked.slice(span.close + 1, sentenceEnd);
-      if (isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
+      const nextSentence = masked.slice(span.close + 1, sentenceEnd).replace(/^\s*[.!?]/u, '');
+      if (endsSentence && isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
+      else attribution = speakerPointedBack(nextSentence);
     }
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);

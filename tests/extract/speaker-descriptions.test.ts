@@ -103,3 +103,25 @@ describe('a pronoun after a new person described in its paragraph', () => {
     ).toEqual(['Thomas Vogler', 'Thomas Vogler']);
   });
 });
+
+describe('a sentence that points back at the words just quoted', () => {
+  it('gives the quotation to the subject of "Con esa frase, …" after it', () => {
+    expect(
+      speakersOf(
+        [
+          '“Nadie manda aquí más que los vecinos del barrio”. Con esa frase, Julio Medina respondió a las críticas de la oposición.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Julio Medina']);
+  });
+
+  it('gives nobody when the next sentence only opens with a name, pointing at nothing', () => {
+    expect(
+      speakersOf(
+        ['“Nadie manda aquí más que los vecinos del barrio”. Julio Medina respondió a las críticas de la oposición.'],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+});

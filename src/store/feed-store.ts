@@ -1,6 +1,7 @@
 import type { Feed, FeedErrorKind } from '../core/domain.js';
 import type { FeedStore } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { bool, nowIso } from './rows.js';
 
 export interface FeedRow {
@@ -79,7 +80,7 @@ export function createFeedStore(db: Db): FeedStore {
     return row ? toFeed(row) : null;
   };
 
-  return {
+  return asyncStore<FeedStore>(db, {
     get,
     findByUrl(url) {
       const row = statements.byUrl.get(url);
@@ -126,5 +127,5 @@ export function createFeedStore(db: Db): FeedStore {
     deleteOrphans() {
       return statements.orphans.run().changes;
     },
-  };
+  });
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AsyncStores } from '../../src/store/postgres/async-port.js';
+import type { Stores } from '../../src/store/index.js';
 import { telegramChat, useStores, type StoresFactory } from './world.js';
 
 const AT = '2026-11-25T08:00:00.000Z';
 
 /** Queues messages for a chat through a digest commit, the way messages enter the outbox. */
-async function queue(stores: AsyncStores, chat: string, keys: string[], at = AT): Promise<void> {
+async function queue(stores: Stores, chat: string, keys: string[], at = AT): Promise<void> {
   const ok = await stores.digests.commit({
     chatId: `telegram:${chat}`,
     at,

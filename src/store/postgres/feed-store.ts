@@ -1,12 +1,11 @@
 import type { FeedStore } from '../../core/ports.js';
 import { COLUMNS, toFeed, type FeedRow } from '../feed-store.js';
 import { nowIso } from '../rows.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
 /** Feeds over PostgreSQL; URLs ordered COLLATE "C", as SQLite's BINARY collation orders them. */
-export function createPgFeedStore(pool: PgPool): Async<FeedStore> {
+export function createPgFeedStore(pool: PgPool): FeedStore {
   const db = pgDb(pool);
   const one = async (sql: string, params: unknown[]) => {
     const { rows } = await db.query<FeedRow>(sql, params);

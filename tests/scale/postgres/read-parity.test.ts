@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStores, openDatabase, type Db } from '../../../src/store/index.js';
+import { createStores, openDatabase, type Db, type Stores } from '../../../src/store/index.js';
 import { copyFromSqlite } from '../../../src/store/postgres/copy-from-sqlite.js';
-import { createPgStores, type AsyncStores } from '../../../src/store/postgres/index.js';
+import { createPgStores } from '../../../src/store/postgres/index.js';
 import { migratePostgres } from '../../../src/store/postgres/migrate.js';
 import { createTestSchema, type TestSchema } from '../helpers/servers.js';
 
@@ -62,7 +62,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
   let dir: string;
   let db: Db;
   let schema: TestSchema;
-  let pg: AsyncStores;
+  let pg: Stores;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nb-parity-'));
     db = openDatabase(join(dir, 'newsbrief.db'));

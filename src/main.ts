@@ -16,7 +16,9 @@ import { createConsoleMessenger } from './platforms/console/console-messenger.js
 import { runConsole } from './platforms/console/console-platform.js';
 import { superviseChatPlatforms } from './chat-platforms.js';
 import { pollProgress, type ProgressOutput } from './poll-progress.js';
-import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
+import type { Db, Stores } from './store/index.js';
+import { openStores } from './store/open.js';
+import type { PgPool } from './store/postgres/connect.js';
 
 /**
  * The composition root: config → store → ingest → scheduler → platforms. The only module that
@@ -26,7 +28,12 @@ import { createStores, openDatabase, type Db, type Stores } from './store/index.
 export interface App {
   config: Config;
   logger: Logger;
-  db: Db;
+  /** The SQLite connection, when DATABASE_URL is not set. */
+  db?: Db;
+  /** The PostgreSQL pool, when DATABASE_URL is set. */
+  pool?: PgPool;
+  /** The database in words, for messages: the SQLite path or the PostgreSQL URL without its password. */
+  database: string;
   stores: Stores;
   services: Services;
   /** Feed polling, feed checks and OPML; loaded, and its worker threads started, on first use. */
@@ -35,7 +42,8 @@ export interface App {
   digest: DigestRuntime;
   /** What this process counts, when it serves /metrics (METRICS_PORT). */
   metrics?: Metrics;
-  close(): void;
+  /** Stops ingestion's workers and closes the database (ends the PostgreSQL pool). */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -43,10 +51,13 @@ export interface AppOptions {
   createMetrics?: (options: MetricsOptions) => Metrics;
 }
 
-/** Opens the database and builds the services every entry point shares. */
-export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
-  const db = openDatabase(config.DATABASE_PATH);
-  const stores = createStores(db);
+/**
+ * Opens the database — PostgreSQL when DATABASE_URL is set, else SQLite at DATABASE_PATH — and
+ * builds the services every entry point shares.
+ */
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const opened = await openStores({ databaseUrl: config.DATABASE_URL, databasePath: config.DATABASE_PATH });
+  const { stores } = opened;
   const metrics = options.createMetrics?.({ outboxCounts: () => stores.outbox.counts() });
   const loadedIngest = lazyIngest(
     {
@@ -86,20 +97,32 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     subscriptions: stores.subscriptions,
     schedules: digest.calendar,
     digests: digest.actions,
-    transaction: (work) => db.transaction(work)(),
+    transaction: stores.transaction,
   };
-  const close = (): void => {
-    void ingest.close();
-    db.close();
+  const close = async (): Promise<void> => {
+    await ingest.close();
+    await opened.close();
   };
-  return { config, logger, db, stores, services, ingest, digest, ...(metrics ? { metrics } : {}), close };
+  return {
+    config,
+    logger,
+    ...(opened.db ? { db: opened.db } : {}),
+    ...(opened.pool ? { pool: opened.pool } : {}),
+    database: opened.describe,
+    stores,
+    services,
+    ingest,
+    digest,
+    ...(metrics ? { metrics } : {}),
+    close,
+  };
 }
 
 /**
  * createApp for the command line: a catalogue that cannot be read is reported before the database
  * file is created, and a database that cannot be opened is a ConfigError naming DATABASE_PATH.
  */
-export function openApp(config: Config, logger: Logger, options: AppOptions = {}): App {
+export function openApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   readCatalogue(config.CATALOGUE_PATH);
   return createApp(config, logger, options);
 }
@@ -119,12 +142,12 @@ export function ingestSettings(config: Config): IngestSettings {
 }
 
 /** Loads the operator's catalogue into the database when it changed. */
-export function prepareCatalogue(app: App): void {
-  const result = loadCatalogue(app.config.CATALOGUE_PATH, {
+export async function prepareCatalogue(app: App): Promise<void> {
+  const result = await loadCatalogue(app.config.CATALOGUE_PATH, {
     topics: app.stores.topics,
     feeds: app.stores.feeds,
     meta: app.stores.meta,
-    transaction: (work) => app.db.transaction(work)(),
+    transaction: app.stores.transaction,
   });
   if (result.changed) app.logger.info(result, 'catalogue loaded');
   const notice = sampleCatalogueNotice(app.config);
@@ -152,7 +175,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   // prom-client is loaded only by a process that serves metrics.
   const createMetrics =
     config.METRICS_PORT === undefined ? undefined : (await import('./metrics/metrics.js')).createMetrics;
-  const app = openApp(config, logger, createMetrics ? { createMetrics } : {});
+  const app = await openApp(config, logger, createMetrics ? { createMetrics } : {});
   const running: Running[] = [];
   let stopping: Promise<void> | null = null;
   let exitCode = 0;
@@ -171,7 +194,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
           logger.error({ err: error, part: part.name }, 'error while stopping');
         }
       }
-      app.close();
+      await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the database'));
       markStopped();
     })();
     return stopping;
@@ -184,7 +207,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   process.on('unhandledRejection', onRejection);
 
   try {
-    prepareCatalogue(app);
+    await prepareCatalogue(app);
     if (app.metrics) running.push(await serveAppMetrics(app, app.metrics));
     const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
     if (starting.signal.aborted) {

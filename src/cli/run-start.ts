@@ -24,9 +24,9 @@ export async function runStart(config: Config, io: Io): Promise<number> {
 
 export async function runConsoleCommand(config: Config, io: Io): Promise<number> {
   const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
-  const app = openApp(config, logger);
+  const app = await openApp(config, logger);
   try {
-    prepareCatalogue(app);
+    await prepareCatalogue(app);
     // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
     await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
     const session = runConsole({
@@ -40,6 +40,6 @@ export async function runConsoleCommand(config: Config, io: Io): Promise<number>
     await session.done;
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }

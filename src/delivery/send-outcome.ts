@@ -107,7 +107,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         const { held } = await deps.control.pause(message.chatId, reason, now);
         queues.drop(message.chatId);
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
-        const chat = deps.chats.get(message.chatId);
+        const chat = await deps.chats.get(message.chatId);
         if (chat && messenger.notifyPaused) {
           await messenger
             .notifyPaused(chat, reason)
@@ -119,7 +119,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
       }
       case 'migrated': {
         stats.migratedChats++;
-        deps.chats.rename(message.chatId, result.newChatId);
+        await deps.chats.rename(message.chatId, result.newChatId);
         for (const queued of [message, ...queues.drop(message.chatId)])
           queues.putBack({ ...queued, chatId: result.newChatId });
         logger.info({ from: message.chatId, to: result.newChatId }, 'chat moved to a new id');

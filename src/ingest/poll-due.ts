@@ -59,7 +59,9 @@ function hostKey(url: string): string {
  */
 export async function pollDueFeeds(deps: PollDeps, options: PollDueOptions = {}): Promise<FeedPollResult[]> {
   const inFlight = options.inFlight ?? new Set<number>();
-  const due = dueFeeds(deps.feeds.listAll(), deps.clock.now(), options.all).filter((feed) => !inFlight.has(feed.id));
+  const due = dueFeeds(await deps.feeds.listAll(), deps.clock.now(), options.all).filter(
+    (feed) => !inFlight.has(feed.id),
+  );
   const queue = interleaveByHost(due);
   for (const feed of queue) inFlight.add(feed.id);
   const results: FeedPollResult[] = [];
@@ -94,7 +96,7 @@ async function pollOne(deps: PollDeps, feed: Feed): Promise<FeedPollResult> {
     deps.logger.error({ err: error, feed: feed.url }, 'feed poll crashed');
     const retryAt = new Date(deps.clock.now().getTime() + backoffMs(1)).toISOString();
     try {
-      deps.feeds.update(feed.id, { nextPollAt: retryAt });
+      await deps.feeds.update(feed.id, { nextPollAt: retryAt });
     } catch (updateError) {
       if (isDatabaseError(updateError)) throw updateError; // else the feed was removed meanwhile
     }

@@ -1,5 +1,5 @@
-import { DEFAULT_STYLE, type Platform, type SubscriptionStyle } from '../../core/domain.js';
-import type { DueSubscription, SubscriptionStore } from '../../core/ports.js';
+import { DEFAULT_STYLE, type SubscriptionStyle } from '../../core/domain.js';
+import type { SubscriptionStore } from '../../core/ports.js';
 import { nowIso } from '../rows.js';
 import {
   DUE_PAGE,

@@ -74,6 +74,13 @@ export interface FeedStore {
   detach(topicId: number, feedId: number): Promise<void>;
   listForTopic(topicId: number): Promise<Feed[]>;
   listAll(): Promise<Feed[]>;
+  /**
+   * Takes a due feed for this process to poll: when it is enabled and due at `now`, its next poll
+   * moves to `leaseUntil` and the feed is returned (with that lease); otherwise (another process took it,
+   * it was polled meanwhile, removed, disabled) null. The poll then sets the real next time; a
+   * process that dies mid-poll leaves the lease, and the feed is due again when it ends.
+   */
+  claim(id: number, now: Date, leaseUntil: Date): Promise<Feed | null>;
   /** Changes the poll bookkeeping fields of a feed. */
   update(id: number, changes: Partial<Omit<Feed, 'id' | 'url'>>): Promise<Feed>;
   /** Feeds no topic uses any more are removed (their stories stay, for dedup memory). */

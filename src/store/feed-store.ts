@@ -73,6 +73,10 @@ export function createFeedStore(db: Db): FeedStore {
     ),
     all: db.prepare<[], FeedRow>(`SELECT * FROM feeds ORDER BY id`),
     orphans: db.prepare(`DELETE FROM feeds WHERE id NOT IN (SELECT feed_id FROM topic_feeds)`),
+    claim: db.prepare<[string, number, string], FeedRow>(
+      `UPDATE feeds SET next_poll_at = ? WHERE id = ? AND enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?)
+       RETURNING *`,
+    ),
   };
   const updates = new Map<string, ReturnType<typeof db.prepare>>();
   const get = (id: number): Feed | null => {
@@ -106,6 +110,10 @@ export function createFeedStore(db: Db): FeedStore {
     },
     listAll() {
       return statements.all.all().map(toFeed);
+    },
+    claim(id, now, leaseUntil) {
+      const row = statements.claim.get(leaseUntil.toISOString(), id, now.toISOString());
+      return row ? toFeed(row) : null;
     },
     update(id, changes) {
       const entries = Object.entries(changes).filter(([key]) => key in COLUMNS);

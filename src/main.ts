@@ -76,6 +76,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const runtime = createDigestRuntime({
     ...stores,
     control: stores.deliveryControl,
+    sharing: opened.sharing,
     pacing: pacingFromConfig(config),
     clock: systemClock,
     logger,

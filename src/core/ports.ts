@@ -121,6 +121,15 @@ export interface DueSubscription extends Subscription {
   chat: { platform: Platform; pausedAt: string | null };
 }
 
+/**
+ * One of `of` parts of the chats, so that several processes can plan digests side by side: every
+ * chat is in exactly one part (all its subscriptions with it), the same one on every call.
+ */
+export interface DuePart {
+  index: number;
+  of: number;
+}
+
 /** Subscriptions: chat × topic × schedule × timezone × cap, found when due by their stored next run. */
 export interface SubscriptionStore {
   /**
@@ -137,7 +146,7 @@ export interface SubscriptionStore {
    * whole row holds less than every row at once, and never all rows of a large run together. The
    * store may be used between rows; rows changed meanwhile may or may not be seen.
    */
-  due(now: Date, platforms?: readonly Platform[]): AsyncIterable<DueSubscription>;
+  due(now: Date, platforms?: readonly Platform[], part?: DuePart): AsyncIterable<DueSubscription>;
   setNextRun(id: number, nextRunAt: string | null): Promise<void>;
   /** Moves the chat's subscriptions that are in timezone `from` to `to`, each with its new next run. */
   retime(

@@ -8,6 +8,7 @@ import { createScheduleCalendar } from '../schedule/schedule-calendar.js';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
 import { createOutboxWorker } from './outbox-worker.js';
 import type { PacingLimits } from './pacing.js';
+import type { WorkSharing } from '../core/work-locks.js';
 
 /**
  * Digests and delivery wired together for src/main.ts: the schedule calendar and digest actions
@@ -24,6 +25,8 @@ export interface DigestRuntimeDeps {
   pacing: PacingLimits;
   clock: Clock;
   logger: Logger;
+  /** Several processes on one database: the digest job plans each part of the chats in one of them. */
+  sharing?: WorkSharing;
 }
 
 export function createDigestRuntime(deps: DigestRuntimeDeps) {

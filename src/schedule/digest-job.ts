@@ -2,8 +2,9 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { createPlanningCache, planChatDigest, type PlanningCache, type TopicDemand } from '../core/digest/plan.js';
 import { DigestStorageError, type DigestLedger, type DigestSource } from '../core/digest/ports.js';
 import type { ChatId, Platform } from '../core/domain.js';
-import type { Clock, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
+import type { Clock, DuePart, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
 import type { ScheduleCalendar } from '../core/schedule.js';
+import type { WorkSharing } from '../core/work-locks.js';
 
 /**
  * The "send due digests" job: every subscription whose stored next run has come, grouped by chat
@@ -30,6 +31,12 @@ export interface DigestJobOptions {
    * the one being written, which is rolled back whole and planned again on the next run.
    */
   chatsPerBatch?: number;
+  /**
+   * Several processes on one database: the due chats are cut into `digestParts` parts, and a
+   * process plans a part only while it holds that part's lock, so each digest is built once.
+   * Without it, one part and no lock (one process).
+   */
+  sharing?: WorkSharing;
 }
 
 export interface DigestRunReport {
@@ -210,6 +217,42 @@ export function createDigestJob(options: DigestJobOptions) {
     }
   };
 
+  /** Plans the due chats of one part (all of them without a part), adding to `report`. */
+  const runPart = async (now: Date, run: RunMode, report: DigestRunReport, part?: DuePart): Promise<void> => {
+    const { write } = run;
+    const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
+    const { chats, demand, count } = await groupByChat(subscriptions.due(now, platforms, part));
+    report.due += count;
+    const cache = createPlanningCache(options.source, demand);
+    const size = options.chatsPerBatch ?? 500;
+    while (chats.length > 0) {
+      // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.
+      const batch = chats.splice(0, size);
+      const plan = async () => {
+        for (const [chatId, list] of batch) {
+          try {
+            // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
+            if (write) await ledger.batch(() => runChat(chatId, list, now, cache, report, run));
+            else await runChat(chatId, list, now, cache, report, run);
+          } catch (error) {
+            if (error instanceof DigestStorageError) throw error;
+            // One chat's problem (a schedule the calendar cannot read) must not stop the others,
+            // nor come back every minute: it is tried again in an hour.
+            report.failed++;
+            logger.error({ err: error, chatId }, 'digest planning failed');
+            if (!write) continue;
+            const retry = new Date(now.getTime() + 60 * 60_000).toISOString();
+            for (const subscription of list) await subscriptions.setNextRun(subscription.id, retry);
+          }
+        }
+      };
+      // Planning only: no transaction, so nothing else waits for the run to read.
+      if (write) await ledger.batch(plan);
+      else await plan();
+      if (chats.length > 0) await yieldToEvents();
+    }
+  };
+
   return {
     /**
      * Plans and queues every digest due now. Yields to the event loop between batches of chats.
@@ -220,36 +263,16 @@ export function createDigestJob(options: DigestJobOptions) {
       const write = mode.write ?? true;
       const run: RunMode = { write, render: write || mode.render !== false };
       const now = options.clock.now();
-      const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
-      const { chats, demand, count } = await groupByChat(subscriptions.due(now, platforms));
-      const report: DigestRunReport = { due: count, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
-      const cache = createPlanningCache(options.source, demand);
-      const size = options.chatsPerBatch ?? 500;
-      while (chats.length > 0) {
-        // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.
-        const batch = chats.splice(0, size);
-        const plan = async () => {
-          for (const [chatId, list] of batch) {
-            try {
-              // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
-              if (write) await ledger.batch(() => runChat(chatId, list, now, cache, report, run));
-              else await runChat(chatId, list, now, cache, report, run);
-            } catch (error) {
-              if (error instanceof DigestStorageError) throw error;
-              // One chat's problem (a schedule the calendar cannot read) must not stop the others,
-              // nor come back every minute: it is tried again in an hour.
-              report.failed++;
-              logger.error({ err: error, chatId }, 'digest planning failed');
-              if (!write) continue;
-              const retry = new Date(now.getTime() + 60 * 60_000).toISOString();
-              for (const subscription of list) await subscriptions.setNextRun(subscription.id, retry);
-            }
-          }
-        };
-        // Planning only: no transaction, so nothing else waits for the run to read.
-        if (write) await ledger.batch(plan);
-        else await plan();
-        if (chats.length > 0) await yieldToEvents();
+      const sharing = write ? options.sharing : undefined;
+      const parts = sharing?.digestParts ?? 1;
+      const report: DigestRunReport = { due: 0, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
+      // Each process starts at a part of its own chance, so that several take different parts at once.
+      const first = Math.floor(Math.random() * parts);
+      for (let step = 0; step < parts; step++) {
+        const index = (first + step) % parts;
+        const part = parts > 1 ? { index, of: parts } : undefined;
+        if (!sharing) await runPart(now, run, report, part);
+        else await sharing.locks.tryWith(`digests ${index}/${parts}`, () => runPart(now, run, report, part));
       }
       if (report.due > 0 && write) logger.info(report, 'due digests planned');
       return report;

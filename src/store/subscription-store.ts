@@ -153,16 +153,24 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
   });
   return {
     ...methods,
-    async *due(now, platforms) {
+    async *due(now, platforms, part) {
       const page = { now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null, limit: DUE_PAGE };
       let after = { afterRun: '', afterId: 0 };
       for (;;) {
         const rows = await run(() => statements.due.all({ ...page, ...after }));
-        for (const row of rows) yield toDueSubscription(row);
+        for (const row of rows)
+          if (!part || chatPart(row.chat_id, part.of) === part.index) yield toDueSubscription(row);
         if (rows.length < DUE_PAGE) return;
         const last = rows[rows.length - 1]!;
         after = { afterRun: last.next_run_at!, afterId: last.id };
       }
     },
   };
+}
+
+/** The part (0 … of-1) a chat falls in: FNV-1a over its id (one process on SQLite rarely asks). */
+function chatPart(chatId: string, of: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < chatId.length; index++) hash = Math.imul(hash ^ chatId.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % of;
 }

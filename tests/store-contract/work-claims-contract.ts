@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useStores, type StoresFactory } from './world.js';
+import { collect, telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
 
-/** Work that several processes share through the database: each due feed is polled by one of them. */
+/**
+ * Work that several processes share through the database: each due feed is polled by one of
+ * them, and the due chats fall into parts that processes plan side by side.
+ */
 export function workClaimsContract(factory: StoresFactory): void {
   describe('feed claims', () => {
     const stores = useStores(factory);
@@ -41,6 +44,54 @@ export function workClaimsContract(factory: StoresFactory): void {
       expect(await feeds.claim(feed.id, after, new Date('2026-12-03T09:20:00.000Z'))).toMatchObject({
         nextPollAt: '2026-12-03T09:20:00.000Z',
       });
+    });
+  });
+  describe('due subscriptions in parts', () => {
+    const stores = useStores(factory);
+
+    it('puts every due chat in exactly one part of those asked, with all its subscriptions, the same on every call', async () => {
+      const { chats, subscriptions } = stores();
+      const world = await topicWithFeed(stores(), 'world');
+      const arts = await topicWithFeed(stores(), 'arts');
+      const due = '2026-11-25T08:00:00.000Z';
+      for (let chat = 0; chat < 40; chat++) {
+        await chats.ensure(telegramChat(String(1000 + chat)));
+        for (const topic of [world.topic, arts.topic]) {
+          await subscriptions.save({
+            chatId: `telegram:${1000 + chat}`,
+            topicId: topic.id,
+            schedule: 'daily 08:00',
+            timezone: 'UTC',
+            cap: 8,
+            nextRunAt: due,
+          });
+        }
+      }
+      const now = new Date(due);
+      const whole = (await collect(subscriptions.due(now))).map((s) => s.id).sort((a, b) => a - b);
+      expect(whole).toHaveLength(80);
+      const parts = [];
+      for (let index = 0; index < 4; index++)
+        parts.push(await collect(subscriptions.due(now, undefined, { index, of: 4 })));
+      // Parts are disjoint, cover everything, and keep a chat's subscriptions together.
+      expect(
+        parts
+          .flat()
+          .map((s) => s.id)
+          .sort((a, b) => a - b),
+      ).toEqual(whole);
+      const partOfChat = new Map<string, number>();
+      parts.forEach((part, index) => {
+        for (const subscription of part) {
+          expect(partOfChat.get(subscription.chatId) ?? index).toBe(index);
+          partOfChat.set(subscription.chatId, index);
+        }
+      });
+      // Forty chats over four parts: no part is left empty or takes everything.
+      for (const part of parts) expect(part.length).toBeGreaterThan(0);
+      for (const part of parts) expect(part.length).toBeLessThan(80);
+      const again = await collect(subscriptions.due(now, undefined, { index: 2, of: 4 }));
+      expect(again.map((s) => s.id)).toEqual(parts[2]!.map((s) => s.id));
     });
   });
 }

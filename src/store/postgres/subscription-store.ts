@@ -75,7 +75,7 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
     },
     // Pages after the last (next run, id) seen, an index range each (subscriptions_due): a cursor
     // would hold a connection for the whole run.
-    async *due(now, platforms) {
+    async *due(now, platforms, part) {
       let after: [string, number] = ['-infinity', 0];
       for (;;) {
         const { rows } = await db.query<DueRow>(
@@ -86,8 +86,16 @@ export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
            JOIN chats ON chats.id = subscriptions.chat_id
            WHERE subscriptions.next_run_at <= $1 AND (subscriptions.next_run_at, subscriptions.id) > ($3, $4)
              AND ($2::text[] IS NULL OR chats.platform = ANY ($2::text[]))
+             AND ($6::int IS NULL OR (hashtext(subscriptions.chat_id) & 2147483647) % $6::int = $7::int)
            ORDER BY subscriptions.next_run_at, subscriptions.id LIMIT $5`,
-          [now.toISOString(), platforms ? [...platforms] : null, ...after, DUE_PAGE],
+          [
+            now.toISOString(),
+            platforms ? [...platforms] : null,
+            ...after,
+            DUE_PAGE,
+            part?.of ?? null,
+            part?.index ?? 0,
+          ],
         );
         for (const row of rows) yield toDueSubscription(row);
         if (rows.length < DUE_PAGE) return;

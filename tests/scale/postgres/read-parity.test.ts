@@ -92,8 +92,8 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [all.filter((id) => id % 2 === 0), 25],
       [[TOPICS + 1, TOPICS + 2], 5],
     ];
-    expect(sqlite.stories.latest(all, 10)).toHaveLength(10);
-    expect(sqlite.stories.latest([1, 2, 3], 10).every((story) => story.id <= 2000)).toBe(true);
+    expect(await sqlite.stories.latest(all, 10)).toHaveLength(10);
+    expect((await sqlite.stories.latest([1, 2, 3], 10)).every((story) => story.id <= 2000)).toBe(true);
     for (const [topicIds, limit] of shapes) {
       expect(await pg.stories.latest(topicIds, limit), JSON.stringify(topicIds)).toEqual(
         sqlite.stories.latest(topicIds, limit),
@@ -119,7 +119,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
     ] as const) {
       expect(await pg.digests.newStories(topicId, after)).toEqual(digests.newStories(topicId, after));
     }
-    expect(digests.newStories(1, 1990).stories.length).toBeGreaterThan(0);
+    expect((await digests.newStories(1, 1990)).stories.length).toBeGreaterThan(0);
     const clusters = [1, 2, 500, 999, 5000];
     expect(await pg.digests.earlierClusterMembers(clusters, 4500)).toEqual(
       digests.earlierClusterMembers(clusters, 4500),

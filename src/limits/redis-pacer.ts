@@ -148,7 +148,11 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
     return { ticket: { startsInMs, release: async () => {} } };
   };
   const giveBack = async (taken: readonly PaceWindow[]): Promise<void> => {
-    await Promise.all(taken.map((window) => limiters.get(window.key)?.reward(window.key, 1))).catch(report);
+    const limited = taken.flatMap((window) => {
+      const limiter = limiters.get(window.key);
+      return limiter ? [limiter.reward(window.key, 1)] : [];
+    });
+    await Promise.all(limited).catch(report);
   };
 
   /** While Redis is down: wait and try again, the outage reported once. */

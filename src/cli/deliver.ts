@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { logLevelFor, type Config } from '../config.js';
 import type { Platform } from '../core/domain.js';
@@ -41,6 +41,8 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
   const sharedPacer = config.REDIS_URL
     ? (await import('../limits/redis-pacer.js')).createRedisPacer({
         url: config.REDIS_URL,
+        // The limits are the bot's (its tokens'): two bots on one Redis keep apart.
+        prefix: `newsbrief:pace:${botKey(config)}`,
         onUnavailable: (message) =>
           message ? logger.warn(message) : logger.info('Redis is reachable again: sends go on'),
       })
@@ -114,3 +116,10 @@ async function platformMessengers(
   }
   return messengers;
 }
+
+/** A short name for the bots this process sends as, from their tokens (never the tokens themselves). */
+const botKey = (config: Config): string =>
+  createHash('sha256')
+    .update(`${config.TELEGRAM_BOT_TOKEN ?? ''}\n${config.DISCORD_TOKEN ?? ''}`)
+    .digest('base64url')
+    .slice(0, 12);

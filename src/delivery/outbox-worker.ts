@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { OutboxMessage } from '../core/digest/outbox-port.js';
 import type { ChatId, Platform } from '../core/domain.js';
@@ -91,7 +92,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await leases.refresh();
   };
   const reloadDue = (): boolean => (dirty && performance.now() - lastReload >= 100) || leases.renewalDue();
-  let stopping$ = new AbortController();
+  // Every send waiting for the shared limits listens to it: dozens at once, no leak.
+  const stopController = (): AbortController => {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  };
+  let stopping$ = stopController();
 
   const windowCache = new WeakMap<OutboxMessage, PaceWindow[]>();
   const windowsOf = (message: OutboxMessage): PaceWindow[] => {
@@ -121,23 +128,26 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    */
   const send = async (message: OutboxMessage, messenger: Messenger, ticket: PaceTicket): Promise<void> => {
     let claimed = false;
-    let shared: SendTicket | undefined;
     try {
-      shared = await options.sharedPacer?.reserve(windowsOf(message), stopping$.signal);
       claimed = await outbox.claim(message.id, new Date(nowMs()), leases.owner);
-    } catch (error) {
-      if (!stopping$.signal.aborted) throw error;
     } finally {
-      if (!claimed) {
-        pacer.release(ticket);
-        await shared?.release();
-      }
+      if (!claimed) pacer.release(ticket);
     }
     if (!claimed) {
       // Sent or held meanwhile, or the lease is lost: read the chat again from the outbox, if it is still ours.
-      if (!stopping$.signal.aborted) queues.drop(message.chatId);
+      queues.drop(message.chatId);
       dirty = true;
       return;
+    }
+    // The shared slot last, right before the request: nothing slow between the two.
+    let shared: SendTicket | undefined;
+    try {
+      shared = await options.sharedPacer?.reserve(windowsOf(message), stopping$.signal);
+    } catch (error) {
+      // Stopping: the message stays pending (its attempt counted) for the next start or process.
+      pacer.release(ticket);
+      if (stopping$.signal.aborted) return;
+      throw error;
     }
     let result: SendResult;
     try {
@@ -243,7 +253,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     start() {
       if (running) return;
       stopping = false;
-      if (stopping$.signal.aborted) stopping$ = new AbortController();
+      if (stopping$.signal.aborted) stopping$ = stopController();
       running = (async () => {
         while (!stopping) {
           // Taken before the pass: a wake() during it means look again at once.

@@ -1,7 +1,11 @@
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { PaceWindow } from '../delivery/pacer.js';
-import { reserveByPolling, sleep, type Reservation, type SharedPacer } from './shared-pacer.js';
+import { reserveByPolling, sleep, type SendTicket, type SharedPacer } from './shared-pacer.js';
+
+/** A slot: when it starts (performance.now()) and how late a send may still take it. */
+type SlotTicket = SendTicket & { slotAt: number; toleranceMs: number };
+type SlotReservation = { ticket: SlotTicket; waitMs?: undefined } | { ticket?: undefined; waitMs: number };
 
 export interface RedisPacerOptions {
   /** REDIS_URL, e.g. redis://127.0.0.1:6379. */
@@ -13,7 +17,7 @@ export interface RedisPacerOptions {
    * takes to reach the platform varying from one to the next (see createRedisPacer).
    */
   headroom?: number;
-  /** Longest sleep between two asks while a window is full (default 50 ms). */
+  /** Longest sleep between two asks while a window is full (default 1 s: a fixed window says when it ends). */
   maxSleepMs?: number;
   /** Between two tries while Redis is unreachable (default 1 s). */
   retryMs?: number;
@@ -127,7 +131,7 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
    * The chat's own windows first, then the platform-wide one (paceWindows puts it first): a point
    * taken where a later window refused is given back, so a full chat never costs the platform a slot.
    */
-  const tryReserve = async (windows: readonly PaceWindow[]): Promise<Reservation> => {
+  const tryReserve = async (windows: readonly PaceWindow[]): Promise<SlotReservation> => {
     await whenReady();
     const taken: PaceWindow[] = [];
     let startsInMs = 0;
@@ -145,7 +149,15 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
       startsInMs = Math.max(startsInMs, Math.ceil(point.slotInMs));
     }
     // A fixed window counts a send once, when it starts: nothing to give back when it ends.
-    return { ticket: { startsInMs, release: async () => {} } };
+    const windowMs = Math.max(1000, platform?.windowMs ?? 1000);
+    return {
+      ticket: {
+        startsInMs,
+        slotAt: performance.now() + startsInMs,
+        toleranceMs: Math.max(5, (windowMs * headroom) / 2),
+        release: async () => {},
+      },
+    };
   };
   const giveBack = async (taken: readonly PaceWindow[]): Promise<void> => {
     const limited = taken.flatMap((window) => {
@@ -156,7 +168,7 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
   };
 
   /** While Redis is down: wait and try again, the outage reported once. */
-  const tryUntilReachable = async (windows: readonly PaceWindow[], signal?: AbortSignal): Promise<Reservation> => {
+  const tryUntilReachable = async (windows: readonly PaceWindow[], signal?: AbortSignal): Promise<SlotReservation> => {
     for (;;) {
       try {
         return await tryReserve(windows);
@@ -169,8 +181,21 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
 
   return {
     tryReserve,
-    reserve: (windows, signal) =>
-      reserveByPolling((w) => tryUntilReachable(w, signal), windows, options.maxSleepMs ?? 50, signal),
+    async reserve(windows, signal) {
+      for (;;) {
+        const ticket = await reserveByPolling(
+          (w) => tryUntilReachable(w, signal),
+          windows,
+          options.maxSleepMs ?? 1000,
+          signal,
+        );
+        // reserveByPolling slept until the slot: a process too busy to wake on time would send
+        // into the next sends' slots, so a slot missed by more than half the headroom is let go.
+        const late = performance.now() - ticket.slotAt;
+        if (late <= ticket.toleranceMs) return ticket;
+        await giveBack(windows.slice(1));
+      }
+    },
     async block(key, untilMs) {
       // RateLimiterRedis blocks for whole seconds; a key never reserved here has no limiter to block.
       const limiter = limiters.get(key);

@@ -45,24 +45,26 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * reserve() from tryReserve(): asks again when the wait is over, never sleeping longer than
  * `maxSleepMs` (a slot in flight frees when its send finishes, which no wait can foresee).
  */
-export async function reserveByPolling(
-  tryReserve: (windows: readonly PaceWindow[]) => Promise<Reservation>,
+export async function reserveByPolling<Ticket extends SendTicket>(
+  tryReserve: (
+    windows: readonly PaceWindow[],
+  ) => Promise<{ ticket: Ticket; waitMs?: undefined } | { ticket?: undefined; waitMs: number }>,
   windows: readonly PaceWindow[],
   maxSleepMs: number,
   signal?: AbortSignal,
-): Promise<SendTicket> {
+): Promise<Ticket> {
   for (;;) {
     signal?.throwIfAborted();
-    const reservation = await tryReserve(windows);
-    if (reservation.ticket) {
-      const { startsInMs = 0 } = reservation.ticket;
+    const { ticket, waitMs = 0 } = await tryReserve(windows);
+    if (ticket) {
+      const { startsInMs = 0 } = ticket;
       if (startsInMs > 0)
         await sleep(startsInMs, signal).catch(async (error: unknown) => {
-          await reservation.ticket.release();
+          await ticket.release();
           throw error;
         });
-      return reservation.ticket;
+      return ticket;
     }
-    await sleep(Math.max(1, Math.min(reservation.waitMs, maxSleepMs)), signal);
+    await sleep(Math.max(1, Math.min(waitMs, maxSleepMs)), signal);
   }
 }

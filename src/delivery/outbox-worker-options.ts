@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DeliveryControl, OutboxStore } from '../core/digest/outbox-port.js';
 import type { Platform } from '../core/domain.js';
 import type { Clock, Logger, Messenger } from '../core/ports.js';
@@ -38,3 +39,14 @@ export interface OutboxWorkerOptions {
   /** Chats leased at once (default 256). */
   maxChats?: number;
 }
+
+/** 5 s, 10 s, 20 s … up to an hour. */
+export const exponentialBackoff = (attempts: number): number =>
+  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+
+/** With exponentialBackoff: the 15th attempt comes about 5½ hours after the first. */
+export const DEFAULT_MAX_ATTEMPTS = 15;
+
+/** Waits `ms`, or less when `signal` aborts. */
+export const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  delay(ms, undefined, { signal }).catch(() => undefined);

@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { OutboxMessage } from '../core/digest/outbox-port.js';
 import type { ChatId, Platform } from '../core/domain.js';
 import type { Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
@@ -8,11 +7,17 @@ import { createChatLeases } from './chat-leases.js';
 import { createChatQueues } from './chat-queues.js';
 import { createPacer, type PaceTicket, type PaceWindow } from './pacer.js';
 import { paceWindows } from './pacing.js';
-import type { OutboxWorkerOptions } from './outbox-worker-options.js';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  defaultSleep,
+  exponentialBackoff,
+  type OutboxWorkerOptions,
+} from './outbox-worker-options.js';
 import { createOutcomeHandler, type DeliveryStats } from './send-outcome.js';
 
 export type { DeliveryStats } from './send-outcome.js';
 export type { OutboxWorkerOptions } from './outbox-worker-options.js';
+export { DEFAULT_MAX_ATTEMPTS, exponentialBackoff } from './outbox-worker-options.js';
 
 /**
  * The delivery worker: sends the outbox, each chat's messages in order, many chats at once, paced
@@ -26,11 +31,9 @@ export type { OutboxWorkerOptions } from './outbox-worker-options.js';
  * flight (`busy`), its next one starts only once the last is confirmed, so a crash doubles at
  * most one message per chat (tests/delivery/telegram-crash.test.ts).
  *
- * Several processes share one outbox through leases per chat (chat-leases.ts): a chat's messages
- * are sent by the one process holding its lease, and every send waits for the limits all processes
- * share (`sharedPacer`, Redis) besides this process's own pacing.
+ * Several processes share one outbox through leases per chat (chat-leases.ts); every send also
+ * waits for the limits all processes share (`sharedPacer`, Redis).
  */
-
 export interface OutboxWorker {
   /** Sends every message that is due, waiting out pacing; resolves when the rest (if any) waits for a retry time. */
   drain(): Promise<void>;
@@ -42,16 +45,6 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   stats(): DeliveryStats;
 }
-
-/** 5 s, 10 s, 20 s … up to an hour. */
-export const exponentialBackoff = (attempts: number): number =>
-  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-
-/** With exponentialBackoff: the 15th attempt comes about 5½ hours after the first. */
-export const DEFAULT_MAX_ATTEMPTS = 15;
-
-const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  delay(ms, undefined, { signal }).catch(() => undefined);
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { outbox, clock, logger } = options;
@@ -221,14 +214,29 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return soonest;
   };
 
+  /** Leasing runs beside the sends: a slow store does not hold back the chats already here. */
+  let reloading: Promise<void> | null = null;
+  const startReload = (): Promise<void> =>
+    (reloading ??= reload()
+      .catch((error: unknown) => logger.error({ err: error }, 'leasing chats failed'))
+      .finally(() => {
+        reloading = null;
+        signal();
+      }));
+
   const drainOnce = async (): Promise<void> => {
+    let reloaded = false;
     for (;;) {
       // Taken before starting sends, so a send that finishes before the sleep still wakes it.
       const woken = wakeUp.signal;
-      const reloaded = reloadDue();
-      if (reloaded) await reload();
+      if (!reloading && reloadDue()) void startReload();
       const soonest = startReady();
       if (inFlight.size === 0 && soonest === null) {
+        if (reloading) {
+          await reloading;
+          reloaded = true;
+          continue;
+        }
         // Nothing under way and nothing due in what this process holds: done once the outbox had
         // nothing more to lease either.
         if (queues.size > 0 || reloaded || stopping) return;
@@ -236,7 +244,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         lastReload = -Infinity;
         continue;
       }
-      // Woken by every finished send; the leases are renewed while waiting long.
+      reloaded = false;
+      // Woken by every finished send and lease; the leases are renewed while waiting long.
       await sleep(Math.min(soonest ?? 60_000, leaseMs / 3), woken);
     }
   };
@@ -284,6 +293,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       signal();
       await running;
       await Promise.all(inFlight.values());
+      await reloading;
       running = null;
     },
     stats: outcomes.stats,

@@ -74,7 +74,7 @@ export function createOutboxStore(db: Db): OutboxStore {
          JOIN chats ON chats.id = heads.chat_id
          WHERE outbox.next_attempt_at <= @at AND (chats.outbox_claimed_until IS NULL
            OR chats.outbox_claimed_until <= @at OR chats.outbox_claimed_by = @owner)
-         ORDER BY heads.head LIMIT @limit)`,
+         ORDER BY chats.outbox_claimed_by IS @owner DESC, heads.head LIMIT @limit)`,
     ),
     leased: db.prepare<{ owner: string; until: string }, OutboxRow>(
       `SELECT ${PENDING_COLUMNS} FROM outbox JOIN chats ON chats.id = outbox.chat_id

@@ -119,6 +119,25 @@ export function outboxContract(factory: StoresFactory): void {
       expect(await outbox.leaseChats('worker-c', 10, at(2), at(32))).toEqual([]);
     });
 
+    it('renews the owner’s own chats first, even when chats with older messages wait', async () => {
+      const { chats, outbox } = stores();
+      for (const id of ['1', '2', '3']) await chats.ensure(telegramChat(id));
+      await queue(stores(), '1', ['a']);
+      await queue(stores(), '2', ['b']);
+      await queue(stores(), '3', ['c']);
+      expect(keysOf(await outbox.leaseChats('w1', 1, at(0), at(30)))).toEqual([['telegram:1', ['a']]]);
+      const [a] = await outbox.pending(1);
+      await outbox.markSent(a!.id, at(1));
+      await queue(stores(), '3', ['c2']);
+      await queue(stores(), '1', ['a2']);
+      // Chat 1's head (a2) is newer than chat 2's and 3's, yet w1 keeps it.
+      expect(keysOf(await outbox.leaseChats('w1', 1, at(20), at(50)))).toEqual([['telegram:1', ['a2']]]);
+      expect(keysOf(await outbox.leaseChats('w2', 10, at(40), at(70)))).toEqual([
+        ['telegram:2', ['b']],
+        ['telegram:3', ['c', 'c2']],
+      ]);
+    });
+
     it('never gives one chat to two claimers leasing at the same moment', async () => {
       const { chats, outbox } = stores();
       for (let chat = 1; chat <= 40; chat++) {

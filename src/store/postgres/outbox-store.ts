@@ -33,7 +33,7 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
            SELECT chats.id, heads.id AS head FROM chats JOIN heads ON heads.chat_id = chats.id
            WHERE heads.next_attempt_at <= $1 AND (chats.outbox_claimed_until IS NULL
              OR chats.outbox_claimed_until <= $1 OR chats.outbox_claimed_by = $2)
-           ORDER BY heads.id LIMIT $4
+           ORDER BY chats.outbox_claimed_by IS NOT DISTINCT FROM $2 DESC, heads.id LIMIT $4
            FOR UPDATE OF chats SKIP LOCKED
          ), leased AS (
            UPDATE chats SET outbox_claimed_by = $2, outbox_claimed_until = $3 FROM due

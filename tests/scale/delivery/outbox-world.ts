@@ -34,7 +34,13 @@ export interface DeliveryWorld {
   close(): Promise<void>;
 }
 
-export async function createDeliveryWorld(options: { chats: number; perChat: number }): Promise<DeliveryWorld> {
+export async function createDeliveryWorld(options: {
+  chats: number;
+  perChat: number;
+  /** The fake's overall limit, which the processes are told too (default GLOBAL_PER_SECOND). */
+  globalPerSecond?: number;
+}): Promise<DeliveryWorld> {
+  const globalPerSecond = options.globalPerSecond ?? GLOBAL_PER_SECOND;
   const name = uniqueName('nb_deliver');
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
@@ -50,7 +56,7 @@ export async function createDeliveryWorld(options: { chats: number; perChat: num
 
   const fake = await startFakeTelegram({
     token: `${randomInt(100_000_000, 999_999_999)}:TEST-token-for-the-delivery-scale-test`,
-    limits: { globalPerSecond: GLOBAL_PER_SECOND, perChatPerSecond: 1 },
+    limits: { globalPerSecond, perChatPerSecond: 1 },
   });
   const workers: ReturnType<typeof startBot>[] = [];
   const seen = new Set<string>();
@@ -67,7 +73,7 @@ export async function createDeliveryWorld(options: { chats: number; perChat: num
           REDIS_URL,
           TELEGRAM_BOT_TOKEN: fake.token,
           TELEGRAM_API_ROOT: fake.apiRoot,
-          TELEGRAM_MESSAGES_PER_SECOND: String(GLOBAL_PER_SECOND),
+          TELEGRAM_MESSAGES_PER_SECOND: String(globalPerSecond),
           OUTBOX_LEASE_SECONDS: '2',
           LOG_LEVEL: 'warn',
         },

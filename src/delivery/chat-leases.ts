@@ -31,7 +31,7 @@ export function createChatLeases(options: ChatLeasesOptions) {
     owner,
     /** Time to renew: a third of a lease has passed since the last lease call. */
     renewalDue: (): boolean => options.now() - leasedAt >= leaseMs / 3,
-    /** Gives back the chats released since, renews this process's own, and queues the chats newly leased. */
+    /** Gives back the chats released since, then leases what is due (this process's own renewed) into the queues. */
     async refresh(): Promise<number> {
       await this.flushReleases();
       const at = options.now();
@@ -40,16 +40,14 @@ export function createChatLeases(options: ChatLeasesOptions) {
       for (const lease of leases) queues.set(lease.chatId, lease.messages, options.inFlight);
       return leases.length;
     },
-    /** The chat has nothing more to send here (or its queue is out of date): forget it, give its lease back. */
+    /** The chat has nothing more to send here: forget it and give its lease back at the next refresh. */
     release(chatId: ChatId): void {
       queues.drop(chatId);
       toRelease.add(chatId);
     },
     async flushReleases(): Promise<void> {
-      // A chat whose last send is still out is given back once that is settled.
       const chatIds = [...toRelease].filter((chatId) => !queues.has(chatId) && !options.busy(chatId));
-      for (const chatId of chatIds) toRelease.delete(chatId);
-      for (const chatId of toRelease) if (queues.has(chatId)) toRelease.delete(chatId);
+      toRelease.clear();
       if (chatIds.length > 0) await outbox.releaseChats(owner, chatIds);
     },
     /** Stopping: every chat held goes back. */

@@ -25,12 +25,6 @@ export function createChatQueues() {
       queue.sort((a, b) => a.id - b.id);
       queues.set(message.chatId, queue);
     },
-    /** Empties the chat's queue and returns what it held; the worker then gives the chat's lease back. */
-    clear(chatId: ChatId): OutboxMessage[] {
-      const queue = queues.get(chatId) ?? [];
-      if (queues.has(chatId)) queues.set(chatId, []);
-      return queue;
-    },
     /** Forgets the chat's queue and returns it. */
     drop(chatId: ChatId): OutboxMessage[] {
       const queue = queues.get(chatId) ?? [];

@@ -127,8 +127,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (!claimed) pacer.release(ticket);
     }
     if (!claimed) {
-      // Sent or held meanwhile, or the lease is lost: given back, the chat is read afresh by whoever leases it next.
-      leases.release(message.chatId);
+      // Sent or held meanwhile, or the lease is lost: read the chat again from the outbox, if it is still ours.
+      queues.drop(message.chatId);
       dirty = true;
       return;
     }

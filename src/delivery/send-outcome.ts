@@ -117,7 +117,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         stats.pausedChats++;
         const reason = `the bot can no longer post here (${result.error})`;
         const { held } = await deps.control.pause(message.chatId, reason, now);
-        queues.clear(message.chatId);
+        queues.drop(message.chatId);
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
         const chat = await deps.chats.get(message.chatId);
         if (chat && messenger.notifyPaused) {
@@ -132,7 +132,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
       case 'migrated': {
         stats.migratedChats++;
         await deps.chats.rename(message.chatId, result.newChatId);
-        for (const queued of [message, ...queues.clear(message.chatId)])
+        for (const queued of [message, ...queues.drop(message.chatId)])
           queues.putBack({ ...queued, chatId: result.newChatId });
         logger.info({ from: message.chatId, to: result.newChatId }, 'chat moved to a new id');
         return;

@@ -81,9 +81,6 @@ export function createOutboxStore(db: Db): OutboxStore {
        WHERE outbox.status = 'pending' AND chats.outbox_claimed_by = @owner AND chats.outbox_claimed_until = @until
        ORDER BY outbox.id`,
     ),
-    held: db.prepare<{ owner: string; at: string }, { id: string }>(
-      `SELECT id FROM chats WHERE outbox_claimed_by = @owner AND outbox_claimed_until > @at`,
-    ),
     release: db.prepare<[string, string]>(
       `UPDATE chats SET outbox_claimed_by = NULL, outbox_claimed_until = NULL WHERE id = ? AND outbox_claimed_by = ?`,
     ),
@@ -108,9 +105,8 @@ export function createOutboxStore(db: Db): OutboxStore {
     ),
   };
   const leaseChats = db.transaction((args: { owner: string; limit: number; at: string; until: string }) => {
-    const renewed = new Set(statements.held.all(args).map((row) => row.id));
     statements.lease.run(args);
-    return leasesFromRows(statements.leased.all(args).filter((row) => !renewed.has(row.chat_id)));
+    return leasesFromRows(statements.leased.all(args));
   });
   const releaseChats = db.transaction((owner: string, chatIds: readonly ChatId[]) => {
     for (const chatId of chatIds) statements.release.run(chatId, owner);

@@ -130,8 +130,8 @@ export function outboxContract(factory: StoresFactory): void {
       await outbox.markSent(a!.id, at(1));
       await queue(stores(), '3', ['c2']);
       await queue(stores(), '1', ['a2']);
-      // Chat 1's head (a2) is newer than chat 2's and 3's, yet w1 keeps it: renewed, not handed out again.
-      expect(await outbox.leaseChats('w1', 1, at(20), at(50))).toEqual([]);
+      // Chat 1's head (a2) is newer than chat 2's and 3's, yet w1 keeps it.
+      expect(keysOf(await outbox.leaseChats('w1', 1, at(20), at(50)))).toEqual([['telegram:1', ['a2']]]);
       expect(keysOf(await outbox.leaseChats('w2', 10, at(40), at(70)))).toEqual([
         ['telegram:2', ['b']],
         ['telegram:3', ['c', 'c2']],
@@ -176,7 +176,7 @@ export function outboxContract(factory: StoresFactory): void {
       await outbox.retryLater(a!.id, at(100), 'HTTP 502');
       // Chat 1 waits behind its retry, though `b` is due: its messages go in order.
       expect(keysOf(await outbox.leaseChats('w1', 10, at(0), at(30)))).toEqual([['telegram:2', ['c']]]);
-      expect(await outbox.leaseChats('w1', 10, at(20), at(50))).toEqual([]); // renewed
+      expect(keysOf(await outbox.leaseChats('w1', 10, at(20), at(50)))).toEqual([['telegram:2', ['c']]]);
       expect(await outbox.leaseChats('w2', 10, at(40), at(70))).toEqual([]);
       await outbox.releaseChats('w2', ['telegram:2']); // not w2's: no effect
       expect(await outbox.leaseChats('w2', 10, at(41), at(71))).toEqual([]);

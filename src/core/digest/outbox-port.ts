@@ -28,9 +28,8 @@ export interface OutboxStore {
   pending(limit: number): Promise<OutboxMessage[]>;
   /**
    * Leases to `owner`, until `until`, up to `limit` chats whose oldest pending message is due at
-   * `at` and which no other owner's lease holds at `at` — the owner's own first, then the others
-   * oldest head first. The owner's live leases are only renewed; each chat newly leased comes back
-   * with all its pending messages in id order. Two owners never hold one chat
+   * `at` and which no other owner's lease holds at `at` — the owner's own first (renewed), then
+   * the others oldest head first; returns each with all its pending messages in id order. Two owners never hold one chat
    * at once (PostgreSQL picks with FOR UPDATE SKIP LOCKED); a lease that ran out — its process
    * died — lets the next claimer take the chat over.
    */

@@ -30,21 +30,19 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
            SELECT DISTINCT ON (chat_id) chat_id, id, next_attempt_at FROM outbox
            WHERE status = 'pending' ORDER BY chat_id, id
          ), due AS (
-           SELECT chats.id, heads.id AS head,
-             coalesce(chats.outbox_claimed_by = $2 AND chats.outbox_claimed_until > $1, false) AS renewed
-           FROM chats JOIN heads ON heads.chat_id = chats.id
+           SELECT chats.id, heads.id AS head FROM chats JOIN heads ON heads.chat_id = chats.id
            WHERE heads.next_attempt_at <= $1 AND (chats.outbox_claimed_until IS NULL
              OR chats.outbox_claimed_until <= $1 OR chats.outbox_claimed_by = $2)
            ORDER BY chats.outbox_claimed_by IS NOT DISTINCT FROM $2 DESC, heads.id LIMIT $4
            FOR UPDATE OF chats SKIP LOCKED
          ), leased AS (
            UPDATE chats SET outbox_claimed_by = $2, outbox_claimed_until = $3 FROM due
-           WHERE chats.id = due.id RETURNING chats.id, chats.platform, chats.kind, due.renewed
+           WHERE chats.id = due.id RETURNING chats.id, chats.platform, chats.kind
          )
          SELECT outbox.id, outbox.chat_id, leased.platform, leased.kind, outbox.idempotency_key, outbox.payload,
            outbox.attempts, outbox.next_attempt_at
          FROM outbox JOIN leased ON leased.id = outbox.chat_id
-         WHERE outbox.status = 'pending' AND NOT leased.renewed ORDER BY outbox.id`,
+         WHERE outbox.status = 'pending' ORDER BY outbox.id`,
         [at.toISOString(), owner, until.toISOString(), limit],
       );
       return leasesFromRows(rows);

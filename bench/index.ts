@@ -48,6 +48,11 @@ const PARTS: readonly Part[] = [
   },
   { name: 'platforms', file: 'platforms', figures: [] },
   {
+    name: 'delivery-scale',
+    file: 'delivery-scale',
+    figures: [{ figure: 'delivery rate, 3 processes against the shared limit', goal: '≥ 0.95× the limit, no 429' }],
+  },
+  {
     name: 'pg-digest',
     file: 'pg-digest',
     figures: [

@@ -15,6 +15,10 @@ export const USAGE_ENTRIES: readonly UsageEntry[] = [
   { command: 'start', summary: 'run the bot (the console when no platform token is set)' },
   { command: 'console', summary: 'chat commands on stdin/stdout; with piped input, answer each line and exit' },
   {
+    command: 'deliver',
+    summary: 'only send the outbox, beside other processes (DATABASE_URL, REDIS_URL), until SIGTERM',
+  },
+  {
     command: 'extract <file|url|->',
     summary: 'extract one article: headline, standfirst, quotes and speakers',
     options: [['--json', 'print the extracted article as JSON']],

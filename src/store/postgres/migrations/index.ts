@@ -4,6 +4,7 @@ import { storyLeadImages } from './002-story-lead-images.js';
 import { subscriptionFormat } from './003-subscription-format.js';
 import { personalTopics } from './004-personal-topics.js';
 import { dueKeyset } from './005-due-keyset.js';
+import { outboxChatLeases } from './006-outbox-chat-leases.js';
 
 /** Append-only, PostgreSQL's own list: the position in it is the version in schema_migrations. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -12,4 +13,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   subscriptionFormat,
   personalTopics,
   dueKeyset,
+  outboxChatLeases,
 ];

@@ -4,7 +4,7 @@ import { sampleCatalogueNotice } from './catalogue-notice.js';
 import type { Config } from './config.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
-import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
+import { createDigestRuntime, type DigestRuntime, type DigestRuntimeDeps } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
 import { keyValueBaselines } from './ingest/feed-baseline.js';
 import type { IngestSettings } from './ingest/index.js';
@@ -16,6 +16,7 @@ import { createConsoleMessenger } from './platforms/console/console-messenger.js
 import { runConsole } from './platforms/console/console-platform.js';
 import { superviseChatPlatforms } from './chat-platforms.js';
 import { pollProgress, type ProgressOutput } from './poll-progress.js';
+import { restMessengers, sharedDeliveryOptions } from './shared-delivery.js';
 import type { Db, Stores } from './store/index.js';
 import { openStores } from './store/open.js';
 import type { PgPool } from './store/postgres/connect.js';
@@ -49,7 +50,17 @@ export interface App {
 export interface AppOptions {
   /** src/metrics/metrics.ts's createMetrics, passed in (loaded) only when metrics are served. */
   createMetrics?: (options: MetricsOptions) => Metrics;
+  /** Delivering beside other processes: outbox leases and shared limits (src/shared-delivery.ts). */
+  delivery?: DigestRuntimeDeps['delivery'];
 }
+
+/**
+ * What a `newsbrief start` process does (issue 12). `all`: everything, the only role on SQLite.
+ * On PostgreSQL, any number of processes of each: `gateway` holds the chat platforms and answers
+ * commands; `worker` polls feeds, plans digests and sends the outbox over the platforms' REST APIs.
+ */
+export type Role = 'all' | 'gateway' | 'worker';
+export const ROLES: readonly Role[] = ['all', 'gateway', 'worker'];
 
 /**
  * Opens the database — PostgreSQL when DATABASE_URL is set, else SQLite at DATABASE_PATH — and
@@ -77,6 +88,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     ...stores,
     control: stores.deliveryControl,
     sharing: opened.sharing,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     pacing: pacingFromConfig(config),
     clock: systemClock,
     logger,
@@ -172,12 +184,16 @@ export interface Running {
  * platform on the terminal. Returns the exit code once stopped by SIGINT/SIGTERM (or, on the
  * console, at end of input).
  */
-export async function runBot(config: Config, logger: Logger, io: Io): Promise<number> {
+export async function runBot(config: Config, logger: Logger, io: Io, role: Role = 'all'): Promise<number> {
   // prom-client is loaded only by a process that serves metrics.
   const createMetrics =
     config.METRICS_PORT === undefined ? undefined : (await import('./metrics/metrics.js')).createMetrics;
-  const app = await openApp(config, logger, createMetrics ? { createMetrics } : {});
-  const running: Running[] = [];
+  const delivery = role === 'gateway' ? {} : await sharedDeliveryOptions(config, logger);
+  const app = await openApp(config, logger, { ...(createMetrics ? { createMetrics } : {}), delivery });
+  // Stopped last: the sends in flight still ask the shared limits while they finish.
+  const running: Running[] = delivery.sharedPacer
+    ? [{ name: 'shared limits', stop: () => delivery.sharedPacer?.close() }]
+    : [];
   let stopping: Promise<void> | null = null;
   let exitCode = 0;
   // Aborted first thing on stopping: platform starts and their retries give up at once.
@@ -209,15 +225,27 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
 
   try {
     await prepareCatalogue(app);
-    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics));
-    const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
+    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics, role));
+    const platformsStarted =
+      role === 'worker' ? [] : await startPlatforms(app, io, running, () => void shutdown('end of input'));
     if (starting.signal.aborted) {
       await stopped; // a signal came during the first poll: nothing more starts
       return exitCode;
     }
-    app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
-    running.push({ name: 'digests', stop: () => app.digest.stop() });
-    logger.info({ platforms: platformsStarted }, 'newsbrief running');
+    if (role === 'worker') {
+      // No gateway, no polling for updates: a worker only sends, through the platforms' REST APIs.
+      for (const messenger of (await restMessengers(config, logger, app.stores.forumPosts)).values())
+        app.digest.addMessenger(messenger);
+    }
+    if (role !== 'gateway') {
+      app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
+      running.push({ name: 'digests', stop: () => app.digest.stop() });
+    }
+    logger.info({ role, platforms: platformsStarted }, 'newsbrief running');
+    if (role === 'worker') {
+      await stopped;
+      return exitCode;
+    }
     void superviseChatPlatforms(app, running, starting.signal).then((anyStarted) => {
       if (anyStarted || platformsStarted.length > 0 || starting.signal.aborted) return;
       logger.error('no platform could start; stopping (see the lines above for the key to fix)');

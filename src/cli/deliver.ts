@@ -1,14 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { logLevelFor, type Config } from '../config.js';
 import type { Platform } from '../core/domain.js';
 import { ConfigError } from '../core/errors.js';
-import { systemClock, type Logger, type Messenger } from '../core/ports.js';
+import { systemClock } from '../core/ports.js';
 import { createOutboxWorker } from '../delivery/outbox-worker.js';
 import { pacingFromConfig } from '../delivery/pacing.js';
 import { createLogger } from '../logger.js';
+import { restMessengers, sharedDeliveryOptions } from '../shared-delivery.js';
 import type { Io } from '../main.js';
-import type { ForumPostLinks } from '../platforms/discord/messenger.js';
 import { connectPostgres } from '../store/postgres/connect.js';
 import { createPgStores } from '../store/postgres/index.js';
 import { migratePostgres } from '../store/postgres/migrate.js';
@@ -37,18 +35,8 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
   const pool = await connectPostgres(config.DATABASE_URL);
   await migratePostgres(pool);
   const stores = createPgStores(pool);
-  const messengers = await platformMessengers(config, logger, stores.forumPosts);
-  const sharedPacer = config.REDIS_URL
-    ? (await import('../limits/redis-pacer.js')).createRedisPacer({
-        url: config.REDIS_URL,
-        // The limits are the bot's (its tokens'): two bots on one Redis keep apart.
-        prefix: `newsbrief:pace:${botKey(config)}`,
-        onUnavailable: (message) =>
-          message ? logger.warn(message) : logger.info('Redis is reachable again: sends go on'),
-      })
-    : undefined;
-  if (!sharedPacer) logger.warn('REDIS_URL is not set: this process keeps the platform limits alone');
-  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const messengers = await restMessengers(config, logger, stores.forumPosts);
+  const sharing = await sharedDeliveryOptions(config, logger);
   const worker = createOutboxWorker({
     outbox: stores.outbox,
     control: stores.deliveryControl,
@@ -57,15 +45,11 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
     pacing: pacingFromConfig(config),
     clock: systemClock,
     logger,
-    sharedPacer,
-    owner,
-    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
-    // Other processes queue messages and free chats: no wake() reaches here, so look every second.
-    idlePollMs: 1000,
+    ...sharing,
   });
   worker.start();
-  logger.info({ owner, platforms: [...messengers.keys()] }, 'delivering the outbox');
-  io.stdout.write(`newsbrief deliver: running as ${owner}\n`);
+  logger.info({ owner: sharing.owner, platforms: [...messengers.keys()] }, 'delivering the outbox');
+  io.stdout.write(`newsbrief deliver: running as ${sharing.owner}\n`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -74,52 +58,7 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
   await worker.stop();
   logger.info({ stats: worker.stats() }, 'delivery stopped');
   io.stdout.write(`newsbrief deliver: stopped ${JSON.stringify(worker.stats())}\n`);
-  await sharedPacer?.close();
+  await sharing.sharedPacer?.close();
   await pool.end();
   return 0;
 }
-
-/** The messengers of the platforms with a token: only their SDKs are loaded. */
-async function platformMessengers(
-  config: Config,
-  logger: Logger,
-  forumPosts: ForumPostLinks,
-): Promise<Map<Platform, Messenger>> {
-  const messengers = new Map<Platform, Messenger>();
-  if (config.TELEGRAM_BOT_TOKEN) {
-    const [{ Api }, { createTelegramMessenger }] = await Promise.all([
-      import('grammy'),
-      import('../platforms/telegram/messenger.js'),
-    ]);
-    const apiRoot = config.TELEGRAM_API_ROOT?.replace(/\/+$/, '');
-    // No auto-retry: 429s reach the worker, which pauses every process.
-    const api = new Api(config.TELEGRAM_BOT_TOKEN, { timeoutSeconds: 60, ...(apiRoot ? { apiRoot } : {}) });
-    messengers.set('telegram', createTelegramMessenger({ api, logger: logger.child({ platform: 'telegram' }) }));
-  }
-  if (config.DISCORD_TOKEN) {
-    const [{ REST }, { createDiscordMessenger }] = await Promise.all([
-      import('discord.js'),
-      import('../platforms/discord/messenger.js'),
-    ]);
-    const api = config.DISCORD_API_ROOT?.replace(/\/+$/, '');
-    const rest = new REST({ ...(api ? { api } : {}), rejectOnRateLimit: () => true, retries: 0 }).setToken(
-      config.DISCORD_TOKEN,
-    );
-    messengers.set(
-      'discord',
-      createDiscordMessenger({
-        rest,
-        logger: logger.child({ platform: 'discord' }),
-        ...(forumPosts ? { forumPosts } : {}),
-      }),
-    );
-  }
-  return messengers;
-}
-
-/** A short name for the bots this process sends as, from their tokens (never the tokens themselves). */
-const botKey = (config: Config): string =>
-  createHash('sha256')
-    .update(`${config.TELEGRAM_BOT_TOKEN ?? ''}\n${config.DISCORD_TOKEN ?? ''}`)
-    .digest('base64url')
-    .slice(0, 12);

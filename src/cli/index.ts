@@ -28,7 +28,7 @@ function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<num
 }
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
-  start: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runStart(config, io)),
+  start: withConfig(async (config, argv, io) => (await import('./run-start.js')).runStart(config, io, argv)),
   console: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runConsoleCommand(config, io)),
   deliver: withConfig(async (config, _argv, io) => (await import('./deliver.js')).runDeliver(config, io)),
   ingest: withConfig(async (config, argv, io) => (await import('./ingest.js')).runIngest(config, argv, io)),

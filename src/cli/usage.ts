@@ -12,7 +12,15 @@ interface UsageEntry {
 }
 
 export const USAGE_ENTRIES: readonly UsageEntry[] = [
-  { command: 'start', summary: 'run the bot (the console when no platform token is set)' },
+  {
+    command: 'start',
+    summary: 'run the bot (the console when no platform token is set)',
+    options: [
+      ['--role all', 'everything in this process (the default; the only role on SQLite)'],
+      ['--role gateway', 'with DATABASE_URL: the chat platforms and commands only'],
+      ['--role worker', 'with DATABASE_URL: feeds, digests and sending (REST), no gateway'],
+    ],
+  },
   { command: 'console', summary: 'chat commands on stdin/stdout; with piped input, answer each line and exit' },
   {
     command: 'deliver',

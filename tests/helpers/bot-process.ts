@@ -7,8 +7,8 @@ import { BIN } from './cli.js';
  * environment, its output collected, and ways to wait for a log line and for the exit: tests wait
  * for what the bot says, never for time.
  */
-export function startBot(env: Record<string, string>, subcommand = 'start') {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, subcommand], {
+export function startBot(env: Record<string, string>, subcommand = 'start', args: readonly string[] = []) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, subcommand, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_FORMAT: 'json', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -96,7 +96,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
     expect((await sqlite.stories.latest([1, 2, 3], 10)).every((story) => story.id <= 2000)).toBe(true);
     for (const [topicIds, limit] of shapes) {
       expect(await pg.stories.latest(topicIds, limit), JSON.stringify(topicIds)).toEqual(
-        sqlite.stories.latest(topicIds, limit),
+        await sqlite.stories.latest(topicIds, limit),
       );
     }
     for (const [clusterId, storyId] of [
@@ -105,7 +105,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [100, 900],
     ] as const) {
       expect(await pg.stories.clusterSources(clusterId, storyId)).toEqual(
-        sqlite.stories.clusterSources(clusterId, storyId),
+        await sqlite.stories.clusterSources(clusterId, storyId),
       );
     }
   });
@@ -117,16 +117,16 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [50, 8000],
       [1, 1990],
     ] as const) {
-      expect(await pg.digests.newStories(topicId, after)).toEqual(digests.newStories(topicId, after));
+      expect(await pg.digests.newStories(topicId, after)).toEqual(await digests.newStories(topicId, after));
     }
     expect((await digests.newStories(1, 1990)).stories.length).toBeGreaterThan(0);
     const clusters = [1, 2, 500, 999, 5000];
     expect(await pg.digests.earlierClusterMembers(clusters, 4500)).toEqual(
-      digests.earlierClusterMembers(clusters, 4500),
+      await digests.earlierClusterMembers(clusters, 4500),
     );
     const ids = [5, 6, 10, 8995, 9000];
-    expect(await pg.digests.keyQuotes(ids)).toEqual(digests.keyQuotes(ids));
-    expect(await pg.digests.latestStoryId()).toBe(digests.latestStoryId());
-    expect(await pg.topics.listVisible(null)).toEqual(createStores(db).topics.listVisible(null));
+    expect(await pg.digests.keyQuotes(ids)).toEqual(await digests.keyQuotes(ids));
+    expect(await pg.digests.latestStoryId()).toBe(await digests.latestStoryId());
+    expect(await pg.topics.listVisible(null)).toEqual(await createStores(db).topics.listVisible(null));
   });
 });

@@ -45,6 +45,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       await pages.close();
     }
   }),
+  migrate: withConfig(async (config, argv, io) => (await import('./migrate.js')).runMigrate(config, argv, io)),
   'register-commands': withConfig(async (config, argv, io) =>
     (await import('./run-register.js')).runRegisterCommandsWithDb(config, argv, io),
   ),

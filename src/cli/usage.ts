@@ -52,6 +52,11 @@ export const USAGE_ENTRIES: readonly UsageEntry[] = [
       ['--clear', "with --guild: remove that server's own copy of the commands"],
     ],
   },
+  {
+    command: 'migrate',
+    summary: 'bring the PostgreSQL database (DATABASE_URL) to the current schema',
+    options: [['--from-sqlite <file>', 'then copy that SQLite database into it (an empty schema)']],
+  },
   { command: 'help', summary: 'this text (also --help, -h)' },
 ];
 

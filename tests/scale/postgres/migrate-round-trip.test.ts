@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/test-app.js';
-import { createTestSchema, DATABASE_URL, type TestSchema } from '../helpers/servers.js';
+import { createTestSchema, schemaUrl, type TestSchema } from '../helpers/servers.js';
 
 /**
  * A community that grew: its bot ran on SQLite, the operator stops it, runs
@@ -31,10 +31,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await schema.drop();
 });
-
-/** DATABASE_URL for the test's own schema: libpq's `options` sets search_path on every connection. */
-const schemaUrl = (name: string): string =>
-  `${DATABASE_URL}${DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${name}`)}`;
 
 describe('newsbrief migrate --from-sqlite', () => {
   it('copies a SQLite bot into PostgreSQL, and the PostgreSQL bot answers /subscriptions and /latest as the SQLite one did', async () => {

@@ -221,7 +221,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       .catch((error: unknown) => logger.error({ err: error }, 'leasing chats failed'))
       .finally(() => {
         reloading = null;
-        signal();
+        // Wakes a pass waiting on sends; not the idle loop, which would lease again at once, forever.
+        if (inFlight.size > 0) signal();
       }));
 
   const drainOnce = async (): Promise<void> => {

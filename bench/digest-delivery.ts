@@ -124,7 +124,7 @@ export async function benchDelivery(): Promise<BenchRow[]> {
     };
 
     const at = new Date().toISOString();
-    db.transaction(() => {
+    await stores.transaction(async () => {
       for (let index = 0; index < CHATS; index++) {
         // Telegram: four in five private chats, one in five groups (20 a minute each, too).
         const group = index % 5 === 0;
@@ -137,7 +137,7 @@ export async function benchDelivery(): Promise<BenchRow[]> {
           { id: `discord:${300000000000000000n + BigInt(index)}`, platform: 'discord', kind: 'channel' },
         ];
         for (const chat of chats) {
-          stores.chats.ensure({
+          await stores.chats.ensure({
             id: chat.id,
             platform: chat.platform,
             kind: chat.kind,
@@ -147,10 +147,10 @@ export async function benchDelivery(): Promise<BenchRow[]> {
             key: `bench:${chat.id}#${part + 1}`,
             payload: JSON.stringify(messengers[chat.platform]!.renderDigest(digestFor(chat.id, part + 1))[0]),
           }));
-          stores.digests.commit({ chatId: chat.id, at, messages, deliveries: [], advances: [] });
+          await stores.digests.commit({ chatId: chat.id, at, messages, deliveries: [], advances: [] });
         }
       }
-    })();
+    });
 
     const worker = createOutboxWorker({
       outbox: stores.outbox,

@@ -47,6 +47,21 @@ const PARTS: readonly Part[] = [
     figures: [{ figure: 'digest job: 100k subscriptions over 1M stories, peak', goal: '≤ 400 MB, same or less time' }],
   },
   { name: 'platforms', file: 'platforms', figures: [] },
+  {
+    name: 'delivery-scale',
+    file: 'delivery-scale',
+    figures: [{ figure: 'delivery rate, 3 processes against the shared limit', goal: '≥ 0.95× the limit, no 429' }],
+  },
+  {
+    name: 'pg-digest',
+    file: 'pg-digest',
+    figures: [
+      {
+        figure: 'digest job on PostgreSQL, 100k subscriptions: chats planned per second, 2 workers vs 1',
+        goal: '> 1×',
+      },
+    ],
+  },
 ];
 
 const unmeasured = (part: Part, why: string): BenchRow[] =>

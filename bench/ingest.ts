@@ -55,13 +55,16 @@ async function startFeedServer(ports: number[]): Promise<ChildProcess> {
 
 /** In a child (under tsx: seeding is not what is measured): the database with FEEDS feeds, polled once before. */
 async function seedChild(dbPath: string, ports: number[]): Promise<void> {
-  const { openDatabase, createStores } = await import('../src/store/index.js');
+  const { openDatabase } = await import('../src/store/index.js');
   const db = openDatabase(dbPath);
-  const stores = createStores(db);
   const polledBefore = '2026-11-20T09:00:00.000Z';
   db.transaction(() => {
     const insertFeed = db.prepare(
       `INSERT INTO feeds (url, title, etag, first_polled_at, created_at) VALUES (?, ?, '"v1"', ?, ?)`,
+    );
+    const insertTopic = db.prepare(
+      `INSERT INTO topics (slug, name, description, community_id, include_keywords, exclude_keywords, created_at)
+       VALUES (?, ?, '', NULL, '[]', '[]', ?)`,
     );
     const attach = db.prepare(
       `INSERT INTO topic_feeds (topic_id, feed_id, added_by, added_at) VALUES (?, ?, 'bench', ?)`,
@@ -69,7 +72,7 @@ async function seedChild(dbPath: string, ports: number[]): Promise<void> {
     let topicId = 0;
     for (let n = 0; n < FEEDS; n++) {
       if (n % 100 === 0)
-        topicId = stores.topics.create({ slug: `topic-${n / 100}`, name: `Topic ${n / 100}`, communityId: null }).id;
+        topicId = Number(insertTopic.run(`topic-${n / 100}`, `Topic ${n / 100}`, polledBefore).lastInsertRowid);
       const feedId = Number(
         insertFeed.run(`http://127.0.0.1:${ports[n % ports.length]}/feed/${n}`, `Feed ${n}`, polledBefore, polledBefore)
           .lastInsertRowid,

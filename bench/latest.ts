@@ -42,10 +42,10 @@ async function latestChild(databasePath: string): Promise<void> {
   const topics = (db.prepare(`SELECT count(*) AS n FROM topics`).get() as { n: number }).n;
   const stories = createStoryStore(db);
   // What /latest does once it knows its topics: the stories, then each entry's other outlets and quote.
-  const latest = (topicIds: number[], count: number): number =>
-    stories.latest(topicIds, count).map((story) => storyEntryOf(stories, story, 1)).length;
+  const latest = async (topicIds: number[], count: number): Promise<number> =>
+    (await Promise.all((await stories.latest(topicIds, count)).map((story) => storyEntryOf(stories, story, 1)))).length;
   const all = Array.from({ length: topics }, (_, index) => index + 1);
-  const shapes: [string, (round: number) => number][] = [
+  const shapes: [string, (round: number) => Promise<number>][] = [
     ['every topic (a chat following nothing), 5 stories', () => latest(all, 5)],
     ['every topic, 10 stories', () => latest(all, 10)],
     ['one topic, 5 stories', (round) => latest([(round % topics) + 1], 5)],
@@ -76,13 +76,13 @@ async function latestChild(databasePath: string): Promise<void> {
   ];
   const results: ShapeResult[] = [];
   for (const [shape, run] of shapes) {
-    for (let round = 0; round < 20; round++) run(round);
+    for (let round = 0; round < 20; round++) await run(round);
     const times: number[] = [];
     const cpuTimes: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const cpu = process.cpuUsage();
       const start = performance.now();
-      if (run(round) === 0) throw new Error(`no stories for ${shape}`);
+      if ((await run(round)) === 0) throw new Error(`no stories for ${shape}`);
       times.push(performance.now() - start);
       const used = process.cpuUsage(cpu);
       cpuTimes.push((used.user + used.system) / 1000);

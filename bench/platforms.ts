@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../src/config.js';
 import type { Digest } from '../src/core/reply.js';
 import { silentLogger } from '../src/logger.js';
-import { createApp } from '../src/main.js';
+import { createApp, type App } from '../src/main.js';
 import { renderDiscordDigest } from '../src/platforms/discord/render.js';
 import { startDiscord } from '../src/platforms/discord/start.js';
 import { renderTelegramDigest } from '../src/platforms/telegram/render.js';
@@ -44,7 +44,7 @@ function report(name: string, samples: number[], goalMs: number): void {
   });
 }
 
-async function benchTelegramRoundTrip(app: ReturnType<typeof createApp>): Promise<void> {
+async function benchTelegramRoundTrip(app: App): Promise<void> {
   const fake = await startFakeTelegram();
   const bot = await startTelegram({
     token: fake.token,
@@ -68,7 +68,7 @@ async function benchTelegramRoundTrip(app: ReturnType<typeof createApp>): Promis
   report('telegram /topics round trip (update → getUpdates → dispatch → sendMessage)', samples, 50);
 }
 
-async function benchDiscordRoundTrip(app: ReturnType<typeof createApp>): Promise<void> {
+async function benchDiscordRoundTrip(app: App): Promise<void> {
   const fake = await startFakeDiscord({
     guilds: [{ id: '500', name: 'Bench', channels: [{ id: '600', name: 'news', type: 0 }] }],
   });
@@ -153,14 +153,14 @@ function benchRendering(): void {
 
 export async function benchPlatforms(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-platforms-'));
-  const app = createApp(parseConfig({ DATABASE_PATH: join(dir, 'bench.db'), LOG_LEVEL: 'silent' }), silentLogger);
+  const app = await createApp(parseConfig({ DATABASE_PATH: join(dir, 'bench.db'), LOG_LEVEL: 'silent' }), silentLogger);
   try {
-    app.stores.topics.create({ slug: 'world', name: 'World', description: 'World news', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', description: 'World news', communityId: null });
     benchRendering();
     await benchTelegramRoundTrip(app);
     await benchDiscordRoundTrip(app);
   } finally {
-    app.close();
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -13,17 +13,17 @@ import { requireVisibleTopic } from '../src/core/topics.js';
  * A topic this chat does not follow yet: its newest stories, shown as a digest would show them,
  * so people can see what they would get before they subscribe. Nothing is recorded.
  */
-function sampleDigest(context: CommandContext, topic: Topic): Reply {
+async function sampleDigest(context: CommandContext, topic: Topic): Promise<Reply> {
   const { services } = context;
-  const stories = services.stories.latest([topic.id], services.settings.defaultDigestCap);
+  const stories = await services.stories.latest([topic.id], services.settings.defaultDigestCap);
   if (stories.length === 0) return textReply(`No stories in ${topic.name} yet. Feeds are polled every few minutes.`);
-  const entries = stories.map((story) => storyEntryOf(services.stories, story, QUOTES_PER_ENTRY));
+  const entries = await Promise.all(stories.map((story) => storyEntryOf(services.stories, story, QUOTES_PER_ENTRY)));
   return {
     kind: 'digest',
     digest: {
       chatId: context.chat.id,
       title: `This chat does not follow ${topic.name}, so here are its newest stories as a digest would show them. /subscribe ${topic.slug} sends new ones on a schedule.`,
-      timezone: chatTimezone(context),
+      timezone: await chatTimezone(context),
       sections: [{ topicSlug: topic.slug, topicName: topic.name, entries, more: 0 }],
     },
   };
@@ -35,12 +35,16 @@ function sampleDigest(context: CommandContext, topic: Topic): Reply {
  * comes and what it will hold instead. No digest has gone out while the first scheduled run after
  * subscribing is still ahead and nobody sent one by hand (`/digest send`, in the audit log).
  */
-function nothingNew(context: CommandContext, subscriptions: readonly Subscription[], topic: Topic | null): Reply {
+async function nothingNew(
+  context: CommandContext,
+  subscriptions: readonly Subscription[],
+  topic: Topic | null,
+): Promise<Reply> {
   const { services, now, chat } = context;
-  const timezone = chatTimezone(context);
-  const sentByHand = services.audit
-    .list({ communityId: chat.communityId, limit: 500 })
-    .filter((entry) => entry.chatId === chat.id && entry.action === 'digest.send');
+  const timezone = await chatTimezone(context);
+  const sentByHand = (await services.audit.list({ communityId: chat.communityId, limit: 500 })).filter(
+    (entry) => entry.chatId === chat.id && entry.action === 'digest.send',
+  );
   const neverSent = (subscription: Subscription): boolean =>
     services.schedules.nextRun(subscription.schedule, subscription.timezone, new Date(subscription.createdAt)) >= now &&
     !sentByHand.some((entry) => entry.at >= subscription.createdAt);
@@ -81,7 +85,7 @@ export const digest = defineCommand({
   ],
   example: '/digest world send',
   moreExamples: ['/digest', '/digest climate'],
-  run(context, args) {
+  async run(context, args) {
     const { services, chat, actor, now } = context;
     let slug = args.topic === undefined ? undefined : normaliseSlug(args.topic as string);
     let send = args.send === 'send';
@@ -90,21 +94,21 @@ export const digest = defineCommand({
       slug = undefined;
       send = true;
     }
-    const topic = slug ? requireVisibleTopic(context, slug) : null;
-    if (topic && !send && !services.subscriptions.find(chat.id, topic.id)) return sampleDigest(context, topic);
-    if (topic) requireSubscription(context, topic);
-    else if (services.subscriptions.listForChat(chat.id).length === 0) {
+    const topic = slug ? await requireVisibleTopic(context, slug) : null;
+    if (topic && !send && !(await services.subscriptions.find(chat.id, topic.id))) return sampleDigest(context, topic);
+    if (topic) await requireSubscription(context, topic);
+    else if ((await services.subscriptions.listForChat(chat.id)).length === 0) {
       return textReply('This chat follows no topics yet. /subscribe <topic> follows one.');
     }
     const topicIds = topic ? [topic.id] : null;
     const what = topic ? `'${topic.slug}'` : 'this chat';
 
     if (!send) {
-      const preview = services.digests.preview(chat.id, topicIds, now);
+      const preview = await services.digests.preview(chat.id, topicIds, now);
       if (!preview) {
-        const chosen = services.subscriptions
-          .listForChat(chat.id)
-          .filter((subscription) => !topic || subscription.topicId === topic.id);
+        const chosen = (await services.subscriptions.listForChat(chat.id)).filter(
+          (subscription) => !topic || subscription.topicId === topic.id,
+        );
         return nothingNew(context, chosen, topic);
       }
       const day = digestDate(now, preview.timezone);
@@ -114,11 +118,11 @@ export const digest = defineCommand({
       return { kind: 'digest', digest: { ...preview, title } };
     }
     if (!isAllowed('chat-manager', actor)) return errorReply(refusalReason('chat-manager'));
-    const sent = services.digests.sendNow(chat.id, topicIds, now);
+    const sent = await services.digests.sendNow(chat.id, topicIds, now);
     if (!sent) return textReply(`Nothing new to send for ${what}.`);
-    audit(context, 'digest.send', `${topic?.slug ?? 'all topics'}: ${sent.stories} stories`);
+    await audit(context, 'digest.send', `${topic?.slug ?? 'all topics'}: ${sent.stories} stories`);
     const counted = `${sent.stories} ${sent.stories === 1 ? 'story' : 'stories'} in ${sent.messages} message${sent.messages === 1 ? '' : 's'}`;
-    if (services.chats.get(chat.id)?.pausedAt) {
+    if ((await services.chats.get(chat.id))?.pausedAt) {
       return textReply(`Queued ${counted}; deliveries here are paused, so they go out after /resume.`);
     }
     return textReply(`Sending ${counted}; they count as delivered.`);

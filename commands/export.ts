@@ -19,15 +19,16 @@ export const exportCommand = defineCommand({
     // Outside a community (private chat, console) the operator also exports the global topics.
     const shared =
       chat.communityId || actor.isOperator
-        ? services.topics.listVisible(chat.communityId).filter((topic) => topic.communityId === chat.communityId)
+        ? (await services.topics.listVisible(chat.communityId)).filter(
+            (topic) => topic.communityId === chat.communityId,
+          )
         : [];
-    const topics: OpmlTopic[] = [
-      ...shared.map((topic) => ({
-        topic,
-        feeds: services.feeds.listForTopic(topic.id).map((feed) => ({ url: feed.url, title: feed.title })),
-      })),
-      ...personalOpmlTopics(context),
-    ];
+    const topics: OpmlTopic[] = [];
+    for (const topic of shared) {
+      const feeds = await services.feeds.listForTopic(topic.id);
+      topics.push({ topic, feeds: feeds.map((feed) => ({ url: feed.url, title: feed.title })) });
+    }
+    topics.push(...(await personalOpmlTopics(context)));
     if (topics.length === 0) {
       const hint = chat.communityId
         ? 'There are no topics of this community to export yet. Create one with /topic create.'

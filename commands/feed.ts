@@ -25,14 +25,16 @@ const urlOption = {
 } as const;
 
 /** The topic, if the caller may change its feeds here (nothing is changed otherwise). */
-function changeableTopic(context: CommandContext, slug: string): Topic {
-  const topic = requireVisibleTopic(context, slug);
+async function changeableTopic(context: CommandContext, slug: string): Promise<Topic> {
+  const topic = await requireVisibleTopic(context, slug);
   assertCanChangeTopic(context, topic);
   return topic;
 }
 
-function feedOfTopic(context: CommandContext, topic: Topic, url: string): Feed {
-  const feed = context.services.feeds.listForTopic(topic.id).find((candidate) => sameFeedUrl(candidate.url, url));
+async function feedOfTopic(context: CommandContext, topic: Topic, url: string): Promise<Feed> {
+  const feed = (await context.services.feeds.listForTopic(topic.id)).find((candidate) =>
+    sameFeedUrl(candidate.url, url),
+  );
   if (!feed) throw new UserError(`${url} is not a feed of '${topic.slug}'. /feed list ${topic.slug} shows its feeds.`);
   return feed;
 }
@@ -48,18 +50,18 @@ export const feed = defineCommandGroup({
       options: [topicOption, urlOption],
       example: '/feed add local-news https://example.org/rss',
       async run(context, args) {
-        const topic = changeableTopic(context, args.topic as string);
+        const topic = await changeableTopic(context, args.topic as string);
         const check = await context.services.feedTools.checkFeed(args.url as string);
         if (!check.ok) throw new UserError(`Could not add ${String(args.url)}: ${check.reason}`);
         const { feeds } = context.services;
-        if (feeds.listForTopic(topic.id).some((existing) => sameFeedUrl(existing.url, check.feedUrl))) {
+        if ((await feeds.listForTopic(topic.id)).some((existing) => sameFeedUrl(existing.url, check.feedUrl))) {
           return textReply(`${check.feedUrl} is already a feed of '${topic.slug}'.`, { ephemeral: true });
         }
-        const stored = storeCheckedFeed(feeds, check);
-        feeds.attach(topic.id, stored.id, context.actor.id);
+        const stored = await storeCheckedFeed(feeds, check);
+        await feeds.attach(topic.id, stored.id, context.actor.id);
         // What the moderator saw now is old news; whatever the feed publishes from now on is not.
-        if (stored.firstPolledAt === null) context.services.feedTools.adoptBaseline(stored.id, check.baseline);
-        audit(context, 'feed.add', `${topic.slug}: ${stored.url}`);
+        if (stored.firstPolledAt === null) await context.services.feedTools.adoptBaseline(stored.id, check.baseline);
+        await audit(context, 'feed.add', `${topic.slug}: ${stored.url}`);
         const found = check.discoveredFrom ? `Found it on ${check.discoveredFrom}.\n` : '';
         const items = `${check.itemCount} item${check.itemCount === 1 ? '' : 's'}`;
         return textReply(
@@ -75,12 +77,12 @@ export const feed = defineCommandGroup({
       access: 'moderator',
       options: [topicOption, urlOption],
       example: '/feed remove local-news https://example.org/rss',
-      run(context, args) {
-        const topic = changeableTopic(context, args.topic as string);
-        const target = feedOfTopic(context, topic, args.url as string);
-        context.services.feeds.detach(topic.id, target.id);
-        context.services.feeds.deleteOrphans();
-        audit(context, 'feed.remove', `${topic.slug}: ${target.url}`);
+      async run(context, args) {
+        const topic = await changeableTopic(context, args.topic as string);
+        const target = await feedOfTopic(context, topic, args.url as string);
+        await context.services.feeds.detach(topic.id, target.id);
+        await context.services.feeds.deleteOrphans();
+        await audit(context, 'feed.remove', `${topic.slug}: ${target.url}`);
         return textReply(`Removed ${feedName(target)} from '${topic.slug}'. Stories already sent stay sent.`, {
           ephemeral: true,
         });
@@ -92,20 +94,21 @@ export const feed = defineCommandGroup({
       access: 'moderator',
       options: [{ ...topicOption, required: false, description: 'Topic name (all topics here when left out)' }],
       example: '/feed list local-news',
-      run(context, args) {
+      async run(context, args) {
         const { topics, feeds } = context.services;
         const chosen = args.topic
-          ? [requireVisibleTopic(context, args.topic as string)]
-          : topics.listVisible(context.chat.communityId);
-        const timezone = chatTimezone(context);
-        const lines = chosen.flatMap((topic) => {
-          const list = feeds.listForTopic(topic.id);
+          ? [await requireVisibleTopic(context, args.topic as string)]
+          : await topics.listVisible(context.chat.communityId);
+        const timezone = await chatTimezone(context);
+        const lines: string[] = [];
+        for (const topic of chosen) {
+          const list = await feeds.listForTopic(topic.id);
           const owner = topic.communityId ? '' : ' (global)';
-          return [
+          lines.push(
             `${topic.slug}${owner}: ${list.length === 0 ? 'no feeds yet' : `${list.length} feed${list.length === 1 ? '' : 's'}`}`,
             ...list.map((item) => `  • ${feedName(item)} — ${feedStatus(item, timezone)}`),
-          ];
-        });
+          );
+        }
         if (lines.length === 0)
           return textReply('No topics here yet. Create one with /topic create.', { ephemeral: true });
         return textReply(capLines(lines).join('\n'), { title: 'Feeds', ephemeral: true });
@@ -117,13 +120,13 @@ export const feed = defineCommandGroup({
       access: 'moderator',
       options: [],
       example: '/feed health',
-      run(context) {
-        const timezone = chatTimezone(context);
+      async run(context) {
+        const timezone = await chatTimezone(context);
         const seen = new Set<number>();
         const lines: string[] = [];
         let total = 0;
-        for (const topic of managedTopics(context)) {
-          for (const item of context.services.feeds.listForTopic(topic.id)) {
+        for (const topic of await managedTopics(context)) {
+          for (const item of await context.services.feeds.listForTopic(topic.id)) {
             if (seen.has(item.id)) continue;
             seen.add(item.id);
             total++;

@@ -38,14 +38,14 @@ interface Plan {
 }
 
 /** Groups the OPML's feeds by topic and decides, before changing anything, which topics may be used. */
-function planImport(context: CommandContext, owner: string | null, entries: readonly OpmlFeed[]) {
+async function planImport(context: CommandContext, owner: string | null, entries: readonly OpmlFeed[]) {
   const plans = new Map<string, Plan>();
   const skipped: string[] = [];
   for (const entry of entries) {
     const slug = normaliseSlug(entry.category ?? '').slice(0, 40) || UNCATEGORISED;
     let plan = plans.get(slug);
     if (!plan) {
-      const existing = context.services.topics.findVisible(slug, owner);
+      const existing = await context.services.topics.findVisible(slug, owner);
       plan = { slug, name: entry.folder ?? entry.category ?? slug, topic: existing, entries: [] };
       plans.set(slug, plan);
     }
@@ -66,9 +66,9 @@ function planImport(context: CommandContext, owner: string | null, entries: read
 }
 
 /** Refuses, before anything changes, an import that would take the owner past MAX_OWN_TOPICS. */
-function assertTopicRoom(context: CommandContext, owner: string | null, newTopics: number): void {
+async function assertTopicRoom(context: CommandContext, owner: string | null, newTopics: number): Promise<void> {
   if (newTopics === 0) return;
-  const own = context.services.topics.listVisible(owner).filter((topic) => topic.communityId === owner).length;
+  const own = (await context.services.topics.listVisible(owner)).filter((topic) => topic.communityId === owner).length;
   if (own + newTopics <= MAX_OWN_TOPICS) return;
   const whose = owner ? 'A community keeps' : 'The global catalogue keeps';
   throw new UserError(
@@ -98,22 +98,22 @@ export const importCommand = defineCommand({
     const entries = await context.services.feedTools.readOpml(source);
     if (entries.length === 0) throw new UserError('That OPML file lists no feeds (no <outline xmlUrl="…">).');
     if (personal) return importPersonalFeeds(context, entries);
-    const { plans, skipped } = planImport(context, owner, entries);
+    const { plans, skipped } = await planImport(context, owner, entries);
     const { topics, feeds } = context.services;
-    assertTopicRoom(context, owner, plans.filter((plan) => !plan.topic).length);
+    await assertTopicRoom(context, owner, plans.filter((plan) => !plan.topic).length);
     const created: string[] = [];
     let added = 0;
     let already = 0;
     // One transaction: an import that fails half-way leaves the community's topics as they were.
-    context.services.transaction(() => {
+    await context.services.transaction(async () => {
       for (const plan of plans) {
         let topic = plan.topic;
         if (!topic) {
-          topic = topics.create({ slug: plan.slug, name: plan.name.slice(0, 80), communityId: owner });
-          audit(context, 'topic.create', `${plan.slug} (import)`);
+          topic = await topics.create({ slug: plan.slug, name: plan.name.slice(0, 80), communityId: owner });
+          await audit(context, 'topic.create', `${plan.slug} (import)`);
           created.push(plan.slug);
         }
-        const present = new Set(feeds.listForTopic(topic.id).map((feed) => feed.url));
+        const present = new Set((await feeds.listForTopic(topic.id)).map((feed) => feed.url));
         for (const entry of plan.entries) {
           const url = normaliseHttpUrl(entry.url);
           if (!url) {
@@ -124,10 +124,10 @@ export const importCommand = defineCommand({
             already++;
             continue;
           }
-          const stored = feeds.ensure(url, { title: entry.title });
-          feeds.attach(topic.id, stored.id, context.actor.id);
+          const stored = await feeds.ensure(url, { title: entry.title });
+          await feeds.attach(topic.id, stored.id, context.actor.id);
           present.add(url);
-          audit(context, 'feed.add', `${topic.slug}: ${url} (import)`);
+          await audit(context, 'feed.add', `${topic.slug}: ${url} (import)`);
           added++;
         }
       }

@@ -19,22 +19,23 @@ interface Chosen {
 }
 
 /** The topic asked for; else the chat's subscribed topics; else every topic it can see, saying so. */
-function topicsFor(context: CommandContext, slug: string | undefined): Chosen {
+async function topicsFor(context: CommandContext, slug: string | undefined): Promise<Chosen> {
   if (slug) {
-    const topic = requireVisibleTopic(context, slug);
+    const topic = await requireVisibleTopic(context, slug);
     return { topics: [topic], scope: topic.name, none: topic.name };
   }
   const { subscriptions, topics } = context.services;
-  const subscribed = subscriptions
-    .listForChat(context.chat.id)
-    .map((subscription) => topics.get(subscription.topicId))
-    .filter((topic): topic is Topic => topic !== null);
+  const subscribed: Topic[] = [];
+  for (const subscription of await subscriptions.listForChat(context.chat.id)) {
+    const topic = await topics.get(subscription.topicId);
+    if (topic) subscribed.push(topic);
+  }
   if (subscribed.length === 1) return { topics: subscribed, scope: subscribed[0]!.name, none: subscribed[0]!.name };
   if (subscribed.length > 1) {
     return { topics: subscribed, scope: 'the topics this chat follows', none: 'the topics this chat follows' };
   }
   return {
-    topics: topics.listVisible(context.chat.communityId),
+    topics: await topics.listVisible(context.chat.communityId),
     scope: 'all topics (this chat follows none yet)',
     none: 'any topic',
     footer: '/latest <topic> shows one topic; /subscribe <topic> sends its news here on a schedule.',
@@ -57,12 +58,12 @@ export const latest = defineCommand({
   ],
   example: '/latest world 3',
   moreExamples: ['/latest'],
-  run(context, args) {
-    const chosen = topicsFor(context, args.topic as string | undefined);
+  async run(context, args) {
+    const chosen = await topicsFor(context, args.topic as string | undefined);
     const count = (args.count as number | undefined) ?? 5;
     if (chosen.topics.length === 0)
       return textReply('There are no topics here yet — /topics explains how to get some.');
-    const stories = context.services.stories.latest(
+    const stories = await context.services.stories.latest(
       chosen.topics.map((topic) => topic.id),
       count,
     );
@@ -72,8 +73,10 @@ export const latest = defineCommand({
     return {
       kind: 'stories',
       title: `Latest in ${chosen.scope}`,
-      entries: stories.map((story) => storyEntryOf(context.services.stories, story, QUOTES_IN_LATEST)),
-      timezone: chatTimezone(context),
+      entries: await Promise.all(
+        stories.map((story) => storyEntryOf(context.services.stories, story, QUOTES_IN_LATEST)),
+      ),
+      timezone: await chatTimezone(context),
       ...(chosen.footer ? { footer: chosen.footer } : {}),
     };
   },

@@ -10,10 +10,10 @@ export const resume = defineCommand({
   example: '/resume',
   async run(context) {
     const { services, chat, now } = context;
-    const current = services.chats.get(chat.id);
+    const current = await services.chats.get(chat.id);
     if (!current?.pausedAt) return textReply('Deliveries here are not paused.');
     const { released } = await services.digests.resume(chat.id, now);
-    audit(context, 'chat.resume', `${released} message(s) released (was: ${current.pausedReason ?? 'paused'})`);
+    await audit(context, 'chat.resume', `${released} message(s) released (was: ${current.pausedReason ?? 'paused'})`);
     const sent = released > 0 ? ` ${released} held message${released === 1 ? ' goes' : 's go'} out now.` : '';
     return textReply(`Deliveries resumed.${sent} Stories that arrived meanwhile come with the next digest.`);
   },

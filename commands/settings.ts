@@ -70,11 +70,15 @@ function panel(context: CommandContext, topic: Topic, subscription: Subscription
 }
 
 /** No topic given: the followed topics to choose from. */
-function chooseTopic(context: CommandContext): Reply {
+async function chooseTopic(context: CommandContext): Promise<Reply> {
   const { services, chat } = context;
-  const followed = services.subscriptions.listForChat(chat.id);
+  const followed = await services.subscriptions.listForChat(chat.id);
   if (followed.length === 0) return textReply('This chat follows no topics yet. /subscribe <topic> follows one.');
-  const slugs = followed.map((subscription) => services.topics.get(subscription.topicId)?.slug ?? '').filter(Boolean);
+  const slugs: string[] = [];
+  for (const subscription of followed) {
+    const slug = (await services.topics.get(subscription.topicId))?.slug;
+    if (slug) slugs.push(slug);
+  }
   if (chat.platform === 'console') return textReply(`Usage: /settings <topic> [changes]\nTopics: ${slugs.join(', ')}`);
   return {
     kind: 'text',
@@ -104,12 +108,12 @@ export const settings = defineCommand({
   ],
   example: '/settings world format compact quotes 1 silent on',
   moreExamples: ['/settings world', '/settings world previews on images off', '/settings world mention @News'],
-  run(context, args) {
+  async run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
     const { services, chat } = context;
-    const topic = requireVisibleTopic(context, slug);
-    const subscription = requireSubscription(context, topic);
+    const topic = await requireVisibleTopic(context, slug);
+    const subscription = await requireSubscription(context, topic);
     const words = tokenize((args.changes as string | undefined) ?? '').map((token) => token.value);
     const changes = styleChangesOf(args, takeStyleWords(words));
     if (words.length > 0) {
@@ -119,7 +123,7 @@ export const settings = defineCommand({
     }
     if (Object.keys(changes).length === 0) return panel(context, topic, subscription, null);
     const style = applyStyle(context, subscription.style, changes);
-    const { subscription: saved } = services.subscriptions.save({
+    const { subscription: saved } = await services.subscriptions.save({
       chatId: chat.id,
       topicId: topic.id,
       schedule: subscription.schedule,
@@ -129,7 +133,7 @@ export const settings = defineCommand({
       style,
     });
     const changed = describeChanges(changes);
-    audit(context, 'subscription.settings', `${topic.slug}: ${describeStyle(style) || 'defaults'}`);
+    await audit(context, 'subscription.settings', `${topic.slug}: ${describeStyle(style) || 'defaults'}`);
     return panel(context, topic, saved, changed);
   },
 });

@@ -11,8 +11,8 @@ export const start = defineCommand({
   access: 'anyone',
   options: [],
   example: '/start',
-  run({ services, chat }) {
-    const [first] = services.topics.listVisible(chat.communityId);
+  async run({ services, chat }) {
+    const [first] = await services.topics.listVisible(chat.communityId);
     const slug = first?.slug ?? 'world';
     return textReply(
       [

@@ -27,13 +27,13 @@ export const status = defineCommand({
     const { services, chat, actor } = context;
     const { counts, failures } = await services.digests.deliveryStatus(chat.id, RECENT_FAILURES);
     const lines = [`Messages for this chat: ${countsLine(counts)}.`];
-    const current = services.chats.get(chat.id);
+    const current = await services.chats.get(chat.id);
     if (current?.pausedAt)
       lines.push(
         `Deliveries here are paused (${current.pausedReason ?? 'no reason given'}): /resume starts them again.`,
       );
     if (failures.length > 0) {
-      const timezone = chatTimezone(context);
+      const timezone = await chatTimezone(context);
       const shown = failures.length < counts.failed ? ` (the latest ${failures.length})` : '';
       lines.push(`Failed messages${shown}, not sent and not retried; the messages after them went on:`);
       for (const failure of failures)

@@ -13,10 +13,12 @@ import { requireVisibleTopic } from '../src/core/topics.js';
 const MAX_CHOICES = 25;
 
 /** No topic given: buttons for the topics this chat does not follow yet, or the usage as text. */
-function chooseTopic(context: CommandContext): Reply {
+async function chooseTopic(context: CommandContext): Promise<Reply> {
   const { services, chat } = context;
-  const followed = new Set(services.subscriptions.listForChat(chat.id).map((subscription) => subscription.topicId));
-  const open = services.topics.listVisible(chat.communityId).filter((topic) => !followed.has(topic.id));
+  const followed = new Set(
+    (await services.subscriptions.listForChat(chat.id)).map((subscription) => subscription.topicId),
+  );
+  const open = (await services.topics.listVisible(chat.communityId)).filter((topic) => !followed.has(topic.id));
   if (open.length === 0) return textReply('There is no topic left to follow here. /topics lists them all.');
   if (chat.platform === 'console') {
     return textReply(
@@ -59,22 +61,22 @@ export const subscribe = defineCommand({
     '/sub world',
     '/subscribe https://example.org/feed.xml',
   ],
-  run(context, args) {
+  async run(context, args) {
     const slug = args.topic as string | undefined;
     if (!slug) return chooseTopic(context);
     // A person's own feed, by address (src/core/personal-feeds.ts).
     if (isWebAddress(slug)) return followFeed(context, slug, args);
     const { services, chat, now } = context;
-    const topic = requireVisibleTopic(context, slug);
+    const topic = await requireVisibleTopic(context, slug);
     const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);
-    const existing = services.subscriptions.find(chat.id, topic.id);
+    const existing = await services.subscriptions.find(chat.id, topic.id);
     const schedule = parseSchedule(words.schedule ?? existing?.schedule ?? DEFAULT_SCHEDULE).text;
-    const timezone = words.timezone ?? existing?.timezone ?? chatTimezone(context);
+    const timezone = words.timezone ?? existing?.timezone ?? (await chatTimezone(context));
     const cap = words.cap ?? existing?.cap ?? services.settings.defaultDigestCap;
     const style = applyStyle(context, existing?.style ?? DEFAULT_STYLE, styleChangesOf(args, words.style));
     const nextRunAt = services.schedules.nextRun(schedule, timezone, now).toISOString();
-    services.chats.ensure(chat);
-    const { subscription, created } = services.subscriptions.save({
+    await services.chats.ensure(chat);
+    const { subscription, created } = await services.subscriptions.save({
       chatId: chat.id,
       topicId: topic.id,
       schedule,
@@ -84,10 +86,10 @@ export const subscribe = defineCommand({
       style,
     });
     const described = describeSubscription(subscription);
-    audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);
+    await audit(context, created ? 'subscription.create' : 'subscription.update', `${topic.slug}: ${described}`);
     const verb = created ? 'This chat now follows' : 'Updated';
     return textReply(
-      `${verb} ${topic.name} (${topic.slug}): ${described}.\nNext digest: ${describeNextRun(subscription, chatTimezone(context))}.`,
+      `${verb} ${topic.name} (${topic.slug}): ${described}.\nNext digest: ${describeNextRun(subscription, await chatTimezone(context))}.`,
     );
   },
 });

@@ -9,18 +9,22 @@ export const subscriptions = defineCommand({
   access: 'anyone',
   options: [],
   example: '/subscriptions',
-  run(context) {
+  async run(context) {
     const { services, chat } = context;
-    const list = services.subscriptions.listForChat(chat.id);
+    const list = await services.subscriptions.listForChat(chat.id);
     if (list.length === 0)
       return textReply('This chat follows no topics yet. /topics lists them; /subscribe <topic> follows one.');
-    const timezone = chatTimezone(context);
-    const lines = list.map((subscription) => {
-      const topic = services.topics.get(subscription.topicId);
+    const timezone = await chatTimezone(context);
+    const lines: string[] = [];
+    for (const subscription of list) {
+      const topic = await services.topics.get(subscription.topicId);
       const own = topic?.ownerChatId ? ` (your feed ${topic.description})` : '';
-      return `${topic?.slug ?? subscription.topicId}${own} — ${describeSubscription(subscription)}\n    next: ${describeNextRun(subscription, timezone)}`;
-    });
-    const paused = services.chats.get(chat.id)?.pausedAt ? services.chats.get(chat.id) : null;
+      lines.push(
+        `${topic?.slug ?? subscription.topicId}${own} — ${describeSubscription(subscription)}\n    next: ${describeNextRun(subscription, timezone)}`,
+      );
+    }
+    const current = await services.chats.get(chat.id);
+    const paused = current?.pausedAt ? current : null;
     if (paused)
       lines.unshift(
         `Deliveries here are paused (${paused.pausedReason ?? 'no reason given'}) — /resume starts them again.`,

@@ -17,20 +17,20 @@ export const timezone = defineCommand({
     },
   ],
   example: '/timezone Europe/London',
-  run(context, args) {
+  async run(context, args) {
     const { services, chat, now } = context;
     const next = canonicalTimezone(args.name as string);
-    const previous = chatTimezone(context);
-    services.chats.ensure(chat);
-    services.chats.setTimezone(chat.id, next);
+    const previous = await chatTimezone(context);
+    await services.chats.ensure(chat);
+    await services.chats.setTimezone(chat.id, next);
     // Subscriptions that followed the chat's timezone keep following it; ones given their own keep theirs.
     const moved =
       previous === next
         ? 0
-        : services.subscriptions.retime(chat.id, previous, next, (subscription) =>
+        : await services.subscriptions.retime(chat.id, previous, next, (subscription) =>
             services.schedules.nextRun(subscription.schedule, next, now).toISOString(),
           );
-    audit(context, 'chat.timezone', `${previous} → ${next}`);
+    await audit(context, 'chat.timezone', `${previous} → ${next}`);
     const followers =
       moved > 0
         ? ` ${moved} subscription${moved === 1 ? '' : 's'} now run${moved === 1 ? 's' : ''} on ${next} time.`

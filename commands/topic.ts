@@ -42,15 +42,15 @@ export const topic = defineCommandGroup({
       access: 'moderator',
       options: [slugOption, { name: 'name', description: 'Display name (defaults to the slug)', type: 'string' }],
       example: '/topic create local-news Local news',
-      run(context, args) {
+      async run(context, args) {
         const slug = args.slug as string;
         const communityId = ownerForNewTopic(context);
         const { topics } = context.services;
-        const existing = topics.findVisible(slug, communityId);
+        const existing = await topics.findVisible(slug, communityId);
         if (existing && existing.communityId === communityId)
           throw new UserError(`A topic '${slug}' already exists here.`);
-        const created = topics.create({ slug, name: (args.name as string | undefined) ?? slug, communityId });
-        audit(context, 'topic.create', slug);
+        const created = await topics.create({ slug, name: (args.name as string | undefined) ?? slug, communityId });
+        await audit(context, 'topic.create', slug);
         const owner = communityId ? 'this community' : 'everyone (global)';
         return textReply(
           `Created topic '${created.slug}' for ${owner}. Add feeds with /feed add ${created.slug} <url>.`,
@@ -64,12 +64,12 @@ export const topic = defineCommandGroup({
       access: 'moderator',
       options: [slugOption],
       example: '/topic delete local-news',
-      run(context, args) {
-        const target = requireVisibleTopic(context, args.slug as string);
+      async run(context, args) {
+        const target = await requireVisibleTopic(context, args.slug as string);
         assertCanChangeTopic(context, target);
-        context.services.topics.delete(target.id);
-        context.services.feeds.deleteOrphans();
-        audit(context, 'topic.delete', target.slug);
+        await context.services.topics.delete(target.id);
+        await context.services.feeds.deleteOrphans();
+        await audit(context, 'topic.delete', target.slug);
         return textReply(`Deleted topic '${target.slug}' and its subscriptions.`, { ephemeral: true });
       },
     },
@@ -88,11 +88,11 @@ export const topic = defineCommandGroup({
         },
       ],
       example: '/topic describe local-news News from our town and county',
-      run(context, args) {
-        const target = requireVisibleTopic(context, args.slug as string);
+      async run(context, args) {
+        const target = await requireVisibleTopic(context, args.slug as string);
         assertCanChangeTopic(context, target);
-        context.services.topics.update(target.id, { description: args.text as string });
-        audit(context, 'topic.describe', `${target.slug}: ${String(args.text)}`);
+        await context.services.topics.update(target.id, { description: args.text as string });
+        await audit(context, 'topic.describe', `${target.slug}: ${String(args.text)}`);
         return textReply(`'${target.slug}' is now described as: ${String(args.text)}`, { ephemeral: true });
       },
     },
@@ -105,12 +105,12 @@ export const topic = defineCommandGroup({
         { name: 'words', description: 'Words; a leading - excludes; "none" clears', type: 'string', required: true },
       ],
       example: '/topic keywords local-news council school -football',
-      run(context, args) {
-        const target = requireVisibleTopic(context, args.slug as string);
+      async run(context, args) {
+        const target = await requireVisibleTopic(context, args.slug as string);
         assertCanChangeTopic(context, target);
         const { include, exclude } = parseKeywords(args.words as string);
-        context.services.topics.update(target.id, { includeKeywords: include, excludeKeywords: exclude });
-        audit(context, 'topic.keywords', `${target.slug}: +${include.join(',')} -${exclude.join(',')}`);
+        await context.services.topics.update(target.id, { includeKeywords: include, excludeKeywords: exclude });
+        await audit(context, 'topic.keywords', `${target.slug}: +${include.join(',')} -${exclude.join(',')}`);
         const parts = [
           include.length ? `must mention one of: ${include.join(', ')}` : 'no required words',
           exclude.length ? `never: ${exclude.join(', ')}` : 'nothing excluded',

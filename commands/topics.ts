@@ -7,15 +7,16 @@ export const topics = defineCommand({
   access: 'anyone',
   options: [],
   example: '/topics',
-  run({ services, chat }) {
-    const visible = services.topics.listVisible(chat.communityId);
+  async run({ services, chat }) {
+    const visible = await services.topics.listVisible(chat.communityId);
     if (visible.length === 0) return textReply('No topics yet. A moderator can create one with /topic create.');
-    const lines = visible.map((topic) => {
-      const feeds = services.topics.feedCount(topic.id);
+    const lines: string[] = [];
+    for (const topic of visible) {
+      const feeds = await services.topics.feedCount(topic.id);
       const owner = topic.communityId ? ' (this community)' : '';
       const description = topic.description || topic.name;
-      return `${topic.slug} — ${description}${owner} · ${feeds} feed${feeds === 1 ? '' : 's'}`;
-    });
+      lines.push(`${topic.slug} — ${description}${owner} · ${feeds} feed${feeds === 1 ? '' : 's'}`);
+    }
     return textReply(lines.join('\n'), { title: 'Topics you can subscribe to' });
   },
 });

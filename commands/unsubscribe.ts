@@ -23,17 +23,17 @@ export const unsubscribe = defineCommand({
   ],
   example: '/unsubscribe world',
   moreExamples: ['/unsubscribe https://example.org/feed.xml'],
-  run(context, args) {
+  async run(context, args) {
     const target = args.topic as string;
-    const personal = findPersonalTopic(context, target);
+    const personal = await findPersonalTopic(context, target);
     if (personal) return unfollowFeed(context, personal);
     if (isWebAddress(target)) {
       throw new UserError(`This chat does not follow ${target}. /subscriptions lists what it follows.`);
     }
-    const topic = requireVisibleTopic(context, target);
-    requireSubscription(context, topic);
-    context.services.subscriptions.remove(context.chat.id, topic.id);
-    audit(context, 'subscription.delete', topic.slug);
+    const topic = await requireVisibleTopic(context, target);
+    await requireSubscription(context, topic);
+    await context.services.subscriptions.remove(context.chat.id, topic.id);
+    await audit(context, 'subscription.delete', topic.slug);
     return textReply(`This chat no longer follows ${topic.name} (${topic.slug}).`);
   },
 });

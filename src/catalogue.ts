@@ -35,7 +35,7 @@ export interface CatalogueDeps {
   feeds: FeedStore;
   meta: MetaStore;
   /** Runs its argument in one transaction, so a bad catalogue changes nothing. */
-  transaction<T>(work: () => T): T;
+  transaction<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface CatalogueResult {
@@ -76,11 +76,11 @@ export function readCatalogue(path: string): { catalogue: Catalogue; hash: strin
  * removed from a catalogue topic are detached. Global topics made by the operator in chat are
  * left alone. Skipped when the catalogue has not changed since the last load.
  */
-export function loadCatalogue(path: string, deps: CatalogueDeps): CatalogueResult {
+export async function loadCatalogue(path: string, deps: CatalogueDeps): Promise<CatalogueResult> {
   const { catalogue, hash } = readCatalogue(path);
   const count = { topics: catalogue.topics.length, feeds: catalogue.topics.reduce((n, t) => n + t.feeds.length, 0) };
-  if (deps.meta.get('catalogue_hash') === hash) return { changed: false, ...count };
-  deps.transaction(() => {
+  if ((await deps.meta.get('catalogue_hash')) === hash) return { changed: false, ...count };
+  await deps.transaction(async () => {
     for (const entry of catalogue.topics) {
       const fields = {
         name: entry.name,
@@ -88,21 +88,21 @@ export function loadCatalogue(path: string, deps: CatalogueDeps): CatalogueResul
         includeKeywords: entry.includeKeywords,
         excludeKeywords: entry.excludeKeywords,
       };
-      const existing = deps.topics.findVisible(entry.slug, null);
+      const existing = await deps.topics.findVisible(entry.slug, null);
       const topic = existing
-        ? deps.topics.update(existing.id, fields)
-        : deps.topics.create({ slug: entry.slug, communityId: null, ...fields });
+        ? await deps.topics.update(existing.id, fields)
+        : await deps.topics.create({ slug: entry.slug, communityId: null, ...fields });
       const wanted = new Set(entry.feeds);
-      for (const feed of deps.feeds.listForTopic(topic.id)) {
-        if (feed.fromCatalogue && !wanted.has(feed.url)) deps.feeds.detach(topic.id, feed.id);
+      for (const feed of await deps.feeds.listForTopic(topic.id)) {
+        if (feed.fromCatalogue && !wanted.has(feed.url)) await deps.feeds.detach(topic.id, feed.id);
       }
       for (const url of entry.feeds) {
-        const feed = deps.feeds.ensure(url, { fromCatalogue: true });
-        if (!feed.fromCatalogue) deps.feeds.update(feed.id, { fromCatalogue: true });
-        deps.feeds.attach(topic.id, feed.id, 'catalogue');
+        const feed = await deps.feeds.ensure(url, { fromCatalogue: true });
+        if (!feed.fromCatalogue) await deps.feeds.update(feed.id, { fromCatalogue: true });
+        await deps.feeds.attach(topic.id, feed.id, 'catalogue');
       }
     }
-    deps.meta.set('catalogue_hash', hash);
+    await deps.meta.set('catalogue_hash', hash);
   });
   return { changed: true, ...count };
 }

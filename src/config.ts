@@ -96,11 +96,23 @@ const environmentKeys = z.object({
   DISCORD_CHANNEL_MESSAGES_PER_WINDOW: integer(5, 1, 100),
   DISCORD_CHANNEL_WINDOW_SECONDS: integer(5, 1, 600),
   // --- several processes (README: "When one machine is not enough") ---
-  /** PostgreSQL; with Telegram long polling, only the process holding its advisory lock polls. */
+  /**
+   * PostgreSQL: when set, the whole app keeps its data there instead of DATABASE_PATH; with Telegram
+   * long polling, only the process holding its advisory lock polls.
+   */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database')
+    // A port that is not a number, a stray character in the host: said here, not by the driver later.
+    .refine((url) => URL.canParse(url), 'not a valid URL: expected postgres://user:password@host:5432/database')
     .optional(),
+  /** Redis: the platform send limits every process shares (`newsbrief deliver`); this process's own when unset. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'expected redis://host:6379')
+    .optional(),
+  /** How long a delivery process's lease on a chat's outbox lasts unrenewed (a crashed process's chats wait this long), s. */
+  OUTBOX_LEASE_SECONDS: integer(60, 1, 3600),
   /** How often a process without the Telegram polling lock tries to take it, ms. */
   TELEGRAM_POLL_LOCK_RETRY_MS: integer(5000, 100, 600_000),
   /** Discord shards in all, over every process (discord.js `shardCount`). */

@@ -27,12 +27,12 @@ export function lazyIngest(deps: IngestDeps, settings: IngestSettings): AppInges
     }));
   return {
     checkFeed: async (url) => (await get()).checkFeed(url),
-    adoptBaseline: (feedId, baseline) => deps.baselines?.set(feedId, baseline),
+    adoptBaseline: async (feedId, baseline) => deps.baselines?.set(feedId, baseline),
     readOpml: async (url) => (await get()).readOpml(url),
     parseOpml: async (text) => (await get()).parseOpml(text),
     renderOpml: async (title, topics) => (await get()).renderOpml(title, topics),
     async pollDueFeeds(options = {}) {
-      if (!loading && !options.all && !anyFeedDue(deps, deps.clock.now())) {
+      if (!loading && !options.all && !(await anyFeedDue(deps, deps.clock.now()))) {
         options.progress?.(0, 0);
         return [];
       }
@@ -48,7 +48,7 @@ export function lazyIngest(deps: IngestDeps, settings: IngestSettings): AppInges
   };
 }
 
-function anyFeedDue(deps: IngestDeps, now: Date): boolean {
+async function anyFeedDue(deps: IngestDeps, now: Date): Promise<boolean> {
   const nowIso = now.toISOString();
-  return deps.feeds.listAll().some((feed) => isFeedDue(feed, nowIso));
+  return (await deps.feeds.listAll()).some((feed) => isFeedDue(feed, nowIso));
 }

@@ -4,7 +4,7 @@ import { sampleCatalogueNotice } from './catalogue-notice.js';
 import type { Config } from './config.js';
 import { systemClock, type Logger } from './core/ports.js';
 import type { Services } from './core/services.js';
-import { createDigestRuntime, type DigestRuntime } from './delivery/digest-runtime.js';
+import { createDigestRuntime, type DigestRuntime, type DigestRuntimeDeps } from './delivery/digest-runtime.js';
 import { pacingFromConfig } from './delivery/pacing.js';
 import { keyValueBaselines } from './ingest/feed-baseline.js';
 import type { IngestSettings } from './ingest/index.js';
@@ -16,7 +16,10 @@ import { createConsoleMessenger } from './platforms/console/console-messenger.js
 import { runConsole } from './platforms/console/console-platform.js';
 import { superviseChatPlatforms } from './chat-platforms.js';
 import { pollProgress, type ProgressOutput } from './poll-progress.js';
-import { createStores, openDatabase, type Db, type Stores } from './store/index.js';
+import { restMessengers, sharedDeliveryOptions } from './shared-delivery.js';
+import type { Db, Stores } from './store/index.js';
+import { openStores } from './store/open.js';
+import type { PgPool } from './store/postgres/connect.js';
 
 /**
  * The composition root: config → store → ingest → scheduler → platforms. The only module that
@@ -26,7 +29,12 @@ import { createStores, openDatabase, type Db, type Stores } from './store/index.
 export interface App {
   config: Config;
   logger: Logger;
-  db: Db;
+  /** The SQLite connection, when DATABASE_URL is not set. */
+  db?: Db;
+  /** The PostgreSQL pool, when DATABASE_URL is set. */
+  pool?: PgPool;
+  /** The database in words, for messages: the SQLite path or the PostgreSQL URL without its password. */
+  database: string;
   stores: Stores;
   services: Services;
   /** Feed polling, feed checks and OPML; loaded, and its worker threads started, on first use. */
@@ -35,18 +43,32 @@ export interface App {
   digest: DigestRuntime;
   /** What this process counts, when it serves /metrics (METRICS_PORT). */
   metrics?: Metrics;
-  close(): void;
+  /** Stops ingestion's workers and closes the database (ends the PostgreSQL pool). */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
   /** src/metrics/metrics.ts's createMetrics, passed in (loaded) only when metrics are served. */
   createMetrics?: (options: MetricsOptions) => Metrics;
+  /** Delivering beside other processes: outbox leases and shared limits (src/shared-delivery.ts). */
+  delivery?: DigestRuntimeDeps['delivery'];
 }
 
-/** Opens the database and builds the services every entry point shares. */
-export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
-  const db = openDatabase(config.DATABASE_PATH);
-  const stores = createStores(db);
+/**
+ * What a `newsbrief start` process does (issue 12). `all`: everything, the only role on SQLite.
+ * On PostgreSQL, any number of processes of each: `gateway` holds the chat platforms and answers
+ * commands; `worker` polls feeds, plans digests and sends the outbox over the platforms' REST APIs.
+ */
+export type Role = 'all' | 'gateway' | 'worker';
+export const ROLES: readonly Role[] = ['all', 'gateway', 'worker'];
+
+/**
+ * Opens the database — PostgreSQL when DATABASE_URL is set, else SQLite at DATABASE_PATH — and
+ * builds the services every entry point shares.
+ */
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const opened = await openStores({ databaseUrl: config.DATABASE_URL, databasePath: config.DATABASE_PATH });
+  const { stores } = opened;
   const metrics = options.createMetrics?.({ outboxCounts: () => stores.outbox.counts() });
   const loadedIngest = lazyIngest(
     {
@@ -65,6 +87,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const runtime = createDigestRuntime({
     ...stores,
     control: stores.deliveryControl,
+    sharing: opened.sharing,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     pacing: pacingFromConfig(config),
     clock: systemClock,
     logger,
@@ -86,20 +110,32 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     subscriptions: stores.subscriptions,
     schedules: digest.calendar,
     digests: digest.actions,
-    transaction: (work) => db.transaction(work)(),
+    transaction: stores.transaction,
   };
-  const close = (): void => {
-    void ingest.close();
-    db.close();
+  const close = async (): Promise<void> => {
+    await ingest.close();
+    await opened.close();
   };
-  return { config, logger, db, stores, services, ingest, digest, ...(metrics ? { metrics } : {}), close };
+  return {
+    config,
+    logger,
+    ...(opened.db ? { db: opened.db } : {}),
+    ...(opened.pool ? { pool: opened.pool } : {}),
+    database: opened.describe,
+    stores,
+    services,
+    ingest,
+    digest,
+    ...(metrics ? { metrics } : {}),
+    close,
+  };
 }
 
 /**
  * createApp for the command line: a catalogue that cannot be read is reported before the database
  * file is created, and a database that cannot be opened is a ConfigError naming DATABASE_PATH.
  */
-export function openApp(config: Config, logger: Logger, options: AppOptions = {}): App {
+export function openApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   readCatalogue(config.CATALOGUE_PATH);
   return createApp(config, logger, options);
 }
@@ -119,12 +155,12 @@ export function ingestSettings(config: Config): IngestSettings {
 }
 
 /** Loads the operator's catalogue into the database when it changed. */
-export function prepareCatalogue(app: App): void {
-  const result = loadCatalogue(app.config.CATALOGUE_PATH, {
+export async function prepareCatalogue(app: App): Promise<void> {
+  const result = await loadCatalogue(app.config.CATALOGUE_PATH, {
     topics: app.stores.topics,
     feeds: app.stores.feeds,
     meta: app.stores.meta,
-    transaction: (work) => app.db.transaction(work)(),
+    transaction: app.stores.transaction,
   });
   if (result.changed) app.logger.info(result, 'catalogue loaded');
   const notice = sampleCatalogueNotice(app.config);
@@ -148,12 +184,16 @@ export interface Running {
  * platform on the terminal. Returns the exit code once stopped by SIGINT/SIGTERM (or, on the
  * console, at end of input).
  */
-export async function runBot(config: Config, logger: Logger, io: Io): Promise<number> {
+export async function runBot(config: Config, logger: Logger, io: Io, role: Role = 'all'): Promise<number> {
   // prom-client is loaded only by a process that serves metrics.
   const createMetrics =
     config.METRICS_PORT === undefined ? undefined : (await import('./metrics/metrics.js')).createMetrics;
-  const app = openApp(config, logger, createMetrics ? { createMetrics } : {});
-  const running: Running[] = [];
+  const delivery = role === 'gateway' ? {} : await sharedDeliveryOptions(config, logger);
+  const app = await openApp(config, logger, { ...(createMetrics ? { createMetrics } : {}), delivery });
+  // Stopped last: the sends in flight still ask the shared limits while they finish.
+  const running: Running[] = delivery.sharedPacer
+    ? [{ name: 'shared limits', stop: () => delivery.sharedPacer?.close() }]
+    : [];
   let stopping: Promise<void> | null = null;
   let exitCode = 0;
   // Aborted first thing on stopping: platform starts and their retries give up at once.
@@ -171,7 +211,7 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
           logger.error({ err: error, part: part.name }, 'error while stopping');
         }
       }
-      app.close();
+      await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the database'));
       markStopped();
     })();
     return stopping;
@@ -184,16 +224,28 @@ export async function runBot(config: Config, logger: Logger, io: Io): Promise<nu
   process.on('unhandledRejection', onRejection);
 
   try {
-    prepareCatalogue(app);
-    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics));
-    const platformsStarted = await startPlatforms(app, io, running, () => void shutdown('end of input'));
+    await prepareCatalogue(app);
+    if (app.metrics) running.push(await serveAppMetrics(app, app.metrics, role));
+    const platformsStarted =
+      role === 'worker' ? [] : await startPlatforms(app, io, running, () => void shutdown('end of input'));
     if (starting.signal.aborted) {
       await stopped; // a signal came during the first poll: nothing more starts
       return exitCode;
     }
-    app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
-    running.push({ name: 'digests', stop: () => app.digest.stop() });
-    logger.info({ platforms: platformsStarted }, 'newsbrief running');
+    if (role === 'worker') {
+      // No gateway, no polling for updates: a worker only sends, through the platforms' REST APIs.
+      for (const messenger of (await restMessengers(config, logger, app.stores.forumPosts)).values())
+        app.digest.addMessenger(messenger);
+    }
+    if (role !== 'gateway') {
+      app.digest.start({ pollDueFeeds: () => app.ingest.pollDueFeeds() });
+      running.push({ name: 'digests', stop: () => app.digest.stop() });
+    }
+    logger.info({ role, platforms: platformsStarted }, 'newsbrief running');
+    if (role === 'worker') {
+      await stopped;
+      return exitCode;
+    }
     void superviseChatPlatforms(app, running, starting.signal).then((anyStarted) => {
       if (anyStarted || platformsStarted.length > 0 || starting.signal.aborted) return;
       logger.error('no platform could start; stopping (see the lines above for the key to fix)');

@@ -31,15 +31,15 @@ const rssFor = (outlet: string, link: string): string =>
   `</channel></rss>`;
 
 describe('the catalogue of public news feeds', () => {
-  it('loads through the catalogue loader: world, technology, science, climate, business and health, by https URL', () => {
-    const app = testApp({ CATALOGUE_PATH: NEWS });
-    prepareCatalogue(app);
-    const slugs = app.stores.topics.listVisible(null).map((topic) => topic.slug);
+  it('loads through the catalogue loader: world, technology, science, climate, business and health, by https URL', async () => {
+    const app = await testApp({ CATALOGUE_PATH: NEWS });
+    await prepareCatalogue(app);
+    const slugs = (await app.stores.topics.listVisible(null)).map((topic) => topic.slug);
     expect(slugs).toEqual(expect.arrayContaining(['world', 'technology', 'science', 'climate', 'business', 'health']));
     const urls = news.topics.flatMap((topic) => topic.feeds);
     expect(new Set(urls).size).toBe(urls.length);
     for (const topic of news.topics) {
-      const feeds = app.stores.feeds.listForTopic(app.stores.topics.findVisible(topic.slug, null)!.id);
+      const feeds = await app.stores.feeds.listForTopic((await app.stores.topics.findVisible(topic.slug, null))!.id);
       expect(feeds.length, topic.slug).toBeGreaterThanOrEqual(3);
       for (const feed of feeds) expect(feed.url).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
     }
@@ -62,8 +62,8 @@ describe('the catalogue of public news feeds', () => {
     };
     const path = join(tempDir(), 'catalogue-news.json');
     writeFileSync(path, JSON.stringify(local));
-    const app = testApp({ CATALOGUE_PATH: path, ALLOW_PRIVATE_FEEDS: 'true' });
-    prepareCatalogue(app);
+    const app = await testApp({ CATALOGUE_PATH: path, ALLOW_PRIVATE_FEEDS: 'true' });
+    await prepareCatalogue(app);
     await app.ingest.pollDueFeeds({ all: true });
     const feedCount = news.topics.reduce((count, topic) => count + topic.feeds.length, 0);
     expect(new Set(server.requests.map((request) => request.path).filter((p) => !p.endsWith('story'))).size).toBe(
@@ -72,7 +72,7 @@ describe('the catalogue of public news feeds', () => {
     const reply = (await dispatchLine(
       COMMANDS,
       '/latest world 10',
-      contextFor(app, privateChat(), member()),
+      await contextFor(app, privateChat(), member()),
       app.logger,
     )) as Reply;
     expect(reply.kind).toBe('stories');
@@ -85,17 +85,17 @@ describe('the catalogue of public news feeds', () => {
     );
   });
 
-  it('is suggested at start-up when a platform token is set and the catalogue is the invented sample', () => {
-    const warnings = (env: Record<string, string>) => {
-      const app = testApp(env);
-      prepareCatalogue(app);
+  it('is suggested at start-up when a platform token is set and the catalogue is the invented sample', async () => {
+    const warnings = async (env: Record<string, string>) => {
+      const app = await testApp(env);
+      await prepareCatalogue(app);
       return app.logger.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.msg);
     };
-    expect(warnings({ CATALOGUE_PATH: SAMPLE, TELEGRAM_BOT_TOKEN })).toEqual([
+    expect(await warnings({ CATALOGUE_PATH: SAMPLE, TELEGRAM_BOT_TOKEN })).toEqual([
       `The catalogue ${SAMPLE} is the offline sample: its 4 feeds are local files with invented stories, and Telegram will see those. For real news from public feeds, set CATALOGUE_PATH=data/catalogue-news.json in .env and restart.`,
     ]);
     // Offline on the console the sample is what is wanted; with real feeds there is nothing to say.
-    expect(warnings({ CATALOGUE_PATH: SAMPLE })).toEqual([]);
-    expect(warnings({ CATALOGUE_PATH: NEWS, TELEGRAM_BOT_TOKEN })).toEqual([]);
+    expect(await warnings({ CATALOGUE_PATH: SAMPLE })).toEqual([]);
+    expect(await warnings({ CATALOGUE_PATH: NEWS, TELEGRAM_BOT_TOKEN })).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ function writeCatalogue(dir: string, topics: unknown[]): string {
 }
 
 describe('the operator catalogue', () => {
-  it('loads global topics with their local feeds, resolved beside the catalogue file', () => {
+  it('loads global topics with their local feeds, resolved beside the catalogue file', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'feeds'));
     const path = writeCatalogue(dir, [
@@ -23,44 +23,44 @@ describe('the operator catalogue', () => {
         feeds: ['feeds/a.xml', 'https://news.example/rss'],
       },
     ]);
-    const app = testApp({ CATALOGUE_PATH: path });
-    prepareCatalogue(app);
-    const topic = app.stores.topics.findVisible('world-news', null);
+    const app = await testApp({ CATALOGUE_PATH: path });
+    await prepareCatalogue(app);
+    const topic = await app.stores.topics.findVisible('world-news', null);
     expect(topic).toMatchObject({ name: 'World', description: 'Diplomacy', communityId: null });
-    expect(app.stores.feeds.listForTopic(topic!.id).map((feed) => [feed.url, feed.fromCatalogue])).toEqual([
+    expect((await app.stores.feeds.listForTopic(topic!.id)).map((feed) => [feed.url, feed.fromCatalogue])).toEqual([
       [join(dir, 'feeds', 'a.xml'), true],
       ['https://news.example/rss', true],
     ]);
   });
 
-  it('applies a changed catalogue — new description, a feed dropped — and leaves an unchanged one alone', () => {
+  it('applies a changed catalogue — new description, a feed dropped — and leaves an unchanged one alone', async () => {
     const dir = tempDir();
     const path = writeCatalogue(dir, [
       { slug: 'world', name: 'World', feeds: ['https://a.example/rss', 'https://b.example/rss'] },
     ]);
-    const app = testApp({ CATALOGUE_PATH: path });
-    prepareCatalogue(app);
-    const made = app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: null });
+    const app = await testApp({ CATALOGUE_PATH: path });
+    await prepareCatalogue(app);
+    const made = await app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: null });
     writeCatalogue(dir, [
       { slug: 'world', name: 'World', description: 'Now described', feeds: ['https://a.example/rss'] },
     ]);
-    prepareCatalogue(app);
-    const world = app.stores.topics.findVisible('world', null)!;
+    await prepareCatalogue(app);
+    const world = (await app.stores.topics.findVisible('world', null))!;
     expect(world.description).toBe('Now described');
-    expect(app.stores.feeds.listForTopic(world.id).map((feed) => feed.url)).toEqual(['https://a.example/rss']);
-    expect(app.stores.topics.get(made.id)).not.toBeNull();
+    expect((await app.stores.feeds.listForTopic(world.id)).map((feed) => feed.url)).toEqual(['https://a.example/rss']);
+    expect(await app.stores.topics.get(made.id)).not.toBeNull();
   });
 
-  it('refuses a broken catalogue with a clear message and changes nothing', () => {
+  it('refuses a broken catalogue with a clear message and changes nothing', async () => {
     const dir = tempDir();
     const good = writeCatalogue(dir, [{ slug: 'world', name: 'World', feeds: [] }]);
-    const app = testApp({ CATALOGUE_PATH: good });
-    prepareCatalogue(app);
+    const app = await testApp({ CATALOGUE_PATH: good });
+    await prepareCatalogue(app);
     writeFileSync(good, JSON.stringify({ topics: [{ slug: 'climate', name: 'Climate' }, { slug: 'x' }] }));
-    expect(() => prepareCatalogue(app)).toThrow(ConfigError);
-    expect(() => prepareCatalogue(app)).toThrow(/topics\.1\.name/);
-    expect(app.stores.topics.findVisible('climate', null)).toBeNull();
+    await expect(prepareCatalogue(app)).rejects.toThrow(ConfigError);
+    await expect(prepareCatalogue(app)).rejects.toThrow(/topics\.1\.name/);
+    expect(await app.stores.topics.findVisible('climate', null)).toBeNull();
     writeFileSync(good, '{ not json');
-    expect(() => prepareCatalogue(app)).toThrow(/not valid JSON/);
+    await expect(prepareCatalogue(app)).rejects.toThrow(/not valid JSON/);
   });
 });

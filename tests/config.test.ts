@@ -74,6 +74,9 @@ describe('configuration', () => {
       'DATABASE_URL: expected postgres://user:password@host:5432/database',
       'METRICS_PORT: expected a port number (0-65535)',
     ]);
+    expect(issues({ DATABASE_URL: 'postgres://db:port/newsbrief' })).toEqual([
+      'DATABASE_URL: not a valid URL: expected postgres://user:password@host:5432/database',
+    ]);
     expect(parseConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
   });
 

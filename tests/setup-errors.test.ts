@@ -61,6 +61,34 @@ describe('set-up errors at start', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a PostgreSQL server that cannot be reached names DATABASE_URL, and no SQLite file is made instead', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'catalogue.json'), '{"topics":[]}');
+    const message = await configError(
+      start({
+        // Port 1 on the loopback: nothing listens there, the connection is refused at once.
+        DATABASE_URL: 'postgres://newsbrief:secret@127.0.0.1:1/newsbrief',
+        DATABASE_PATH: join(dir, 'nb.db'),
+        CATALOGUE_PATH: join(dir, 'catalogue.json'),
+      }),
+    );
+    expect(message).toContain(
+      'Cannot reach PostgreSQL at postgres://newsbrief:***@127.0.0.1:1/newsbrief (DATABASE_URL)',
+    );
+    expect(message).not.toContain('secret');
+    expect(readdirSync(dir)).toEqual(['catalogue.json']);
+  });
+
+  it('`newsbrief digest` with an unreachable DATABASE_URL says so in one sentence and exits 1', async () => {
+    const result = await runCli(['digest'], {
+      env: { DATABASE_URL: 'postgres://newsbrief@127.0.0.1:1/newsbrief', DATABASE_PATH: join(tempDir(), 'nb.db') },
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('(DATABASE_URL)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 90_000);
+
   it('`newsbrief start` says it in one sentence on stderr and exits 1, without a stack trace', async () => {
     const dir = tempDir();
     const path = join(dir, 'nb.db');

@@ -37,19 +37,23 @@ const didYouMean = (wanted: string, known: readonly string[]): string => {
  * What `--chat` and `--topic` name must exist: a mistyped id or slug is an error naming it
  * (exit 1), never an empty preview that looks like "nothing new".
  */
-function missingTarget(app: App, options: { chat?: string; topic?: string }): string | null {
-  const chatIds = app.db
-    .prepare(`SELECT id FROM chats UNION SELECT chat_id FROM subscriptions`)
-    .pluck()
-    .all() as string[];
+async function missingTarget(app: App, options: { chat?: string; topic?: string }): Promise<string | null> {
+  const chatIds = await firstColumn(app, `SELECT id FROM chats UNION SELECT chat_id FROM subscriptions`);
   if (options.chat && !chatIds.includes(options.chat)) {
-    return `no chat '${options.chat}' in ${app.config.DATABASE_PATH}${didYouMean(options.chat, chatIds)}`;
+    return `no chat '${options.chat}' in ${app.database}${didYouMean(options.chat, chatIds)}`;
   }
   if (options.topic) {
-    const slugs = app.db.prepare(`SELECT DISTINCT slug FROM topics`).pluck().all() as string[];
+    const slugs = await firstColumn(app, `SELECT DISTINCT slug FROM topics`);
     if (!slugs.includes(options.topic)) return `no topic '${options.topic}'${didYouMean(options.topic, slugs)}`;
   }
   return null;
+}
+
+/** The first column of a query's rows, on whichever database the app uses (the SQL is the same on both). */
+async function firstColumn(app: App, sql: string): Promise<string[]> {
+  if (app.db) return app.db.prepare(sql).pluck().all() as string[];
+  const { rows } = await app.pool!.query<Record<string, string>>(sql);
+  return rows.map((row) => Object.values(row)[0]!);
 }
 
 export async function runDigest(config: Config, argv: string[], io: Output): Promise<number> {
@@ -60,22 +64,21 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
   }
   let app: App;
   try {
-    app = createApp(config, createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT }));
+    app = await createApp(config, createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT }));
   } catch (error) {
-    io.stderr.write(
-      `newsbrief digest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`,
-    );
+    const where = config.DATABASE_URL ? 'DATABASE_URL' : config.DATABASE_PATH;
+    io.stderr.write(`newsbrief digest: cannot open the database at ${where}: ${(error as Error).message}\n`);
     return 1;
   }
   try {
-    const missing = missingTarget(app, options);
+    const missing = await missingTarget(app, options);
     if (missing) {
       io.stderr.write(`newsbrief digest: ${missing}\n`);
       return 1;
     }
     const chatIds = options.chat
       ? [options.chat]
-      : (app.db.prepare(`SELECT DISTINCT chat_id FROM subscriptions ORDER BY chat_id`).pluck().all() as string[]);
+      : await firstColumn(app, `SELECT DISTINCT chat_id FROM subscriptions ORDER BY chat_id`);
     if (chatIds.length === 0) {
       io.stdout.write('No chat follows a topic yet: nothing to preview.\n');
       return 0;
@@ -83,11 +86,11 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
     let shown = 0;
     const now = app.services.clock.now();
     for (const chatId of chatIds) {
-      const subscriptions = app.stores.subscriptions.listForChat(chatId);
-      const chat = app.stores.chats.get(chatId);
+      const subscriptions = await app.stores.subscriptions.listForChat(chatId);
+      const chat = await app.stores.chats.get(chatId);
       let topicIds: number[] | null = null;
       if (options.topic) {
-        const topic = app.stores.topics.findVisible(options.topic, chat?.communityId ?? null);
+        const topic = await app.stores.topics.findVisible(options.topic, chat?.communityId ?? null);
         if (!topic || !subscriptions.some((subscription) => subscription.topicId === topic.id)) {
           if (options.chat) io.stdout.write(`── ${chatId} ──\n(does not follow '${options.topic}')\n\n`);
           if (options.chat) shown++;
@@ -96,7 +99,7 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
         topicIds = [topic.id];
       }
       const paused = chat?.pausedAt ? ` (paused: ${chat.pausedReason ?? 'no reason given'})` : '';
-      const digest = subscriptions.length > 0 ? app.services.digests.preview(chatId, topicIds, now) : null;
+      const digest = subscriptions.length > 0 ? await app.services.digests.preview(chatId, topicIds, now) : null;
       const body =
         subscriptions.length === 0
           ? '(follows no topic)'
@@ -109,6 +112,6 @@ export async function runDigest(config: Config, argv: string[], io: Output): Pro
     if (shown === 0) io.stdout.write(`No chat follows '${options.topic}': nothing to preview.\n`);
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -28,8 +28,9 @@ function withConfig(run: (config: Config, argv: string[], io: Io) => Promise<num
 }
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
-  start: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runStart(config, io)),
+  start: withConfig(async (config, argv, io) => (await import('./run-start.js')).runStart(config, io, argv)),
   console: withConfig(async (config, _argv, io) => (await import('./run-start.js')).runConsoleCommand(config, io)),
+  deliver: withConfig(async (config, _argv, io) => (await import('./deliver.js')).runDeliver(config, io)),
   ingest: withConfig(async (config, argv, io) => (await import('./ingest.js')).runIngest(config, argv, io)),
   digest: withConfig(async (config, argv, io) => (await import('./digest.js')).runDigest(config, argv, io)),
   extract: withConfig(async (config, argv, io) => {
@@ -44,6 +45,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       await pages.close();
     }
   }),
+  migrate: withConfig(async (config, argv, io) => (await import('./migrate.js')).runMigrate(config, argv, io)),
   'register-commands': withConfig(async (config, argv, io) =>
     (await import('./run-register.js')).runRegisterCommandsWithDb(config, argv, io),
   ),

@@ -20,16 +20,16 @@ export async function runIngest(config: Config, argv: string[], io: Pick<Io, 'st
   const logger = createLogger({ level: logLevelFor(config), format: config.LOG_FORMAT });
   let app: App;
   try {
-    app = openApp(config, logger);
+    app = await openApp(config, logger);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     io.stderr.write(
-      `newsbrief ingest: cannot open the database at ${config.DATABASE_PATH}: ${(error as Error).message}\n`,
+      `newsbrief ingest: cannot open the database at ${config.DATABASE_URL ? 'DATABASE_URL' : config.DATABASE_PATH}: ${(error as Error).message}\n`,
     );
     return 1;
   }
   try {
-    prepareCatalogue(app);
+    await prepareCatalogue(app);
     const results = await app.ingest.pollDueFeeds({ all: argv.includes('--all') });
     for (const result of results) io.stdout.write(`${describeResult(result)}\n`);
     io.stdout.write(`${summarise(results)}\n`);
@@ -39,8 +39,7 @@ export async function runIngest(config: Config, argv: string[], io: Pick<Io, 'st
     io.stderr.write(`newsbrief ingest: the database is unusable: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    await app.ingest.close();
-    app.close();
+    await app.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { createLogger } from '../logger.js';
 import { openApp, prepareCatalogue, runBot, type Io } from '../main.js';
 import { runConsole } from '../platforms/console/console-platform.js';
 import { COMMANDS } from '../../commands/index.js';
+import { parseStartRole, START_USAGE } from './start-role.js';
 
 /** `newsbrief start` and `newsbrief console`, loaded only when one of them runs. */
 
@@ -10,12 +11,17 @@ import { COMMANDS } from '../../commands/index.js';
 const isConsoleAtTerminal = (config: Config, io: Io): boolean =>
   !config.DISCORD_TOKEN && !config.TELEGRAM_BOT_TOKEN && io.stdin.isTTY === true;
 
-export async function runStart(config: Config, io: Io): Promise<number> {
+export async function runStart(config: Config, io: Io, argv: readonly string[] = []): Promise<number> {
+  const role = parseStartRole(argv, config);
+  if (typeof role !== 'string') {
+    io.stderr.write(`newsbrief start: ${role.error}\n${role.usage ? `\n${START_USAGE}` : ''}`);
+    return role.usage ? 2 : 1;
+  }
   const logger = createLogger({
-    level: logLevelFor(config, isConsoleAtTerminal(config, io)),
+    level: logLevelFor(config, role === 'all' && isConsoleAtTerminal(config, io)),
     format: config.LOG_FORMAT,
   });
-  const exitCode = await runBot(config, logger, io);
+  const exitCode = await runBot(config, logger, io, role);
   // The process ends soon whatever an SDK still holds open (a request to an API that never answers).
   // Here, in the command, not in runBot: a caller running the bot in-process keeps its own process.
   setTimeout(() => process.exit(exitCode), 5000).unref();
@@ -24,9 +30,9 @@ export async function runStart(config: Config, io: Io): Promise<number> {
 
 export async function runConsoleCommand(config: Config, io: Io): Promise<number> {
   const logger = createLogger({ level: logLevelFor(config, io.stdin.isTTY === true), format: config.LOG_FORMAT });
-  const app = openApp(config, logger);
+  const app = await openApp(config, logger);
   try {
-    prepareCatalogue(app);
+    await prepareCatalogue(app);
     // As `npm start` does: the first command finds the due feeds' stories, not an empty database.
     await app.ingest.pollDueFeeds().catch((error: unknown) => logger.error({ err: error }, 'first poll failed'));
     const session = runConsole({
@@ -40,6 +46,6 @@ export async function runConsoleCommand(config: Config, io: Io): Promise<number>
     await session.done;
     return 0;
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -12,8 +12,20 @@ interface UsageEntry {
 }
 
 export const USAGE_ENTRIES: readonly UsageEntry[] = [
-  { command: 'start', summary: 'run the bot (the console when no platform token is set)' },
+  {
+    command: 'start',
+    summary: 'run the bot (the console when no platform token is set)',
+    options: [
+      ['--role all', 'everything in this process (the default; the only role on SQLite)'],
+      ['--role gateway', 'with DATABASE_URL: the chat platforms and commands only'],
+      ['--role worker', 'with DATABASE_URL: feeds, digests and sending (REST), no gateway'],
+    ],
+  },
   { command: 'console', summary: 'chat commands on stdin/stdout; with piped input, answer each line and exit' },
+  {
+    command: 'deliver',
+    summary: 'only send the outbox, beside other processes (DATABASE_URL, REDIS_URL), until SIGTERM',
+  },
   {
     command: 'extract <file|url|->',
     summary: 'extract one article: headline, standfirst, quotes and speakers',
@@ -39,6 +51,11 @@ export const USAGE_ENTRIES: readonly UsageEntry[] = [
       ['--guild <id>', 'in one server only, where the commands show at once'],
       ['--clear', "with --guild: remove that server's own copy of the commands"],
     ],
+  },
+  {
+    command: 'migrate',
+    summary: 'bring the PostgreSQL database (DATABASE_URL) to the current schema',
+    options: [['--from-sqlite <file>', 'then copy that SQLite database into it (an empty schema)']],
   },
   { command: 'help', summary: 'this text (also --help, -h)' },
 ];

@@ -34,8 +34,8 @@ export function sameFeedUrl(a: string, b: string): boolean {
 }
 
 /** The timezone times are shown in for this chat. */
-export function chatTimezone(context: CommandContext): string {
-  return context.services.chats.get(context.chat.id)?.timezone ?? context.services.settings.defaultTimezone;
+export async function chatTimezone(context: CommandContext): Promise<string> {
+  return (await context.services.chats.get(context.chat.id))?.timezone ?? context.services.settings.defaultTimezone;
 }
 
 /** "ok", "failing (3 in a row: timeout …), next try 23 Nov 14:05" or "disabled: …". */
@@ -52,11 +52,11 @@ export const feedName = (feed: Pick<Feed, 'title' | 'url'>): string =>
   feed.title ? `${feed.title} — ${feed.url}` : feed.url;
 
 /** The topics whose feeds the caller looks after here: the community's own, and global ones for the operator. */
-export function managedTopics(context: CommandContext): Topic[] {
+export async function managedTopics(context: CommandContext): Promise<Topic[]> {
   const { chat, actor, services } = context;
-  return services.topics
-    .listVisible(chat.communityId)
-    .filter((topic) => (topic.communityId === null ? actor.isOperator : topic.communityId === chat.communityId));
+  return (await services.topics.listVisible(chat.communityId)).filter((topic) =>
+    topic.communityId === null ? actor.isOperator : topic.communityId === chat.communityId,
+  );
 }
 
 /** At most `max` lines, then "… and N more". */
@@ -68,8 +68,11 @@ export function capLines(lines: string[], max = 40): string[] {
  * Stores the feed a check found, or revives the stored one: adding a feed again is how a disabled
  * one comes back, polled again soon. Shared by /feed add and personal feeds (/subscribe <address>).
  */
-export function storeCheckedFeed(feeds: FeedStore, check: { feedUrl: string; title: string | null }): Feed {
-  const stored = feeds.ensure(check.feedUrl, { title: check.title });
+export async function storeCheckedFeed(
+  feeds: FeedStore,
+  check: { feedUrl: string; title: string | null },
+): Promise<Feed> {
+  const stored = await feeds.ensure(check.feedUrl, { title: check.title });
   if (stored.enabled && stored.consecutiveFailures === 0 && (stored.title || !check.title)) return stored;
   return feeds.update(stored.id, {
     title: stored.title ?? check.title,

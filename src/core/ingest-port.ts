@@ -62,7 +62,7 @@ export interface FeedTools {
    * Records a check's items as a feed's baseline: its first poll stores them without pushing them
    * to digests, and pushes whatever else it finds. For a feed not polled yet.
    */
-  adoptBaseline(feedId: number, baseline: readonly string[]): void;
+  adoptBaseline(feedId: number, baseline: readonly string[]): Promise<void>;
   /** Fetches an OPML document (a URL or an attachment's URL) and lists its feeds. Throws a UserError. */
   readOpml(url: string): Promise<OpmlFeed[]>;
   /** Lists the feeds of an OPML document's text. Throws a UserError when it is not OPML. */

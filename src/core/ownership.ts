@@ -23,8 +23,8 @@ export function assertCanChangeTopic(context: CommandContext, topic: Topic): voi
 }
 
 /** Records a configuration change: who, what, when, where. */
-export function audit(context: CommandContext, action: string, detail: string): void {
-  context.services.audit.record({
+export function audit(context: CommandContext, action: string, detail: string): Promise<void> {
+  return context.services.audit.record({
     actorId: context.actor.id,
     communityId: context.chat.communityId,
     chatId: context.chat.id,

@@ -45,18 +45,20 @@ export interface PersonalFeed {
 }
 
 /** The feeds this private chat follows by address (none elsewhere). */
-export function personalFeeds(context: CommandContext): PersonalFeed[] {
+export async function personalFeeds(context: CommandContext): Promise<PersonalFeed[]> {
   if (context.chat.kind !== 'private') return [];
   const { topics, feeds } = context.services;
-  return topics
-    .listPersonal(context.chat.id)
-    .map((topic) => ({ topic, feed: feeds.listForTopic(topic.id)[0] ?? null }));
+  const found: PersonalFeed[] = [];
+  for (const topic of await topics.listPersonal(context.chat.id)) {
+    found.push({ topic, feed: (await feeds.listForTopic(topic.id))[0] ?? null });
+  }
+  return found;
 }
 
 /** This chat's personal topic named by `slugOrAddress` (its slug, or its feed's address), or null. */
-export function findPersonalTopic(context: CommandContext, slugOrAddress: string): Topic | null {
+export async function findPersonalTopic(context: CommandContext, slugOrAddress: string): Promise<Topic | null> {
   const byAddress = isWebAddress(slugOrAddress);
-  const found = personalFeeds(context).find(({ topic, feed }) =>
+  const found = (await personalFeeds(context)).find(({ topic, feed }) =>
     byAddress ? feed !== null && sameFeedUrl(feed.url, slugOrAddress) : topic.slug === slugOrAddress,
   );
   return found?.topic ?? null;
@@ -74,11 +76,10 @@ export function assertRoom(count: number): void {
 }
 
 /** A slug from the feed's title (else its host), free among this chat's own feeds and the shared topics. */
-function freeSlug(context: CommandContext, name: string, feedUrl: string): string {
+async function freeSlug(context: CommandContext, name: string, feedUrl: string): Promise<string> {
+  const { topics } = context.services;
   const taken = new Set(
-    [...context.services.topics.listVisible(null), ...context.services.topics.listPersonal(context.chat.id)].map(
-      (topic) => topic.slug,
-    ),
+    [...(await topics.listVisible(null)), ...(await topics.listPersonal(context.chat.id))].map((topic) => topic.slug),
   );
   const base = normaliseSlug(name).slice(0, 34).replace(/-$/, '') || normaliseSlug(new URL(feedUrl).hostname) || 'feed';
   for (let n = 1; ; n++) {
@@ -91,7 +92,7 @@ function freeSlug(context: CommandContext, name: string, feedUrl: string): strin
  * Inside a transaction: the personal topic holding `feed`, and this chat's subscription to it.
  * Shared by `/subscribe <address>` and `/import` in a private chat (src/core/personal-import.ts).
  */
-export function addPersonalTopic(
+export async function addPersonalTopic(
   context: CommandContext,
   feed: Feed,
   title: string | null,
@@ -99,19 +100,19 @@ export function addPersonalTopic(
   style: SubscriptionStyle = DEFAULT_STYLE,
 ) {
   const { chat, services } = context;
-  services.chats.ensure(chat);
+  await services.chats.ensure(chat);
   const name = (title ?? new URL(feed.url).hostname).slice(0, 80);
-  const topic = services.topics.create({
-    slug: freeSlug(context, name, feed.url),
+  const topic = await services.topics.create({
+    slug: await freeSlug(context, name, feed.url),
     name,
     description: feed.url,
     communityId: null,
     ownerChatId: chat.id,
   });
-  services.feeds.attach(topic.id, feed.id, context.actor.id);
-  const timezone = words.timezone ?? chatTimezone(context);
+  await services.feeds.attach(topic.id, feed.id, context.actor.id);
+  const timezone = words.timezone ?? (await chatTimezone(context));
   const schedule = parseSchedule(words.schedule ?? DEFAULT_SCHEDULE).text;
-  const { subscription } = services.subscriptions.save({
+  const { subscription } = await services.subscriptions.save({
     chatId: chat.id,
     topicId: topic.id,
     schedule,
@@ -120,7 +121,7 @@ export function addPersonalTopic(
     nextRunAt: services.schedules.nextRun(schedule, timezone, context.now).toISOString(),
     style,
   });
-  audit(context, 'personal-feed.add', `${topic.slug}: ${feed.url}`);
+  await audit(context, 'personal-feed.add', `${topic.slug}: ${feed.url}`);
   return { topic, subscription };
 }
 
@@ -141,21 +142,21 @@ export async function followFeed(context: CommandContext, address: string, args:
   const words = parseSubscriptionWords(args.schedule as string | undefined, args.timezone as string | undefined);
   // And the style words (`silent`, `format compact`, …), checked before anything is fetched.
   const style = applyStyle(context, DEFAULT_STYLE, styleChangesOf(args, words.style));
-  const before = personalFeeds(context);
+  const before = await personalFeeds(context);
   const known = before.find(({ feed }) => feed !== null && sameFeedUrl(feed.url, address));
   if (known) return followingReply(known);
   assertRoom(before.length);
   const check = await services.feedTools.checkFeed(address);
   if (!check.ok) throw new UserError(`Could not follow ${address}: ${check.reason}`);
-  const made = services.transaction(() => {
+  const made = await services.transaction(async () => {
     // Again: another command of this chat may have run while the address was fetched.
-    const current = personalFeeds(context);
+    const current = await personalFeeds(context);
     const already = current.find(({ feed }) => feed !== null && sameFeedUrl(feed.url, check.feedUrl));
     if (already) return { already, topic: already.topic, subscription: null };
     assertRoom(current.length);
-    const feed = storeCheckedFeed(services.feeds, check);
+    const feed = await storeCheckedFeed(services.feeds, check);
     // What the person saw now is old news; whatever the feed publishes from now on is not.
-    if (feed.firstPolledAt === null) services.feedTools.adoptBaseline(feed.id, check.baseline);
+    if (feed.firstPolledAt === null) await services.feedTools.adoptBaseline(feed.id, check.baseline);
     return addPersonalTopic(context, feed, check.title, words, style);
   });
   const { topic, subscription } = made;
@@ -165,25 +166,25 @@ export async function followFeed(context: CommandContext, address: string, args:
   return textReply(
     `${found}You now follow "${topic.name}" (${topic.slug}): ${describeSubscription(subscription)}.\n` +
       `${items} not sent; what it publishes from now on comes in your digest. ` +
-      `Next digest: ${describeNextRun(subscription, chatTimezone(context))}.\n` +
+      `Next digest: ${describeNextRun(subscription, await chatTimezone(context))}.\n` +
       `/unsubscribe ${topic.slug} stops it.`,
   );
 }
 
 /** Stops following a personal feed: its subscription, topic and (when no one else uses it) feed go. */
-export function unfollowFeed(context: CommandContext, topic: Topic): Reply {
-  context.services.transaction(() => {
-    context.services.subscriptions.remove(context.chat.id, topic.id);
-    context.services.topics.delete(topic.id);
-    context.services.feeds.deleteOrphans();
-    audit(context, 'personal-feed.remove', `${topic.slug}: ${topic.description}`);
+export async function unfollowFeed(context: CommandContext, topic: Topic): Promise<Reply> {
+  await context.services.transaction(async () => {
+    await context.services.subscriptions.remove(context.chat.id, topic.id);
+    await context.services.topics.delete(topic.id);
+    await context.services.feeds.deleteOrphans();
+    await audit(context, 'personal-feed.remove', `${topic.slug}: ${topic.description}`);
   });
   return textReply(`You no longer follow "${topic.name}" (${topic.slug}).`);
 }
 
 /** This chat's personal feeds, as OPML topics for /export. */
-export const personalOpmlTopics = (context: CommandContext): OpmlTopic[] =>
-  personalFeeds(context).map(({ topic, feed }) => ({
+export const personalOpmlTopics = async (context: CommandContext): Promise<OpmlTopic[]> =>
+  (await personalFeeds(context)).map(({ topic, feed }) => ({
     topic,
     feeds: feed ? [{ url: feed.url, title: feed.title }] : [],
   }));

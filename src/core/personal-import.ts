@@ -10,13 +10,13 @@ import { textReply, type Reply } from './reply.js';
  * fetched now: each feed's first poll checks it (same address guard) and is its baseline, so
  * nothing old is sent. All of it is one transaction.
  */
-export function importPersonalFeeds(context: CommandContext, entries: readonly OpmlFeed[]): Reply {
+export async function importPersonalFeeds(context: CommandContext, entries: readonly OpmlFeed[]): Promise<Reply> {
   const { services } = context;
   const skipped: string[] = [];
   let already = 0;
   let overCap = 0;
-  const added = services.transaction(() => {
-    const followed = personalFeeds(context).flatMap(({ feed }) => (feed ? [feed.url] : []));
+  const added = await services.transaction(async () => {
+    const followed = (await personalFeeds(context)).flatMap(({ feed }) => (feed ? [feed.url] : []));
     let count = followed.length;
     let made = 0;
     for (const entry of entries) {
@@ -33,8 +33,8 @@ export function importPersonalFeeds(context: CommandContext, entries: readonly O
         overCap++;
         continue;
       }
-      const feed = services.feeds.ensure(url, { title: entry.title });
-      addPersonalTopic(context, feed, feed.title ?? entry.title, {});
+      const feed = await services.feeds.ensure(url, { title: entry.title });
+      await addPersonalTopic(context, feed, feed.title ?? entry.title, {});
       followed.push(url);
       count++;
       made++;

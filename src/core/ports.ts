@@ -14,7 +14,9 @@ import type { Digest } from './reply.js';
 
 /**
  * Ports: the small interfaces the core needs from the outside world. Implementations live in
- * src/store (SQLite), src/ingest, src/platforms; tests pass fakes that implement the same shape.
+ * src/store (SQLite, and PostgreSQL in src/store/postgres), src/ingest, src/platforms; tests pass
+ * fakes that implement the same shape. Store ports are asynchronous (DESIGN.md): every store
+ * method returns a Promise, whichever backend is behind it.
  */
 
 export interface Clock {
@@ -46,52 +48,59 @@ export interface NewTopic {
 /** Topics: global ones (communityId null) and each community's own. */
 export interface TopicStore {
   /** The topics a chat in `communityId` can see: global ones and that community's, by slug. Never personal ones. */
-  listVisible(communityId: CommunityId | null): Topic[];
+  listVisible(communityId: CommunityId | null): Promise<Topic[]>;
   /** Community topic first, then global. Never a personal one. */
-  findVisible(slug: string, communityId: CommunityId | null): Topic | null;
+  findVisible(slug: string, communityId: CommunityId | null): Promise<Topic | null>;
   /** The personal topics of a private chat (its own feeds), by slug. */
-  listPersonal(chatId: ChatId): Topic[];
-  get(id: number): Topic | null;
-  create(topic: NewTopic): Topic;
+  listPersonal(chatId: ChatId): Promise<Topic[]>;
+  get(id: number): Promise<Topic | null>;
+  create(topic: NewTopic): Promise<Topic>;
   update(
     id: number,
     changes: Partial<Pick<Topic, 'name' | 'description' | 'includeKeywords' | 'excludeKeywords'>>,
-  ): Topic;
-  delete(id: number): void;
-  feedCount(topicId: number): number;
+  ): Promise<Topic>;
+  delete(id: number): Promise<void>;
+  feedCount(topicId: number): Promise<number>;
   /** Topics whose feed list contains the feed. */
-  topicsOfFeed(feedId: number): Topic[];
+  topicsOfFeed(feedId: number): Promise<Topic[]>;
 }
 
 export interface FeedStore {
-  get(id: number): Feed | null;
-  findByUrl(url: string): Feed | null;
+  get(id: number): Promise<Feed | null>;
+  findByUrl(url: string): Promise<Feed | null>;
   /** Insert the feed if its URL is new; returns the stored row either way. */
-  ensure(url: string, options?: { title?: string | null; fromCatalogue?: boolean }): Feed;
-  attach(topicId: number, feedId: number, addedBy: string): void;
-  detach(topicId: number, feedId: number): void;
-  listForTopic(topicId: number): Feed[];
-  listAll(): Feed[];
+  ensure(url: string, options?: { title?: string | null; fromCatalogue?: boolean }): Promise<Feed>;
+  attach(topicId: number, feedId: number, addedBy: string): Promise<void>;
+  detach(topicId: number, feedId: number): Promise<void>;
+  listForTopic(topicId: number): Promise<Feed[]>;
+  listAll(): Promise<Feed[]>;
+  /**
+   * Takes a due feed for this process to poll: when it is enabled and due at `now`, its next poll
+   * moves to `leaseUntil` and the feed is returned (with that lease); otherwise (another process took it,
+   * it was polled meanwhile, removed, disabled) null. The poll then sets the real next time; a
+   * process that dies mid-poll leaves the lease, and the feed is due again when it ends.
+   */
+  claim(id: number, now: Date, leaseUntil: Date): Promise<Feed | null>;
   /** Changes the poll bookkeeping fields of a feed. */
-  update(id: number, changes: Partial<Omit<Feed, 'id' | 'url'>>): Feed;
+  update(id: number, changes: Partial<Omit<Feed, 'id' | 'url'>>): Promise<Feed>;
   /** Feeds no topic uses any more are removed (their stories stay, for dedup memory). */
-  deleteOrphans(): number;
+  deleteOrphans(): Promise<number>;
 }
 
 export interface ChatStore {
   /** Records the chat (or refreshes its title/kind/community) and returns it. */
-  ensure(ref: ChatRef): Chat;
-  get(id: ChatId): Chat | null;
-  setTimezone(id: ChatId, timezone: string): void;
-  pause(id: ChatId, reason: string, at: Date): void;
-  resume(id: ChatId): void;
+  ensure(ref: ChatRef): Promise<Chat>;
+  get(id: ChatId): Promise<Chat | null>;
+  setTimezone(id: ChatId, timezone: string): Promise<void>;
+  pause(id: ChatId, reason: string, at: Date): Promise<void>;
+  resume(id: ChatId): Promise<void>;
   /** Telegram group → supergroup: every row that names the old id moves to the new one. */
-  rename(oldId: ChatId, newId: ChatId): void;
+  rename(oldId: ChatId, newId: ChatId): Promise<void>;
 }
 
 export interface AuditLog {
-  record(entry: Omit<AuditEntry, 'at'> & { at?: string }): void;
-  list(options?: { communityId?: CommunityId | null; limit?: number }): AuditEntry[];
+  record(entry: Omit<AuditEntry, 'at'> & { at?: string }): Promise<void>;
+  list(options?: { communityId?: CommunityId | null; limit?: number }): Promise<AuditEntry[]>;
 }
 
 /** What a chat asks for when it subscribes to a topic. */
@@ -112,25 +121,40 @@ export interface DueSubscription extends Subscription {
   chat: { platform: Platform; pausedAt: string | null };
 }
 
+/**
+ * One of `of` parts of the chats, so that several processes can plan digests side by side: every
+ * chat is in exactly one part (all its subscriptions with it), the same one on every call.
+ */
+export interface DuePart {
+  index: number;
+  of: number;
+}
+
 /** Subscriptions: chat × topic × schedule × timezone × cap, found when due by their stored next run. */
 export interface SubscriptionStore {
   /**
    * Creates the subscription — its watermark at the newest stored story, so it starts with what
    * arrives next — or changes schedule, timezone, cap and next run of the existing one.
    */
-  save(subscription: NewSubscription): { subscription: Subscription; created: boolean };
-  find(chatId: ChatId, topicId: number): Subscription | null;
-  listForChat(chatId: ChatId): Subscription[];
-  remove(chatId: ChatId, topicId: number): boolean;
+  save(subscription: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
+  find(chatId: ChatId, topicId: number): Promise<Subscription | null>;
+  listForChat(chatId: ChatId): Promise<Subscription[]>;
+  remove(chatId: ChatId, topicId: number): Promise<boolean>;
   /**
    * Subscriptions whose next run is at or before `now`, oldest first; only chats of these platforms
-   * when given. Read lazily, one row at a time, so a caller keeping less than the whole row holds
-   * less than every row at once; finish (or leave) the iteration before using the store again.
+   * when given. Read a page at a time (keyset on next run and id), so a caller keeping less than the
+   * whole row holds less than every row at once, and never all rows of a large run together. The
+   * store may be used between rows; rows changed meanwhile may or may not be seen.
    */
-  due(now: Date, platforms?: readonly Platform[]): Iterable<DueSubscription>;
-  setNextRun(id: number, nextRunAt: string | null): void;
+  due(now: Date, platforms?: readonly Platform[], part?: DuePart): AsyncIterable<DueSubscription>;
+  setNextRun(id: number, nextRunAt: string | null): Promise<void>;
   /** Moves the chat's subscriptions that are in timezone `from` to `to`, each with its new next run. */
-  retime(chatId: ChatId, from: string, to: string, nextRunAt: (subscription: Subscription) => string | null): number;
+  retime(
+    chatId: ChatId,
+    from: string,
+    to: string,
+    nextRunAt: (subscription: Subscription) => string | null,
+  ): Promise<number>;
 }
 
 /** Platform-specific message ready to send (an opaque JSON-serialisable body), e.g. one Telegram message. */

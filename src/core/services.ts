@@ -37,6 +37,9 @@ export interface Services {
   schedules: ScheduleCalendar;
   /** Digest preview and send-now, pausing and resuming a chat's deliveries. */
   digests: DigestActions;
-  /** Runs `work` (synchronous store calls) as one database transaction: all of it or none. */
-  transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` as one database transaction: all of it or none. Store calls awaited inside it
+   * write in it; a nested call becomes a savepoint.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
 }

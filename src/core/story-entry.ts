@@ -4,14 +4,14 @@ import type { StoryEntry } from './reply.js';
 import type { StoryStore } from './story-port.js';
 
 /** A stored story as an entry of /latest or a sample digest: its outlet, the others that covered it, its key quotes. */
-export function storyEntryOf(stories: StoryStore, story: Story, quoteCount: number): StoryEntry {
+export async function storyEntryOf(stories: StoryStore, story: Story, quoteCount: number): Promise<StoryEntry> {
   return {
     storyIds: [story.id],
     headline: story.headline,
     url: story.url,
     source: story.source,
     time: story.publishedAt ?? story.arrivedAt,
-    alsoCoveredBy: story.clusterId === null ? [] : stories.clusterSources(story.clusterId, story.id),
+    alsoCoveredBy: story.clusterId === null ? [] : await stories.clusterSources(story.clusterId, story.id),
     quotes: story.keyQuotes.slice(0, quoteCount).map(displayQuote),
     imageUrl: story.imageUrl,
   };

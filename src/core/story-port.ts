@@ -39,23 +39,23 @@ export interface StoryMatchText {
  */
 export interface StoryStore {
   /** Which of these keys are already stored, with the story id of each. */
-  knownKeys(keys: readonly string[]): Map<string, number>;
+  knownKeys(keys: readonly string[]): Promise<Map<string, number>>;
   /**
    * Stores the story, its quotes and topics, and clusters it, in one transaction. When the key is
    * already stored nothing is written and the stored story comes back with `created: false`.
    */
-  add(story: NewStory): { story: Story; created: boolean };
+  add(story: NewStory): Promise<{ story: Story; created: boolean }>;
   /** Adds topics to a stored story (a second feed carried it); returns how many were new. */
-  addTopics(storyId: number, topicIds: readonly number[]): number;
-  topicIdsOf(storyId: number): number[];
+  addTopics(storyId: number, topicIds: readonly number[]): Promise<number>;
+  topicIdsOf(storyId: number): Promise<number[]>;
   /** Headline, standfirst and every quotation of a stored story, for keyword matching. */
-  matchText(storyId: number): StoryMatchText | null;
-  get(id: number): Story | null;
+  matchText(storyId: number): Promise<StoryMatchText | null>;
+  get(id: number): Promise<Story | null>;
   /**
    * The newest stories of these topics, newest first by published time (arrival when the feed gave
    * none, or gave a time in the future), one per cluster, with keyQuotes in order of key rank.
    */
-  latest(topicIds: readonly number[], limit: number): Story[];
+  latest(topicIds: readonly number[], limit: number): Promise<Story[]>;
   /** The outlets (source names) of the cluster's other stories, excluding the story's own outlet. */
-  clusterSources(clusterId: number, exceptStoryId: number): string[];
+  clusterSources(clusterId: number, exceptStoryId: number): Promise<string[]>;
 }

@@ -7,14 +7,16 @@ import { closestMatch, slugSchema } from './slug.js';
  * The topic this chat can see under `slug` — in a private chat also the person's own feeds (their
  * slugs never shadow a shared topic) — or a UserError with a "did you mean".
  */
-export function requireVisibleTopic(context: CommandContext, slug: string): Topic {
+export async function requireVisibleTopic(context: CommandContext, slug: string): Promise<Topic> {
   const { topics } = context.services;
-  const topic = topics.findVisible(slug, context.chat.communityId);
+  const topic = await topics.findVisible(slug, context.chat.communityId);
   if (topic) return topic;
-  const personal = context.chat.kind === 'private' ? topics.listPersonal(context.chat.id) : [];
+  const personal = context.chat.kind === 'private' ? await topics.listPersonal(context.chat.id) : [];
   const own = personal.find((candidate) => candidate.slug === slug);
   if (own) return own;
-  const visible = [...topics.listVisible(context.chat.communityId), ...personal].map((candidate) => candidate.slug);
+  const visible = [...(await topics.listVisible(context.chat.communityId)), ...personal].map(
+    (candidate) => candidate.slug,
+  );
   const suggestion = closestMatch(slug, visible);
   throw new UserError(
     suggestion

@@ -2,24 +2,22 @@ import type { OutboxMessage } from '../core/digest/outbox-port.js';
 import type { ChatId } from '../core/domain.js';
 
 /**
- * The delivery worker's memory of the outbox: each chat's pending messages, oldest first. The
- * outbox stays the truth (a message is claimed there before it is sent); this only saves reading
+ * The delivery worker's memory of the chats it leased: each one's pending messages, oldest first.
+ * The outbox stays the truth (a message is claimed there before it is sent); this only saves reading
  * it for every send.
  */
 export function createChatQueues() {
-  let queues = new Map<ChatId, OutboxMessage[]>();
+  const queues = new Map<ChatId, OutboxMessage[]>();
   return {
-    /** Starts again from the outbox's pending messages (in id order), leaving out those in flight. */
-    replace(pending: readonly OutboxMessage[], inFlight: (id: number) => boolean): void {
-      const next = new Map<ChatId, OutboxMessage[]>();
-      for (const message of pending) {
-        if (inFlight(message.id)) continue;
-        const queue = next.get(message.chatId);
-        if (queue) queue.push(message);
-        else next.set(message.chatId, [message]);
-      }
-      queues = next;
+    /** A leased chat's pending messages (in id order), as read again from the outbox, less those in flight. */
+    set(chatId: ChatId, pending: readonly OutboxMessage[], inFlight: (id: number) => boolean): void {
+      queues.set(
+        chatId,
+        pending.filter((message) => !inFlight(message.id)),
+      );
     },
+    has: (chatId: ChatId): boolean => queues.has(chatId),
+    chatIds: (): ChatId[] => [...queues.keys()],
     /** A message to try again: back in its chat's queue, in id order. */
     putBack(message: OutboxMessage): void {
       const queue = (queues.get(message.chatId) ?? []).filter((queued) => queued.id !== message.id);

@@ -7,7 +7,9 @@ import { createDigestJob } from '../schedule/digest-job.js';
 import { createScheduleCalendar } from '../schedule/schedule-calendar.js';
 import { createScheduler, type Scheduler } from '../schedule/scheduler.js';
 import { createOutboxWorker } from './outbox-worker.js';
+import type { OutboxWorkerOptions } from './outbox-worker-options.js';
 import type { PacingLimits } from './pacing.js';
+import type { WorkSharing } from '../core/work-locks.js';
 
 /**
  * Digests and delivery wired together for src/main.ts: the schedule calendar and digest actions
@@ -24,6 +26,10 @@ export interface DigestRuntimeDeps {
   pacing: PacingLimits;
   clock: Clock;
   logger: Logger;
+  /** Several processes on one database: the digest job plans each part of the chats in one of them. */
+  sharing?: WorkSharing;
+  /** Several processes on one database: the outbox leases and the limits shared through Redis. */
+  delivery?: Pick<OutboxWorkerOptions, 'owner' | 'leaseMs' | 'idlePollMs' | 'sharedPacer'>;
 }
 
 export function createDigestRuntime(deps: DigestRuntimeDeps) {
@@ -31,7 +37,7 @@ export function createDigestRuntime(deps: DigestRuntimeDeps) {
   const messengers = new Map<Platform, Messenger>();
   const messengerFor = (platform: Platform): Messenger | undefined => messengers.get(platform);
   const calendar = createScheduleCalendar();
-  const worker = createOutboxWorker({ ...deps, logger, messengerFor });
+  const worker = createOutboxWorker({ ...deps, ...deps.delivery, logger, messengerFor });
   const job = createDigestJob({ ...deps, source: deps.digests, ledger: deps.digests, calendar, messengerFor, logger });
   const actions = createDigestActions({
     ...deps,

@@ -1,13 +1,23 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import type { DeliveryControl, OutboxMessage, OutboxStore } from '../core/digest/outbox-port.js';
+import { setMaxListeners } from 'node:events';
+import type { OutboxMessage } from '../core/digest/outbox-port.js';
 import type { ChatId, Platform } from '../core/domain.js';
-import type { ChatStore, Clock, Logger, Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
+import type { Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
+import type { SendTicket } from '../limits/shared-pacer.js';
+import { createChatLeases } from './chat-leases.js';
 import { createChatQueues } from './chat-queues.js';
-import { createPacer, type PaceTicket, type Pacer, type PaceWindow } from './pacer.js';
-import { paceWindows, type PacingLimits } from './pacing.js';
+import { createPacer, type PaceTicket, type PaceWindow } from './pacer.js';
+import { paceWindows } from './pacing.js';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  defaultSleep,
+  exponentialBackoff,
+  type OutboxWorkerOptions,
+} from './outbox-worker-options.js';
 import { createOutcomeHandler, type DeliveryStats } from './send-outcome.js';
 
 export type { DeliveryStats } from './send-outcome.js';
+export type { OutboxWorkerOptions } from './outbox-worker-options.js';
+export { DEFAULT_MAX_ATTEMPTS, exponentialBackoff } from './outbox-worker-options.js';
 
 /**
  * The delivery worker: sends the outbox, each chat's messages in order, many chats at once, paced
@@ -20,31 +30,10 @@ export type { DeliveryStats } from './send-outcome.js';
  * Telegram has no such key, so the window is bounded instead: a chat has at most ONE message in
  * flight (`busy`), its next one starts only once the last is confirmed, so a crash doubles at
  * most one message per chat (tests/delivery/telegram-crash.test.ts).
+ *
+ * Several processes share one outbox through leases per chat (chat-leases.ts); every send also
+ * waits for the limits all processes share (`sharedPacer`, Redis).
  */
-
-export interface OutboxWorkerOptions {
-  outbox: OutboxStore;
-  control: DeliveryControl;
-  chats: ChatStore;
-  /** The running platform's messenger; messages for a platform that is not running wait. */
-  messengerFor(platform: Platform): Messenger | undefined;
-  pacing: PacingLimits;
-  clock: Clock;
-  logger: Logger;
-  pacer?: Pacer;
-  /** Waits `ms`, or less when `signal` aborts. Tests pass one that moves a fake clock. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Sends in flight at once, over all chats. */
-  maxInFlight?: number;
-  /** Delay before attempt `attempts + 1` after a transient failure. */
-  backoffMs?: (attempts: number) => number;
-  /** Attempts (429s included) before a message that keeps failing is failed; default 15, over about 5½ hours. */
-  maxAttempts?: number;
-  /** A retry_after longer than this reschedules the message in the outbox rather than waiting in memory. */
-  maxInMemoryWaitMs?: number;
-  batchSize?: number;
-}
-
 export interface OutboxWorker {
   /** Sends every message that is due, waiting out pacing; resolves when the rest (if any) waits for a retry time. */
   drain(): Promise<void>;
@@ -56,16 +45,6 @@ export interface OutboxWorker {
   stop(): Promise<void>;
   stats(): DeliveryStats;
 }
-
-/** 5 s, 10 s, 20 s … up to an hour. */
-export const exponentialBackoff = (attempts: number): number =>
-  Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-
-/** With exponentialBackoff: the 15th attempt comes about 5½ hours after the first. */
-export const DEFAULT_MAX_ATTEMPTS = 15;
-
-const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  delay(ms, undefined, { signal }).catch(() => undefined);
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { outbox, clock, logger } = options;
@@ -86,13 +65,33 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     wakeUp = new AbortController();
   };
 
+  const leaseMs = options.leaseMs ?? 60_000;
+  const leases = createChatLeases({
+    outbox,
+    queues,
+    owner: options.owner ?? 'local',
+    leaseMs,
+    maxChats: options.maxChats ?? 256,
+    now: nowMs,
+    inFlight: (id) => inFlight.has(id),
+    busy: (chatId) => busy.has(chatId),
+  });
+  // Leasing again after every chat that empties would query the store per message: once in a while
+  // unless nothing else is going on (real time: it is about load on the store, not the clock's time).
+  let lastReload = -Infinity;
   const reload = async (): Promise<void> => {
-    // A message read as pending that a finishing send marks sent meanwhile is queued again, but its
-    // claim then fails: claim is the guard against sending it twice.
-    const pending = await outbox.pending(options.batchSize ?? 10_000);
-    queues.replace(pending, (id) => inFlight.has(id));
     dirty = false;
+    lastReload = performance.now();
+    await leases.refresh();
   };
+  const reloadDue = (): boolean => (dirty && performance.now() - lastReload >= 100) || leases.renewalDue();
+  // Every send waiting for the shared limits listens to it: dozens at once, no leak.
+  const stopController = (): AbortController => {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  };
+  let stopping$ = stopController();
 
   const windowCache = new WeakMap<OutboxMessage, PaceWindow[]>();
   const windowsOf = (message: OutboxMessage): PaceWindow[] => {
@@ -108,6 +107,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     ...options,
     queues,
     pacer,
+    sharedPacer: options.sharedPacer,
     windowsOf,
     backoffMs: options.backoffMs ?? exponentialBackoff,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
@@ -119,14 +119,29 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    * the next chat of the same pass sees them). The claim comes first: a message held by a pause or
    * sent meanwhile is not sent (its slots then just expire, a harmless pause in pacing).
    */
-  const send = async (message: OutboxMessage, messenger: Messenger, ticket: PaceTicket, at: Date): Promise<void> => {
+  const send = async (message: OutboxMessage, messenger: Messenger, ticket: PaceTicket): Promise<void> => {
     let claimed = false;
     try {
-      claimed = await outbox.claim(message.id, at);
+      claimed = await outbox.claim(message.id, new Date(nowMs()), leases.owner);
     } finally {
       if (!claimed) pacer.release(ticket);
     }
-    if (!claimed) return;
+    if (!claimed) {
+      // Sent or held meanwhile, or the lease is lost: read the chat again from the outbox, if it is still ours.
+      queues.drop(message.chatId);
+      dirty = true;
+      return;
+    }
+    // The shared slot last, right before the request: nothing slow between the two.
+    let shared: SendTicket | undefined;
+    try {
+      shared = await options.sharedPacer?.reserve(windowsOf(message), stopping$.signal);
+    } catch (error) {
+      // Stopping: the message stays pending (its attempt counted) for the next start or process.
+      pacer.release(ticket);
+      if (stopping$.signal.aborted) return;
+      throw error;
+    }
     let result: SendResult;
     try {
       const planned = JSON.parse(message.payload) as OutgoingMessage;
@@ -136,6 +151,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       result = { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
     } finally {
       pacer.release(ticket);
+      await shared?.release();
     }
     await outcomes.handle(message, result, messenger);
   };
@@ -152,7 +168,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     for (const [chatId, queue] of queues.entries()) {
       const head = queue[0];
       if (!head) {
-        queues.drop(chatId);
+        // Its last message may still be in flight: the lease is kept until that is settled.
+        if (!busy.has(chatId)) {
+          leases.release(chatId);
+          dirty = true;
+        }
         continue;
       }
       if (busy.has(chatId)) continue;
@@ -182,7 +202,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       platformWait.delete(head.platform);
       // Busy until its outcome is written: at most one unconfirmed message per chat, in order.
       busy.add(chatId);
-      const task = send(head, messenger, pacer.acquire(windows), new Date(now))
+      const task = send(head, messenger, pacer.acquire(windows))
         .catch((error: unknown) => logger.error({ err: error, chatId, outboxId: head.id }, 'delivery failed'))
         .finally(() => {
           inFlight.delete(head.id);
@@ -194,23 +214,46 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return soonest;
   };
 
+  /** Leasing runs beside the sends: a slow store does not hold back the chats already here. */
+  let reloading: Promise<void> | null = null;
+  const startReload = (): Promise<void> =>
+    (reloading ??= reload()
+      .catch((error: unknown) => logger.error({ err: error }, 'leasing chats failed'))
+      .finally(() => {
+        reloading = null;
+        // Wakes a pass waiting on sends; not the idle loop, which would lease again at once, forever.
+        if (inFlight.size > 0) signal();
+      }));
+
   const drainOnce = async (): Promise<void> => {
+    let reloaded = false;
     for (;;) {
       // Taken before starting sends, so a send that finishes before the sleep still wakes it.
       const woken = wakeUp.signal;
-      if (dirty) await reload();
+      if (!reloading && reloadDue()) void startReload();
       const soonest = startReady();
       if (inFlight.size === 0 && soonest === null) {
-        if (queues.size > 0 || (await outbox.pending(1)).length === 0 || stopping) return;
+        if (reloading) {
+          await reloading;
+          reloaded = true;
+          continue;
+        }
+        // Nothing under way and nothing due in what this process holds: done once the outbox had
+        // nothing more to lease either.
+        if (queues.size > 0 || reloaded || stopping) return;
         dirty = true;
+        lastReload = -Infinity;
         continue;
       }
-      await sleep(soonest ?? 60_000, woken);
+      reloaded = false;
+      // Woken by every finished send and lease; the leases are renewed while waiting long.
+      await sleep(Math.min(soonest ?? 60_000, leaseMs / 3), woken);
     }
   };
 
   const drain = async (): Promise<void> => {
     dirty = true;
+    lastReload = -Infinity;
     await drainOnce();
     await Promise.all(inFlight.values());
   };
@@ -220,6 +263,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     start() {
       if (running) return;
       stopping = false;
+      if (stopping$.signal.aborted) stopping$ = stopController();
       running = (async () => {
         while (!stopping) {
           // Taken before the pass: a wake() during it means look again at once.
@@ -231,10 +275,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           }
           if (stopping) break;
           const retry = queues.earliestAttempt((head) => options.messengerFor(head.platform) !== undefined);
-          await sleep(retry === null ? 60_000 : Math.max(0, retry - nowMs()), woken);
+          const idle = options.idlePollMs ?? 60_000;
+          await sleep(Math.min(idle, leaseMs / 3, retry === null ? idle : Math.max(0, retry - nowMs())), woken);
           dirty = true;
+          lastReload = -Infinity;
         }
         await Promise.all(inFlight.values());
+        await leases.releaseAll().catch((error: unknown) => logger.warn({ err: error }, 'could not give leases back'));
       })();
     },
     wake() {
@@ -243,9 +290,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     async stop() {
       stopping = true;
+      stopping$.abort();
       signal();
       await running;
       await Promise.all(inFlight.values());
+      await reloading;
       running = null;
     },
     stats: outcomes.stats,

@@ -1,5 +1,7 @@
 import type { DeliveryControl, OutboxMessage, OutboxStore } from '../core/digest/outbox-port.js';
+import type { ChatId } from '../core/domain.js';
 import type { ChatStore, Clock, Logger, Messenger, SendResult } from '../core/ports.js';
+import type { SharedPacer } from '../limits/shared-pacer.js';
 import type { ChatQueues } from './chat-queues.js';
 import type { Pacer, PaceWindow } from './pacer.js';
 
@@ -15,12 +17,20 @@ export interface DeliveryStats {
   migratedChats: number;
 }
 
+/** What the worker needs of the chat store; either backend's (synchronous SQLite, asynchronous PostgreSQL). */
+export interface OutcomeChats {
+  get(id: ChatId): ReturnType<ChatStore['get']> | Promise<ReturnType<ChatStore['get']>>;
+  rename(oldId: ChatId, newId: ChatId): void | Promise<void>;
+}
+
 export interface OutcomeDeps {
   outbox: OutboxStore;
   control: DeliveryControl;
-  chats: ChatStore;
+  chats: OutcomeChats;
   queues: ChatQueues;
   pacer: Pacer;
+  /** The limits shared with other processes (REDIS_URL): a 429 pauses them all. */
+  sharedPacer?: SharedPacer | undefined;
   clock: Clock;
   logger: Logger;
   windowsOf(message: OutboxMessage): PaceWindow[];
@@ -71,6 +81,8 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         const until = now.getTime() + Math.max(0, result.retryAfterMs);
         // The chat's own windows wait; the platform-wide one is ours to keep, and pacing keeps it.
         for (const window of deps.windowsOf(message).slice(1)) pacer.block(window.key, until);
+        // Every process waits it out, the platform-wide window too: a 429 means the shared pacing was off.
+        for (const window of deps.windowsOf(message)) await deps.sharedPacer?.block(window.key, until);
         if (result.retryAfterMs > deps.maxInMemoryWaitMs) {
           await outbox.retryLater(message.id, new Date(until), result.error);
           message.nextAttemptAt = new Date(until).toISOString();
@@ -107,7 +119,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         const { held } = await deps.control.pause(message.chatId, reason, now);
         queues.drop(message.chatId);
         logger.warn({ chatId: message.chatId, held, error: result.error }, 'chat paused: deliveries stopped');
-        const chat = deps.chats.get(message.chatId);
+        const chat = await deps.chats.get(message.chatId);
         if (chat && messenger.notifyPaused) {
           await messenger
             .notifyPaused(chat, reason)
@@ -119,7 +131,7 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
       }
       case 'migrated': {
         stats.migratedChats++;
-        deps.chats.rename(message.chatId, result.newChatId);
+        await deps.chats.rename(message.chatId, result.newChatId);
         for (const queued of [message, ...queues.drop(message.chatId)])
           queues.putBack({ ...queued, chatId: result.newChatId });
         logger.info({ from: message.chatId, to: result.newChatId }, 'chat moved to a new id');

@@ -9,9 +9,9 @@ import type { FeedItem } from './feed-parse.js';
  */
 export interface BaselineStore {
   /** The item ids recorded for the feed, or null when it has none. */
-  get(feedId: number): ReadonlySet<string> | null;
-  set(feedId: number, itemIds: readonly string[]): void;
-  clear(feedId: number): void;
+  get(feedId: number): Promise<ReadonlySet<string> | null>;
+  set(feedId: number, itemIds: readonly string[]): Promise<void>;
+  clear(feedId: number): Promise<void>;
 }
 
 /** An item's identity within its feed, for the baseline only: its guid, else its link, else its title. */
@@ -26,11 +26,14 @@ export function isNewAtFirstPoll(item: FeedItem, baseline: ReadonlySet<string> |
 }
 
 /** The baseline store over a key/value table (the database's meta table). */
-export function keyValueBaselines(meta: { get(key: string): string | null; set(key: string, value: string): void }) {
+export function keyValueBaselines(meta: {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}) {
   const key = (feedId: number): string => `feed-baseline:${feedId}`;
   const store: BaselineStore = {
-    get(feedId) {
-      const value = meta.get(key(feedId));
+    async get(feedId) {
+      const value = await meta.get(key(feedId));
       return value ? new Set(JSON.parse(value) as string[]) : null;
     },
     set: (feedId, itemIds) => meta.set(key(feedId), JSON.stringify(itemIds)),

@@ -100,7 +100,7 @@ export function createFeedTools(deps: {
 
   return {
     checkFeed,
-    adoptBaseline: (feedId, baseline) => baselines?.set(feedId, baseline),
+    adoptBaseline: async (feedId, baseline) => baselines?.set(feedId, baseline),
     async readOpml(url) {
       if (!/^https?:\/\//i.test(url.trim()))
         throw new UserError('An OPML file must be attached, or given as an http(s) URL.');

@@ -13,9 +13,15 @@ export interface PollDueOptions {
   window?: number;
   /** Called with (0, due) before the first poll and after each feed's poll. */
   progress?: (done: number, total: number) => void;
+  /**
+   * How long a claimed feed stays this process's before another may poll it (default 10 min):
+   * longer than a poll takes, short enough that a dead process's feeds are soon polled again.
+   */
+  leaseMs?: number;
 }
 
 const DEFAULT_WINDOW = 64;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 
 /** Enabled feeds whose next poll time has come (or that were never scheduled). */
 export function dueFeeds(feeds: readonly Feed[], now: Date, all = false): Feed[] {
@@ -56,26 +62,37 @@ function hostKey(url: string): string {
  * The poll job: polls every due feed once, a window of them at a time within the fetch limits,
  * and returns one result per feed. One bad feed never stops the others; a database error stops
  * the job (after the polls under way finish) and is thrown.
+ *
+ * Several processes may run it on one database: each feed is claimed (FeedStore.claim) just
+ * before its poll, so a feed another process took, or polled meanwhile, is skipped and each due
+ * feed is fetched once per interval. `all` (the operator's `ingest --once --all`) claims nothing.
  */
 export async function pollDueFeeds(deps: PollDeps, options: PollDueOptions = {}): Promise<FeedPollResult[]> {
   const inFlight = options.inFlight ?? new Set<number>();
-  const due = dueFeeds(deps.feeds.listAll(), deps.clock.now(), options.all).filter((feed) => !inFlight.has(feed.id));
+  const due = dueFeeds(await deps.feeds.listAll(), deps.clock.now(), options.all).filter(
+    (feed) => !inFlight.has(feed.id),
+  );
   const queue = interleaveByHost(due);
   for (const feed of queue) inFlight.add(feed.id);
   const results: FeedPollResult[] = [];
   options.progress?.(0, queue.length);
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   let fatal: unknown = null;
   let next = 0;
+  let skipped = 0;
   const lane = async (): Promise<void> => {
     while (fatal === null && next < queue.length) {
-      const feed = queue[next++]!;
+      const listed = queue[next++]!;
       try {
-        results.push(await pollOne(deps, feed));
-        options.progress?.(results.length, queue.length);
+        const now = deps.clock.now();
+        const feed = options.all ? listed : await deps.feeds.claim(listed.id, now, new Date(now.getTime() + leaseMs));
+        if (feed) results.push(await pollOne(deps, feed));
+        else skipped++;
+        options.progress?.(results.length + skipped, queue.length);
       } catch (error) {
         fatal ??= error;
       } finally {
-        inFlight.delete(feed.id);
+        inFlight.delete(listed.id);
       }
     }
   };
@@ -94,7 +111,7 @@ async function pollOne(deps: PollDeps, feed: Feed): Promise<FeedPollResult> {
     deps.logger.error({ err: error, feed: feed.url }, 'feed poll crashed');
     const retryAt = new Date(deps.clock.now().getTime() + backoffMs(1)).toISOString();
     try {
-      deps.feeds.update(feed.id, { nextPollAt: retryAt });
+      await deps.feeds.update(feed.id, { nextPollAt: retryAt });
     } catch (updateError) {
       if (isDatabaseError(updateError)) throw updateError; // else the feed was removed meanwhile
     }
@@ -111,8 +128,10 @@ async function pollOne(deps: PollDeps, feed: Feed): Promise<FeedPollResult> {
   }
 }
 
-/** better-sqlite3 errors carry SQLITE_* codes: the database is unusable, not the feed. */
+/** A storage error (SQLite's SQLITE_* codes, PostgreSQL's SQLSTATE): the database is unusable, not the feed. */
 export function isDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_');
+  const err = error as { code?: unknown; severity?: unknown } | null;
+  if (typeof err?.code !== 'string') return false;
+  // PostgreSQL's errors carry a SQLSTATE code with a severity (pg's DatabaseError).
+  return err.code.startsWith('SQLITE_') || (typeof err.severity === 'string' && /^[0-9A-Z]{5}$/.test(err.code));
 }

@@ -52,13 +52,13 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
   try {
     fetched = await fetchFeed(deps, feed);
     if (fetched.status === 'not-modified') {
-      deps.feeds.update(feed.id, afterSuccess(deps.clock.now(), deps.pollIntervalMs, deps.random));
+      await deps.feeds.update(feed.id, afterSuccess(deps.clock.now(), deps.pollIntervalMs, deps.random));
       return { ...base, outcome: 'not-modified' };
     }
     parsed = await parse(deps, fetched);
   } catch (error) {
     const failure = error instanceof FetchError ? error : toFetchError(error);
-    const updated = deps.feeds.update(feed.id, afterFailure(feed, failure, deps.clock.now()));
+    const updated = await deps.feeds.update(feed.id, afterFailure(feed, failure, deps.clock.now()));
     deps.logger.info({ feed: feed.url, kind: failure.kind, error: failure.message }, 'feed poll failed');
     return {
       ...base,
@@ -70,17 +70,17 @@ export async function pollFeed(deps: PollDeps, feed: Feed): Promise<FeedPollResu
     };
   }
   const firstPoll = feed.firstPolledAt === null;
-  const baseline = firstPoll ? (deps.baselines?.get(feed.id) ?? null) : null;
+  const baseline = firstPoll ? ((await deps.baselines?.get(feed.id)) ?? null) : null;
   const newStories = await storeItems(deps, feed, parsed, (item) => !firstPoll || isNewAtFirstPoll(item, baseline));
   const now = deps.clock.now();
-  const updated = deps.feeds.update(feed.id, {
+  const updated = await deps.feeds.update(feed.id, {
     ...afterSuccess(now, deps.pollIntervalMs, deps.random),
     title: feed.title ?? capNullable(parsed.title, FIELD_CAPS.feedTitle),
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     firstPolledAt: feed.firstPolledAt ?? now.toISOString(),
   });
-  if (baseline) deps.baselines?.clear(feed.id);
+  if (baseline) await deps.baselines?.clear(feed.id);
   return { ...base, title: updated.title, outcome: 'updated', newStories, items: parsed.items.length, firstPoll };
 }
 
@@ -116,14 +116,14 @@ async function storeItems(
   parsed: ParsedFeed,
   isNews: (item: FeedItem) => boolean,
 ): Promise<number> {
-  const topics = deps.topics.topicsOfFeed(feed.id);
+  const topics = await deps.topics.topicsOfFeed(feed.id);
   const keyed = dedupeByKey(
     parsed.items.map((item) => ({ item, key: feedStoryKey(feed.id, storyKey(item, feed.url)) })),
   );
-  const known = deps.stories.knownKeys(keyed.map(({ key }) => key));
+  const known = await deps.stories.knownKeys(keyed.map(({ key }) => key));
   for (const { key } of keyed) {
     const storyId = known.get(key);
-    if (storyId !== undefined) addFeedTopics(deps, storyId, topics);
+    if (storyId !== undefined) await addFeedTopics(deps, storyId, topics);
   }
   const fresh = keyed.filter(({ key }) => !known.has(key));
   const source = capText(feed.title ?? parsed.title ?? hostOf(feed.url), FIELD_CAPS.feedTitle);
@@ -152,20 +152,20 @@ async function storeItems(
       standfirst: story.standfirst,
       quotes: story.quotes.map((quote) => quote.text),
     };
-    const result = deps.stories.add({ ...story, topicIds: matchingTopicIds(topics, text) });
+    const result = await deps.stories.add({ ...story, topicIds: matchingTopicIds(topics, text) });
     if (result.created) created++;
-    else addFeedTopics(deps, result.story.id, topics);
+    else await addFeedTopics(deps, result.story.id, topics);
   }
   return created;
 }
 
 /** A story this feed carries belongs to this feed's topics too (keywords permitting). */
-function addFeedTopics(deps: PollDeps, storyId: number, topics: readonly Topic[]): void {
-  const have = new Set(deps.stories.topicIdsOf(storyId));
+async function addFeedTopics(deps: PollDeps, storyId: number, topics: readonly Topic[]): Promise<void> {
+  const have = new Set(await deps.stories.topicIdsOf(storyId));
   const missing = topics.filter((topic) => !have.has(topic.id));
   if (missing.length === 0) return;
-  const text = deps.stories.matchText(storyId);
-  if (text) deps.stories.addTopics(storyId, matchingTopicIds(missing, text));
+  const text = await deps.stories.matchText(storyId);
+  if (text) await deps.stories.addTopics(storyId, matchingTopicIds(missing, text));
 }
 
 function dedupeByKey<T extends { item: FeedItem; key: string }>(entries: T[]): T[] {

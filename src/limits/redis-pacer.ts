@@ -1,17 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { PaceWindow } from '../delivery/pacer.js';
-import { BLOCK_SCRIPT, RELEASE_SCRIPT, RESERVE_SCRIPT } from './pace-scripts.js';
-import { reserveByPolling, sleep, type Reservation, type SharedPacer } from './shared-pacer.js';
+import { reserveByPolling, sleep, type SendTicket, type SharedPacer } from './shared-pacer.js';
+
+/** A slot: when it starts (performance.now()) and how late a send may still take it. */
+type SlotTicket = SendTicket & { slotAt: number; toleranceMs: number };
+type SlotReservation = { ticket: SlotTicket; waitMs?: undefined } | { ticket?: undefined; waitMs: number };
 
 export interface RedisPacerOptions {
   /** REDIS_URL, e.g. redis://127.0.0.1:6379. */
   url: string;
-  /** Prefix of every key (default `newsbrief:pace:`); tests use their own. */
+  /** Prefix of every key (default `newsbrief:pace`); tests use their own. */
   prefix?: string;
-  /** How long an unreleased send counts at most (a process killed mid-send), default 60 s. */
-  leaseMs?: number;
-  /** Longest sleep between two asks while a slot in flight may free any moment (default 50 ms). */
+  /**
+   * Share of each platform-wide window left unused (default 0.03): room for the time a request
+   * takes to reach the platform varying from one to the next (see createRedisPacer).
+   */
+  headroom?: number;
+  /** Longest sleep between two asks while a window is full (default 1 s: a fixed window says when it ends). */
   maxSleepMs?: number;
   /** Between two tries while Redis is unreachable (default 1 s). */
   retryMs?: number;
@@ -21,49 +27,49 @@ export interface RedisPacerOptions {
   onUnavailable?: (message: string | null) => void;
 }
 
-type Scripted = Redis & {
-  paceReserve(...args: (string | number)[]): Promise<[number, number]>;
-  paceRelease(...args: (string | number)[]): Promise<number>;
-  paceBlock(key: string, ms: number): Promise<number>;
-};
-
 /**
- * The SharedPacer over Redis (src/limits/pace-scripts.ts). Redis holds only the limits' recent
- * past, never a message: when it is down, reserve() waits and tries again every `retryMs` (nothing
- * is sent unpaced, the messages stay pending in the store) and `onUnavailable` says so once.
+ * The SharedPacer over Redis, counted by rate-limiter-flexible's RateLimiterRedis: one counter per
+ * window key (`telegram`, `telegram:chat:<id>`, …) that every process consumes from, and a 429's
+ * retry_after written as a block on the key, so every process waits it out.
+ *
+ * Its windows are fixed (they start at a key's first send and last whole seconds), where the
+ * platforms count sliding ones: a burst at the end of one window and another at the start of the
+ * next would pass it together (measured: 42 sends in one second under 30/s, three processes). So
+ * the n-th point of a window is a time slot, n windows/points after the window's start (the key's
+ * expiry in Redis, the same for every process): sends are spread evenly, and a send is a window
+ * apart from the one that many sends earlier. `headroom` leaves a few slots of each window empty
+ * for the network's jitter. Each chat's sends are further spaced a window apart from when the last
+ * one finished by the worker's own pacer (src/delivery/pacer.ts), one process at a time sending to
+ * a chat (the outbox leases). A window shorter than a second counts as one second.
+ *
+ * Redis holds only the limits' recent past, never a message: when it is down, reserve() waits and
+ * tries again every `retryMs` (nothing is sent unpaced; the messages stay pending in the store) and
+ * `onUnavailable` says so once.
  */
 export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
-  const prefix = options.prefix ?? 'newsbrief:pace:';
-  const leaseMs = options.leaseMs ?? 60_000;
+  const prefix = options.prefix ?? 'newsbrief:pace';
   const retryMs = options.retryMs ?? 1000;
   const redis = new Redis(options.url, {
     // Fail fast while disconnected (the pacer retries itself); ioredis reconnects in the background.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     retryStrategy: () => Math.min(retryMs, 1000),
-    lazyConnect: false,
-  }) as Scripted;
-  redis.defineCommand('paceReserve', { lua: RESERVE_SCRIPT });
-  redis.defineCommand('paceRelease', { lua: RELEASE_SCRIPT });
-  redis.defineCommand('paceBlock', { numberOfKeys: 1, lua: BLOCK_SCRIPT });
+  });
   let down: string | null = null;
-  redis.on('error', (error: Error) => report(error));
+  const report = (error: Error): void => {
+    if (down !== null) return;
+    down = `Redis at ${options.url} (REDIS_URL) is unreachable: ${error.message || error.name}; sends wait for it`;
+    options.onUnavailable?.(down);
+  };
+  redis.on('error', report);
   redis.on('ready', () => {
     if (down !== null) {
       down = null;
       options.onUnavailable?.(null);
     }
   });
-  const report = (error: Error): void => {
-    if (down !== null) return;
-    down = `Redis at ${options.url} (REDIS_URL) is unreachable: ${error.message || error.name}; sends wait for it`;
-    options.onUnavailable?.(down);
-  };
 
-  /**
-   * Commands fail at once while disconnected: wait for the connection first (ioredis reconnects
-   * every `retryMs`), so sends go on the moment Redis is back; a slow first connect is no outage.
-   */
+  /** Commands fail at once while disconnected: wait for the connection first (ioredis reconnects every `retryMs`). */
   const whenReady = (): Promise<void> =>
     redis.status === 'ready'
       ? Promise.resolve()
@@ -79,29 +85,90 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
           redis.once('ready', onReady);
         });
 
-  const logKey = (key: string): string => `${prefix}log:${key}`;
-  const blockKey = (key: string): string => `${prefix}block:${key}`;
+  // One limiter per key: its points and duration are the window's; a block needs the key's own.
+  const limiters = new Map<string, RateLimiterRedis>();
+  const headroom = options.headroom ?? 0.03;
+  /** The platform-wide window keeps its headroom; a chat's are spaced by the worker's own pacer too. */
+  const limiterOf = (window: PaceWindow, platformWide = false): RateLimiterRedis => {
+    const duration = Math.max(1, Math.ceil(window.windowMs / 1000));
+    const points = platformWide ? Math.max(1, window.limit - Math.ceil(window.limit * headroom)) : window.limit;
+    let limiter = limiters.get(window.key);
+    if (!limiter || limiter.points !== points || limiter.duration !== duration) {
+      limiter = new RateLimiterRedis({
+        storeClient: redis,
+        useRedisPackage: false,
+        rejectIfRedisNotReady: true,
+        keyPrefix: prefix,
+        points,
+        duration,
+      });
+      limiters.set(window.key, limiter);
+    }
+    return limiter;
+  };
 
-  const tryReserve = async (windows: readonly PaceWindow[]): Promise<Reservation> => {
+  /**
+   * A point of the window: its slot, in ms from now (≤ 0: now); or the wait when the window is
+   * full. A refusal comes as a RateLimiterRes, a Redis failure as an Error.
+   */
+  const take = async (
+    window: PaceWindow,
+    platformWide: boolean,
+  ): Promise<{ slotInMs: number } | { waitMs: number }> => {
+    const limiter = limiterOf(window, platformWide);
+    try {
+      const taken = await limiter.consume(window.key);
+      const windowMs = limiter.duration * 1000;
+      const startedAgo = windowMs - taken.msBeforeNext;
+      return { slotInMs: ((taken.consumedPoints - 1) * windowMs) / limiter.points - startedAgo };
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return { waitMs: Math.max(1, refusal.msBeforeNext) };
+      throw refusal;
+    }
+  };
+
+  /**
+   * The chat's own windows first, then the platform-wide one (paceWindows puts it first): a point
+   * taken where a later window refused is given back, so a full chat never costs the platform a slot.
+   */
+  const tryReserve = async (windows: readonly PaceWindow[]): Promise<SlotReservation> => {
     await whenReady();
-    const member = randomUUID();
-    const keys = windows.flatMap((window) => [logKey(window.key), blockKey(window.key)]);
-    const args = windows.flatMap((window) => [window.limit, window.windowMs]);
-    const [granted, waitMs] = await redis.paceReserve(keys.length, ...keys, ...args, member, leaseMs);
-    if (granted !== 1) return { waitMs };
-    const logs = windows.map((window) => logKey(window.key));
+    const taken: PaceWindow[] = [];
+    let startsInMs = 0;
+    const platform = windows[0];
+    for (const window of [...windows.slice(1), ...windows.slice(0, 1)]) {
+      const point = await take(window, window === platform).catch(async (error: unknown) => {
+        await giveBack(taken);
+        throw error;
+      });
+      if ('waitMs' in point) {
+        await giveBack(taken);
+        return { waitMs: point.waitMs };
+      }
+      taken.push(window);
+      startsInMs = Math.max(startsInMs, Math.ceil(point.slotInMs));
+    }
+    // A fixed window counts a send once, when it starts: nothing to give back when it ends.
+    const windowMs = Math.max(1000, platform?.windowMs ?? 1000);
     return {
       ticket: {
-        // A release lost to an outage costs only throughput: the slot ends with its lease.
-        release: async () => {
-          if (logs.length > 0) await redis.paceRelease(logs.length, ...logs, member).catch(report);
-        },
+        startsInMs,
+        slotAt: performance.now() + startsInMs,
+        toleranceMs: Math.max(5, (windowMs * headroom) / 2),
+        release: async () => {},
       },
     };
   };
+  const giveBack = async (taken: readonly PaceWindow[]): Promise<void> => {
+    const limited = taken.flatMap((window) => {
+      const limiter = limiters.get(window.key);
+      return limiter ? [limiter.reward(window.key, 1)] : [];
+    });
+    await Promise.all(limited).catch(report);
+  };
 
   /** While Redis is down: wait and try again, the outage reported once. */
-  const tryUntilReachable = async (windows: readonly PaceWindow[], signal?: AbortSignal): Promise<Reservation> => {
+  const tryUntilReachable = async (windows: readonly PaceWindow[], signal?: AbortSignal): Promise<SlotReservation> => {
     for (;;) {
       try {
         return await tryReserve(windows);
@@ -114,15 +181,36 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
 
   return {
     tryReserve,
-    reserve: (windows, signal) =>
-      reserveByPolling((w) => tryUntilReachable(w, signal), windows, options.maxSleepMs ?? 50, signal),
+    async reserve(windows, signal) {
+      for (;;) {
+        const ticket = await reserveByPolling(
+          (w) => tryUntilReachable(w, signal),
+          windows,
+          options.maxSleepMs ?? 1000,
+          signal,
+        );
+        // reserveByPolling slept until the slot: a process too busy to wake on time would send
+        // into the next sends' slots, so a slot missed by more than half the headroom is let go.
+        const late = performance.now() - ticket.slotAt;
+        if (late <= ticket.toleranceMs) return ticket;
+        await giveBack(windows.slice(1));
+      }
+    },
     async block(key, untilMs) {
-      const ms = Math.ceil(untilMs - Date.now());
-      // While Redis is down no process sends at all, so a block lost then is no loss.
-      if (ms > 0)
-        await whenReady()
-          .then(() => redis.paceBlock(blockKey(key), ms))
-          .catch(report);
+      // RateLimiterRedis blocks for whole seconds; a key never reserved here has no limiter to block.
+      const limiter = limiters.get(key);
+      const seconds = Math.ceil((untilMs - Date.now()) / 1000);
+      if (!limiter || seconds <= 0) return;
+      try {
+        await whenReady();
+        // Only lengthens a block, never shortens one another process set.
+        const current = await limiter.get(key);
+        if (current && current.consumedPoints > limiter.points && current.msBeforeNext >= seconds * 1000) return;
+        await limiter.block(key, seconds);
+      } catch (error) {
+        // While Redis is down no process sends at all, so a block lost then is no loss.
+        report(error as Error);
+      }
     },
     async close() {
       redis.disconnect();

@@ -4,12 +4,10 @@ export type { PaceWindow };
 
 /**
  * The sending limits every process shares (DESIGN.md "Past one machine"): the asynchronous form of
- * src/delivery/pacer.ts. A send counts against each of its windows from when it starts until
- * `windowMs` after it finished, so however long the network takes, no window of the platform's
- * clock sees more than `limit` of our requests from all processes together.
+ * src/delivery/pacer.ts, over Redis (redis-pacer.ts) or this process's memory (memory-pacer.ts).
  */
 export interface SharedPacer {
-  /** Waits until a send under all these windows may start, then takes a slot in each (all or none). */
+  /** Waits until a send under all these windows may start (its slot included), then takes a slot in each (all or none). */
   reserve(windows: readonly PaceWindow[], signal?: AbortSignal): Promise<SendTicket>;
   /** One attempt: the slots now, or how long to wait before asking again. */
   tryReserve(windows: readonly PaceWindow[]): Promise<Reservation>;
@@ -19,6 +17,8 @@ export interface SharedPacer {
 }
 
 export interface SendTicket {
+  /** The slot taken starts this long after tryReserve answered (0 or less: at once); reserve() waits for it. */
+  startsInMs?: number;
   /** The send finished (whatever its outcome): its slots expire a window after now. */
   release(): Promise<void>;
 }
@@ -45,16 +45,26 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * reserve() from tryReserve(): asks again when the wait is over, never sleeping longer than
  * `maxSleepMs` (a slot in flight frees when its send finishes, which no wait can foresee).
  */
-export async function reserveByPolling(
-  tryReserve: (windows: readonly PaceWindow[]) => Promise<Reservation>,
+export async function reserveByPolling<Ticket extends SendTicket>(
+  tryReserve: (
+    windows: readonly PaceWindow[],
+  ) => Promise<{ ticket: Ticket; waitMs?: undefined } | { ticket?: undefined; waitMs: number }>,
   windows: readonly PaceWindow[],
   maxSleepMs: number,
   signal?: AbortSignal,
-): Promise<SendTicket> {
+): Promise<Ticket> {
   for (;;) {
     signal?.throwIfAborted();
-    const reservation = await tryReserve(windows);
-    if (reservation.ticket) return reservation.ticket;
-    await sleep(Math.max(1, Math.min(reservation.waitMs, maxSleepMs)), signal);
+    const { ticket, waitMs = 0 } = await tryReserve(windows);
+    if (ticket) {
+      const { startsInMs = 0 } = ticket;
+      if (startsInMs > 0)
+        await sleep(startsInMs, signal).catch(async (error: unknown) => {
+          await ticket.release();
+          throw error;
+        });
+      return ticket;
+    }
+    await sleep(Math.max(1, Math.min(waitMs, maxSleepMs)), signal);
   }
 }

@@ -24,14 +24,19 @@ export interface DigestActionsOptions {
 }
 
 export function createDigestActions(options: DigestActionsOptions): DigestActions {
-  const plan = (chatId: ChatId, topicIds: readonly number[] | null, now: Date): ChatDigestPlan | null => {
-    const chosen = options.subscriptions
-      .listForChat(chatId)
-      .filter((subscription) => !topicIds || topicIds.includes(subscription.topicId));
+  const plan = async (
+    chatId: ChatId,
+    topicIds: readonly number[] | null,
+    now: Date,
+  ): Promise<ChatDigestPlan | null> => {
+    const chosen = (await options.subscriptions.listForChat(chatId)).filter(
+      (subscription) => !topicIds || topicIds.includes(subscription.topicId),
+    );
     if (chosen.length === 0) return null;
-    const subscriptions = chosen.map((subscription) => {
-      const topic = options.topics.get(subscription.topicId);
-      return {
+    const subscriptions = [];
+    for (const subscription of chosen) {
+      const topic = await options.topics.get(subscription.topicId);
+      subscriptions.push({
         id: subscription.id,
         topicId: subscription.topicId,
         topicSlug: topic?.slug ?? String(subscription.topicId),
@@ -39,28 +44,28 @@ export function createDigestActions(options: DigestActionsOptions): DigestAction
         cap: subscription.cap,
         watermark: subscription.watermark,
         style: subscription.style,
-      };
-    });
+      });
+    }
     const cache = createPlanningCache(options.source);
     return planChatDigest(options.source, cache, { chatId, timezone: chosen[0]!.timezone, at: now, subscriptions });
   };
 
   return {
-    preview(chatId, topicIds, now) {
-      return plan(chatId, topicIds, now)?.digest ?? null;
+    async preview(chatId, topicIds, now) {
+      return (await plan(chatId, topicIds, now))?.digest ?? null;
     },
-    sendNow(chatId, topicIds, now) {
-      const chat = options.chats.get(chatId);
+    async sendNow(chatId, topicIds, now) {
+      const chat = await options.chats.get(chatId);
       const messenger = chat ? options.messengerFor(chat.platform) : undefined;
       if (!chat || !messenger)
         throw new UserError('Digests cannot be sent to this chat right now: its platform is not running.');
-      const planned = plan(chatId, topicIds, now);
+      const planned = await plan(chatId, topicIds, now);
       if (!planned?.digest) return null;
       const messages = messenger.renderDigest(planned.digest).map((message, index) => ({
         key: `manual:${chatId}:${now.toISOString()}#${index + 1}`,
         payload: JSON.stringify(message),
       }));
-      const written = options.ledger.commit({
+      const written = await options.ledger.commit({
         chatId,
         at: now.toISOString(),
         messages,

@@ -2,8 +2,9 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { createPlanningCache, planChatDigest, type PlanningCache, type TopicDemand } from '../core/digest/plan.js';
 import { DigestStorageError, type DigestLedger, type DigestSource } from '../core/digest/ports.js';
 import type { ChatId, Platform } from '../core/domain.js';
-import type { Clock, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
+import type { Clock, DuePart, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
 import type { ScheduleCalendar } from '../core/schedule.js';
+import type { WorkSharing } from '../core/work-locks.js';
 
 /**
  * The "send due digests" job: every subscription whose stored next run has come, grouped by chat
@@ -30,6 +31,12 @@ export interface DigestJobOptions {
    * the one being written, which is rolled back whole and planned again on the next run.
    */
   chatsPerBatch?: number;
+  /**
+   * Several processes on one database: the due chats are cut into `digestParts` parts, and a
+   * process plans a part only while it holds that part's lock, so each digest is built once.
+   * Without it, one part and no lock (one process).
+   */
+  sharing?: WorkSharing;
 }
 
 export interface DigestRunReport {
@@ -104,15 +111,15 @@ function leanCopier() {
 }
 
 /**
- * Due subscriptions grouped by chat in planning order (see compareChatIds), read one row at a time,
- * with what the run will ask of each topic (the planning cache's demand).
+ * Due subscriptions grouped by chat in planning order (see compareChatIds), read a page at a time
+ * and kept lean, with what the run will ask of each topic (the planning cache's demand).
  */
-function groupByChat(due: Iterable<DueSubscription>) {
+async function groupByChat(due: AsyncIterable<DueSubscription>) {
   const byChat = new Map<ChatId, DueSubscription[]>();
   const demand = new Map<number, TopicDemand>();
   const lean = leanCopier();
   let count = 0;
-  for (const row of due) {
+  for await (const row of due) {
     count++;
     const subscription = lean(row);
     const list = byChat.get(subscription.chatId);
@@ -143,19 +150,19 @@ export function createDigestJob(options: DigestJobOptions) {
       .toISOString();
   };
 
-  const runChat = (
+  const runChat = async (
     chatId: ChatId,
     due: DueSubscription[],
     now: Date,
     cache: PlanningCache,
     report: DigestRunReport,
     run: RunMode,
-  ): void => {
+  ): Promise<void> => {
     const { write, render } = run;
     const first = due[0]!;
     if (first.chat.pausedAt) {
       if (!write) return;
-      for (const subscription of due) subscriptions.setNextRun(subscription.id, nextRunOf(subscription, now));
+      for (const subscription of due) await subscriptions.setNextRun(subscription.id, nextRunOf(subscription, now));
       report.paused += due.length;
       return;
     }
@@ -163,7 +170,7 @@ export function createDigestJob(options: DigestJobOptions) {
       due.length === 1
         ? due
         : [...due].sort((a, b) => (a.topic.slug < b.topic.slug ? -1 : a.topic.slug > b.topic.slug ? 1 : a.id - b.id));
-    const plan = planChatDigest(options.source, cache, {
+    const plan = await planChatDigest(options.source, cache, {
       chatId,
       timezone: first.timezone,
       at: now,
@@ -199,13 +206,50 @@ export function createDigestJob(options: DigestJobOptions) {
         expectedNextRunAt: subscription.nextRunAt,
       }));
       // False when another run planned this slot first: it is that run's digest, not ours.
-      if (!ledger.commit({ chatId, at: now.toISOString(), messages, deliveries: plan.deliveries, advances })) return;
+      if (!(await ledger.commit({ chatId, at: now.toISOString(), messages, deliveries: plan.deliveries, advances })))
+        return;
     }
     if (messages.length > 0) {
       report.digests++;
       report.messages += messages.length;
     } else {
       report.empty++;
+    }
+  };
+
+  /** Plans the due chats of one part (all of them without a part), adding to `report`. */
+  const runPart = async (now: Date, run: RunMode, report: DigestRunReport, part?: DuePart): Promise<void> => {
+    const { write } = run;
+    const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
+    const { chats, demand, count } = await groupByChat(subscriptions.due(now, platforms, part));
+    report.due += count;
+    const cache = createPlanningCache(options.source, demand);
+    const size = options.chatsPerBatch ?? 500;
+    while (chats.length > 0) {
+      // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.
+      const batch = chats.splice(0, size);
+      const plan = async () => {
+        for (const [chatId, list] of batch) {
+          try {
+            // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
+            if (write) await ledger.batch(() => runChat(chatId, list, now, cache, report, run));
+            else await runChat(chatId, list, now, cache, report, run);
+          } catch (error) {
+            if (error instanceof DigestStorageError) throw error;
+            // One chat's problem (a schedule the calendar cannot read) must not stop the others,
+            // nor come back every minute: it is tried again in an hour.
+            report.failed++;
+            logger.error({ err: error, chatId }, 'digest planning failed');
+            if (!write) continue;
+            const retry = new Date(now.getTime() + 60 * 60_000).toISOString();
+            for (const subscription of list) await subscriptions.setNextRun(subscription.id, retry);
+          }
+        }
+      };
+      // Planning only: no transaction, so nothing else waits for the run to read.
+      if (write) await ledger.batch(plan);
+      else await plan();
+      if (chats.length > 0) await yieldToEvents();
     }
   };
 
@@ -219,33 +263,16 @@ export function createDigestJob(options: DigestJobOptions) {
       const write = mode.write ?? true;
       const run: RunMode = { write, render: write || mode.render !== false };
       const now = options.clock.now();
-      const platforms = PLATFORMS.filter((platform) => options.messengerFor(platform));
-      const { chats, demand, count } = groupByChat(subscriptions.due(now, platforms));
-      const report: DigestRunReport = { due: count, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
-      const cache = createPlanningCache(options.source, demand);
-      const size = options.chatsPerBatch ?? 500;
-      while (chats.length > 0) {
-        // Taken out of the list: a written batch's subscriptions are garbage, not held to the end.
-        const batch = chats.splice(0, size);
-        ledger.batch(() => {
-          for (const [chatId, list] of batch) {
-            try {
-              // Each chat in a savepoint of its own when writing: one chat's failure undoes only its writes.
-              if (write) ledger.batch(() => runChat(chatId, list, now, cache, report, run));
-              else runChat(chatId, list, now, cache, report, run);
-            } catch (error) {
-              if (error instanceof DigestStorageError) throw error;
-              // One chat's problem (a schedule the calendar cannot read) must not stop the others,
-              // nor come back every minute: it is tried again in an hour.
-              report.failed++;
-              logger.error({ err: error, chatId }, 'digest planning failed');
-              if (!write) continue;
-              const retry = new Date(now.getTime() + 60 * 60_000).toISOString();
-              for (const subscription of list) subscriptions.setNextRun(subscription.id, retry);
-            }
-          }
-        });
-        if (chats.length > 0) await yieldToEvents();
+      const sharing = write ? options.sharing : undefined;
+      const parts = sharing?.digestParts ?? 1;
+      const report: DigestRunReport = { due: 0, digests: 0, messages: 0, empty: 0, paused: 0, failed: 0 };
+      // Each process starts at a part of its own chance, so that several take different parts at once.
+      const first = Math.floor(Math.random() * parts);
+      for (let step = 0; step < parts; step++) {
+        const index = (first + step) % parts;
+        const part = parts > 1 ? { index, of: parts } : undefined;
+        if (!sharing) await runPart(now, run, report, part);
+        else await sharing.locks.tryWith(`digests ${index}/${parts}`, () => runPart(now, run, report, part));
       }
       if (report.due > 0 && write) logger.info(report, 'due digests planned');
       return report;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../core/domain.js';
 import type { AuditLog } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { nowIso } from './rows.js';
 
 export interface AuditRow {
@@ -29,7 +30,7 @@ export function createAuditLog(db: Db): AuditLog {
     `INSERT INTO audit_log (at, actor_id, community_id, chat_id, action, detail)
      VALUES (@at, @actorId, @communityId, @chatId, @action, @detail)`,
   );
-  return {
+  return asyncStore<AuditLog>(db, {
     record(entry) {
       insert.run({ ...entry, at: entry.at ?? nowIso() });
     },
@@ -45,5 +46,5 @@ export function createAuditLog(db: Db): AuditLog {
               .all(options.communityId, limit);
       return rows.map(auditEntryFromRow);
     },
-  };
+  });
 }

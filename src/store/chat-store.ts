@@ -1,6 +1,7 @@
 import type { Chat, ChatKind, Platform } from '../core/domain.js';
 import type { ChatStore } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { nowIso } from './rows.js';
 
 export interface ChatRow {
@@ -43,7 +44,7 @@ export function createChatStore(db: Db): ChatStore {
     const row = statements.get.get(id);
     return row ? toChat(row) : null;
   };
-  return {
+  return asyncStore<ChatStore>(db, {
     ensure(ref) {
       statements.upsert.run({
         id: ref.id,
@@ -78,5 +79,5 @@ export function createChatStore(db: Db): ChatStore {
         }
       })();
     },
-  };
+  });
 }

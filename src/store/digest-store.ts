@@ -1,6 +1,7 @@
 import { DigestStorageError, type DigestLedger, type DigestSource, type CandidateStory } from '../core/digest/ports.js';
 import type { Quote } from '../core/domain.js';
 import type { Db } from './database.js';
+import { asyncStore, sqliteDb } from './sqlite-db.js';
 
 /**
  * Digests over SQLite: reads the stories behind a subscription with its own SQL (the stories,
@@ -96,7 +97,8 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
     }
   });
 
-  return {
+  const { transaction } = sqliteDb(db);
+  const methods = asyncStore<DigestSource & Omit<DigestLedger, 'batch'>>(db, {
     newStories(topicId, afterStoryId) {
       // Arrays rather than objects: this is the query a digest run makes most.
       const rows = statements.newStories.all(topicId, afterStoryId) as unknown as StoryTuple[];
@@ -148,9 +150,12 @@ export function createDigestStore(db: Db): DigestSource & DigestLedger {
         throw asStorageFailure(error);
       }
     },
-    batch(work) {
+  });
+  return {
+    ...methods,
+    async batch(work) {
       try {
-        return db.transaction(work)();
+        return await transaction(work);
       } catch (error) {
         throw asStorageFailure(error);
       }

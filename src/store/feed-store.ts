@@ -1,6 +1,7 @@
 import type { Feed, FeedErrorKind } from '../core/domain.js';
 import type { FeedStore } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { bool, nowIso } from './rows.js';
 
 export interface FeedRow {
@@ -72,6 +73,10 @@ export function createFeedStore(db: Db): FeedStore {
     ),
     all: db.prepare<[], FeedRow>(`SELECT * FROM feeds ORDER BY id`),
     orphans: db.prepare(`DELETE FROM feeds WHERE id NOT IN (SELECT feed_id FROM topic_feeds)`),
+    claim: db.prepare<[string, number, string], FeedRow>(
+      `UPDATE feeds SET next_poll_at = ? WHERE id = ? AND enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?)
+       RETURNING *`,
+    ),
   };
   const updates = new Map<string, ReturnType<typeof db.prepare>>();
   const get = (id: number): Feed | null => {
@@ -79,7 +84,7 @@ export function createFeedStore(db: Db): FeedStore {
     return row ? toFeed(row) : null;
   };
 
-  return {
+  return asyncStore<FeedStore>(db, {
     get,
     findByUrl(url) {
       const row = statements.byUrl.get(url);
@@ -106,6 +111,10 @@ export function createFeedStore(db: Db): FeedStore {
     listAll() {
       return statements.all.all().map(toFeed);
     },
+    claim(id, now, leaseUntil) {
+      const row = statements.claim.get(leaseUntil.toISOString(), id, now.toISOString());
+      return row ? toFeed(row) : null;
+    },
     update(id, changes) {
       const entries = Object.entries(changes).filter(([key]) => key in COLUMNS);
       if (entries.length > 0) {
@@ -126,5 +135,5 @@ export function createFeedStore(db: Db): FeedStore {
     deleteOrphans() {
       return statements.orphans.run().changes;
     },
-  };
+  });
 }

@@ -1,4 +1,11 @@
-import type { ChatDeliveryStatus, OutboxMessage, OutboxStatus, OutboxStore } from '../core/digest/outbox-port.js';
+import type {
+  ChatDeliveryStatus,
+  ChatLease,
+  OutboxMessage,
+  OutboxStatus,
+  OutboxStore,
+} from '../core/digest/outbox-port.js';
+import type { ChatId } from '../core/domain.js';
 import type { ChatKind, Platform } from '../core/domain.js';
 import type { Db } from './database.js';
 
@@ -30,15 +37,53 @@ export function outboxMessageFromRow(row: OutboxRow): OutboxMessage {
   };
 }
 
+/** Pending messages grouped per chat, in the order of each chat's oldest one: both stores' leases. */
+export function leasesFromRows(rows: readonly OutboxRow[]): ChatLease[] {
+  const leases = new Map<ChatId, ChatLease>();
+  for (const row of rows) {
+    const message = outboxMessageFromRow(row);
+    const lease = leases.get(message.chatId);
+    if (lease) lease.messages.push(message);
+    else leases.set(message.chatId, { chatId: message.chatId, messages: [message] });
+  }
+  return [...leases.values()];
+}
+
+const PENDING_COLUMNS = `outbox.id, outbox.chat_id, chats.platform, chats.kind, outbox.idempotency_key, outbox.payload,
+  outbox.attempts, outbox.next_attempt_at`;
+
 export function createOutboxStore(db: Db): OutboxStore {
   const statements = {
     pending: db.prepare<[number], OutboxRow>(
-      `SELECT outbox.id, outbox.chat_id, chats.platform, chats.kind, outbox.idempotency_key, outbox.payload,
-         outbox.attempts, outbox.next_attempt_at
+      `SELECT ${PENDING_COLUMNS}
        FROM outbox JOIN chats ON chats.id = outbox.chat_id
        WHERE outbox.status = 'pending' ORDER BY outbox.id LIMIT ?`,
     ),
-    claim: db.prepare<[number]>(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'`),
+    claim: db.prepare<{ id: number; owner: string | null; at: string }>(
+      `UPDATE outbox SET attempts = attempts + 1 WHERE id = @id AND status = 'pending'
+       AND (@owner IS NULL OR EXISTS (SELECT 1 FROM chats WHERE chats.id = outbox.chat_id
+         AND chats.outbox_claimed_by = @owner AND chats.outbox_claimed_until > @at))`,
+    ),
+    // SQLite has one writer at a time: the UPDATE picks and takes the chats in one step.
+    lease: db.prepare<{ owner: string; at: string; until: string; limit: number }>(
+      `UPDATE chats SET outbox_claimed_by = @owner, outbox_claimed_until = @until
+       WHERE id IN (
+         SELECT heads.chat_id
+         FROM (SELECT chat_id, min(id) AS head FROM outbox WHERE status = 'pending' GROUP BY chat_id) AS heads
+         JOIN outbox ON outbox.id = heads.head
+         JOIN chats ON chats.id = heads.chat_id
+         WHERE outbox.next_attempt_at <= @at AND (chats.outbox_claimed_until IS NULL
+           OR chats.outbox_claimed_until <= @at OR chats.outbox_claimed_by = @owner)
+         ORDER BY chats.outbox_claimed_by IS @owner DESC, heads.head LIMIT @limit)`,
+    ),
+    leased: db.prepare<{ owner: string; until: string }, OutboxRow>(
+      `SELECT ${PENDING_COLUMNS} FROM outbox JOIN chats ON chats.id = outbox.chat_id
+       WHERE outbox.status = 'pending' AND chats.outbox_claimed_by = @owner AND chats.outbox_claimed_until = @until
+       ORDER BY outbox.id`,
+    ),
+    release: db.prepare<[string, string]>(
+      `UPDATE chats SET outbox_claimed_by = NULL, outbox_claimed_until = NULL WHERE id = ? AND outbox_claimed_by = ?`,
+    ),
     sent: db.prepare<[string, number]>(
       `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`,
     ),
@@ -59,12 +104,25 @@ export function createOutboxStore(db: Db): OutboxStore {
        ORDER BY failed_at DESC, id DESC LIMIT ?`,
     ),
   };
+  const leaseChats = db.transaction((args: { owner: string; limit: number; at: string; until: string }) => {
+    statements.lease.run(args);
+    return leasesFromRows(statements.leased.all(args));
+  });
+  const releaseChats = db.transaction((owner: string, chatIds: readonly ChatId[]) => {
+    for (const chatId of chatIds) statements.release.run(chatId, owner);
+  });
   return {
     async pending(limit) {
       return statements.pending.all(limit).map(outboxMessageFromRow);
     },
-    async claim(id) {
-      return statements.claim.run(id).changes === 1;
+    async leaseChats(owner, limit, at, until) {
+      return leaseChats({ owner, limit, at: at.toISOString(), until: until.toISOString() });
+    },
+    async releaseChats(owner, chatIds) {
+      releaseChats(owner, chatIds);
+    },
+    async claim(id, at, owner) {
+      return statements.claim.run({ id, owner: owner ?? null, at: at.toISOString() }).changes === 1;
     },
     async markSent(id, at) {
       statements.sent.run(at.toISOString(), id);

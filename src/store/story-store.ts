@@ -2,6 +2,7 @@ import type { Quote, Story } from '../core/domain.js';
 import type { NewStory, StoryStore } from '../core/story-port.js';
 import { createClusterFinder } from './cluster-finder.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { bool, jsonArray, nowIso } from './rows.js';
 import { createLatestStories } from './latest-stories.js';
 import { normalizeHeadline, normalizeQuote } from './story-clusters.js';
@@ -146,7 +147,7 @@ export function createStoryStore(db: Db): StoryStore {
     return { story: get(id)!, created: true };
   });
 
-  return {
+  return asyncStore<StoryStore>(db, {
     knownKeys(keys) {
       const known = new Map<string, number>();
       for (const key of new Set(keys)) {
@@ -156,9 +157,10 @@ export function createStoryStore(db: Db): StoryStore {
       return known;
     },
     add: (story) => add(story),
-    addTopics: db.transaction((storyId: number, topicIds: readonly number[]) =>
-      [...new Set(topicIds)].reduce((added, topicId) => added + statements.addTopic.run(topicId, storyId).changes, 0),
-    ),
+    addTopics: (storyId, topicIds) =>
+      db.transaction(() =>
+        [...new Set(topicIds)].reduce((added, topicId) => added + statements.addTopic.run(topicId, storyId).changes, 0),
+      )(),
     topicIdsOf: (storyId) => statements.topicsOf.all(storyId).map((row) => row.topic_id),
     matchText(storyId) {
       const row = statements.get.get(storyId);
@@ -177,5 +179,5 @@ export function createStoryStore(db: Db): StoryStore {
         .filter((story) => story !== null),
     clusterSources: (clusterId, exceptStoryId) =>
       latestStories.clusterSources(clusterId, exceptStoryId, statements.source.get(exceptStoryId)),
-  };
+  });
 }

@@ -2,6 +2,7 @@ import { DEFAULT_STYLE, type Platform, type Subscription, type SubscriptionStyle
 import { bool, nowIso } from './rows.js';
 import type { DueSubscription, SubscriptionStore } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore, sqliteDb } from './sqlite-db.js';
 
 export interface SubscriptionRow {
   id: number;
@@ -27,6 +28,16 @@ export interface DueRow extends SubscriptionRow {
   chat_platform: string;
   chat_paused_at: string | null;
 }
+
+/** Due subscriptions read per page: a page's rows are garbage once the caller moved past them. */
+export const DUE_PAGE = 1000;
+
+/** A due row as the port's DueSubscription: shared by the SQLite and PostgreSQL stores. */
+export const toDueSubscription = (row: DueRow): DueSubscription => ({
+  ...toSubscription(row),
+  topic: { slug: row.topic_slug, name: row.topic_name },
+  chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
+});
 
 export const toSubscription = (row: SubscriptionRow): Subscription => ({
   id: row.id,
@@ -79,16 +90,21 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
        WHERE chat_id = @chatId AND topic_id = @topicId`,
     ),
     remove: db.prepare<[string, number]>(`DELETE FROM subscriptions WHERE chat_id = ? AND topic_id = ?`),
-    // The range on the indexed next_run_at: a tick reads what is due, not what exists.
-    due: db.prepare<[{ now: string; platforms: string | null }], DueRow>(
+    // The range on the indexed next_run_at (with the rowid, the id): a tick reads what is due, not
+    // what exists, one page after the last (next run, id) seen.
+    due: db.prepare<
+      [{ now: string; platforms: string | null; afterRun: string; afterId: number; limit: number }],
+      DueRow
+    >(
       `SELECT subscriptions.*, topics.slug AS topic_slug, topics.name AS topic_name,
          chats.platform AS chat_platform, chats.paused_at AS chat_paused_at
        FROM subscriptions
        JOIN topics ON topics.id = subscriptions.topic_id
        JOIN chats ON chats.id = subscriptions.chat_id
        WHERE subscriptions.next_run_at <= @now
+         AND (subscriptions.next_run_at, subscriptions.id) > (@afterRun, @afterId)
          AND (@platforms IS NULL OR chats.platform IN (SELECT value FROM json_each(@platforms)))
-       ORDER BY subscriptions.next_run_at, subscriptions.id`,
+       ORDER BY subscriptions.next_run_at, subscriptions.id LIMIT @limit`,
     ),
     setNextRun: db.prepare<[string | null, number]>(`UPDATE subscriptions SET next_run_at = ? WHERE id = ?`),
     inZone: db.prepare<[string, string], SubscriptionRow>(
@@ -104,7 +120,8 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     return row ? toSubscription(row) : null;
   };
 
-  return {
+  const { run } = sqliteDb(db);
+  const methods = asyncStore<Omit<SubscriptionStore, 'due'>>(db, {
     save(input) {
       return db.transaction(() => {
         const existing = find(input.chatId, input.topicId);
@@ -122,20 +139,6 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     remove(chatId, topicId) {
       return statements.remove.run(chatId, topicId).changes > 0;
     },
-    *due(now, platforms) {
-      // iterate(), not all(): a large run's rows become garbage one by one instead of all at once.
-      const rows = statements.due.iterate({
-        now: now.toISOString(),
-        platforms: platforms ? JSON.stringify(platforms) : null,
-      });
-      for (const row of rows) {
-        yield {
-          ...toSubscription(row),
-          topic: { slug: row.topic_slug, name: row.topic_name },
-          chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
-        } satisfies DueSubscription;
-      }
-    },
     setNextRun(id, nextRunAt) {
       statements.setNextRun.run(nextRunAt, id);
     },
@@ -147,5 +150,27 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
         return rows.length;
       })();
     },
+  });
+  return {
+    ...methods,
+    async *due(now, platforms, part) {
+      const page = { now: now.toISOString(), platforms: platforms ? JSON.stringify(platforms) : null, limit: DUE_PAGE };
+      let after = { afterRun: '', afterId: 0 };
+      for (;;) {
+        const rows = await run(() => statements.due.all({ ...page, ...after }));
+        for (const row of rows)
+          if (!part || chatPart(row.chat_id, part.of) === part.index) yield toDueSubscription(row);
+        if (rows.length < DUE_PAGE) return;
+        const last = rows[rows.length - 1]!;
+        after = { afterRun: last.next_run_at!, afterId: last.id };
+      }
+    },
   };
+}
+
+/** The part (0 … of-1) a chat falls in: FNV-1a over its id (one process on SQLite rarely asks). */
+function chatPart(chatId: string, of: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < chatId.length; index++) hash = Math.imul(hash ^ chatId.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % of;
 }

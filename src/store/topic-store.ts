@@ -1,6 +1,7 @@
 import type { Topic } from '../core/domain.js';
 import type { NewTopic, TopicStore } from '../core/ports.js';
 import type { Db } from './database.js';
+import { asyncStore } from './sqlite-db.js';
 import { jsonArray, nowIso } from './rows.js';
 
 export interface TopicRow {
@@ -58,7 +59,7 @@ export function createTopicStore(db: Db): TopicStore {
     return row ? toTopic(row) : null;
   };
 
-  return {
+  return asyncStore<TopicStore>(db, {
     listVisible(communityId) {
       // A community topic hides a global one of the same slug.
       const seen = new Set<string>();
@@ -110,5 +111,5 @@ export function createTopicStore(db: Db): TopicStore {
     topicsOfFeed(feedId) {
       return statements.ofFeed.all(feedId).map(toTopic);
     },
-  };
+  });
 }

@@ -28,7 +28,7 @@ describe('newsbrief --help', () => {
       ).toBe(true);
     }
     vi.stubEnv('DATABASE_PATH', join(tempDir(), 'bot.db'));
-    for (const name of ['extract', 'ingest', 'digest', 'register-commands']) {
+    for (const name of ['extract', 'ingest', 'digest', 'register-commands', 'migrate']) {
       const flags = new Set((await ownUsage(name)).match(/--[a-z][a-z-]*/g));
       flags.delete('--no-such-option');
       expect(flags.size, name).toBeGreaterThan(0);

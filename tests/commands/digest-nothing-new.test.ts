@@ -9,11 +9,11 @@ import { contextFor, groupChat, member, moderator, testApp } from '../helpers/te
  * it will hold; afterwards, that nothing is new since the last one and when the next comes.
  */
 
-function setup() {
-  const app = testApp();
-  app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+async function setup() {
+  const app = await testApp();
+  await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
   const as = (actor: ReturnType<typeof member>) => async (line: string) => {
-    const reply = (await dispatchLine(COMMANDS, line, contextFor(app, groupChat(), actor), app.logger)) as Reply;
+    const reply = (await dispatchLine(COMMANDS, line, await contextFor(app, groupChat(), actor), app.logger)) as Reply;
     return reply.kind === 'text' ? reply.text : JSON.stringify(reply);
   };
   return { app, mod: as(moderator()), member: as(member()) };
@@ -21,7 +21,7 @@ function setup() {
 
 describe('/digest with nothing new', () => {
   it('says "since the last digest" once the first scheduled digest has passed', async () => {
-    const { app, mod, member } = setup();
+    const { app, mod, member } = await setup();
     await mod('/subscribe world hourly');
     const twoDaysAgo = new Date(Date.now() - 48 * 3600_000).toISOString();
     app.db.prepare(`UPDATE subscriptions SET created_at = ?`).run(twoDaysAgo);
@@ -31,7 +31,7 @@ describe('/digest with nothing new', () => {
   });
 
   it('says each story comes as it arrives for an instant subscription with nothing yet', async () => {
-    const { mod, member } = setup();
+    const { mod, member } = await setup();
     await mod('/subscribe world instant');
     expect(await member('/digest')).toBe(
       'No digest has been sent here yet, and no new story has arrived since this chat subscribed. Each new story is sent within a minute of its arrival. /latest shows the newest stories now.',

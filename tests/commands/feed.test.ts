@@ -20,20 +20,20 @@ async function setup() {
   });
   server.route('/', serve(fixture('page-with-feed.html', server.origin), 'text/html'));
   server.route('/feeds/news.xml', serve(rssFeed('Lakeside Times', [{ title: 'Three', guid: 'lakeside-times-three' }])));
-  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
-  const harbour = app.stores.topics.create({ slug: 'harbour', name: 'Harbour', communityId: COMMUNITY });
-  const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+  const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  const harbour = await app.stores.topics.create({ slug: 'harbour', name: 'Harbour', communityId: COMMUNITY });
+  const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
   const as =
     (actor = moderator(), chat = groupChat()) =>
-    (line: string) =>
-      dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger) as Promise<Reply>;
+    async (line: string) =>
+      dispatchLine(COMMANDS, line, await contextFor(app, chat, actor), app.logger) as Promise<Reply>;
   return {
     server,
     app,
     harbour,
     world,
     as,
-    feedsOf: (topicId: number) => app.stores.feeds.listForTopic(topicId).map((feed) => feed.url),
+    feedsOf: async (topicId: number) => (await app.stores.feeds.listForTopic(topicId)).map((feed) => feed.url),
   };
 }
 
@@ -45,12 +45,16 @@ describe('/feed add', () => {
     const { server, app, harbour, as, feedsOf } = await setup();
     const reply = await as()(`/feed add harbour ${server.url('/rss')}`);
     expect(text(reply)).toMatch(/^Added "Harbour Gazette" \(2 items\) to 'harbour'\./);
-    expect(feedsOf(harbour.id)).toEqual([server.url('/rss')]);
-    expect(app.stores.feeds.findByUrl(server.url('/rss'))?.title).toBe('Harbour Gazette');
+    expect(await feedsOf(harbour.id)).toEqual([server.url('/rss')]);
+    expect((await app.stores.feeds.findByUrl(server.url('/rss')))?.title).toBe('Harbour Gazette');
     expect(
-      app.stores.audit
-        .list()
-        .map((entry) => [entry.action, entry.actorId, entry.communityId, entry.chatId, entry.detail]),
+      (await app.stores.audit.list()).map((entry) => [
+        entry.action,
+        entry.actorId,
+        entry.communityId,
+        entry.chatId,
+        entry.detail,
+      ]),
     ).toEqual([['feed.add', 'telegram:2', COMMUNITY, 'telegram:-200', `harbour: ${server.url('/rss')}`]]);
     expect(text(await as()(`/feed add harbour ${server.url('/rss')}`))).toBe(
       `${server.url('/rss')} is already a feed of 'harbour'.`,
@@ -61,7 +65,7 @@ describe('/feed add', () => {
     const { server, harbour, as, feedsOf } = await setup();
     const reply = await as()(`/feed add harbour ${server.url('/')}`);
     expect(text(reply)).toMatch(new RegExp(`^Found it on ${server.url('/')}\\.\\nAdded "Lakeside Times" \\(1 item\\)`));
-    expect(feedsOf(harbour.id)).toEqual([server.url('/feeds/news.xml')]);
+    expect(await feedsOf(harbour.id)).toEqual([server.url('/feeds/news.xml')]);
   });
 
   it('refuses a URL that is not a feed, with the reason, and stores nothing', async () => {
@@ -69,14 +73,14 @@ describe('/feed add', () => {
     expect(text(await as()(`/feed add harbour ${server.url('/missing')}`))).toBe(
       `ERROR Could not add ${server.url('/missing')}: HTTP 404 Not Found`,
     );
-    expect(feedsOf(harbour.id)).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
-    expect(app.stores.audit.list()).toEqual([]);
+    expect(await feedsOf(harbour.id)).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.audit.list()).toEqual([]);
   });
 
   it('refuses members, global topics for moderators and other communities’ topics, before fetching anything', async () => {
     const { server, app, world, as, feedsOf } = await setup();
-    app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: 'telegram:-999' });
+    await app.stores.topics.create({ slug: 'chess', name: 'Chess', communityId: 'telegram:-999' });
     expect(text(await as(member())(`/feed add harbour ${server.url('/rss')}`))).toBe(
       'ERROR Only moderators of this community can do that.',
     );
@@ -85,8 +89,8 @@ describe('/feed add', () => {
     );
     expect(text(await as()(`/feed add chess ${server.url('/rss')}`))).toMatch(/^ERROR unknown topic 'chess'/);
     expect(server.requests).toEqual([]);
-    expect(feedsOf(world.id)).toEqual([]);
-    expect(app.stores.audit.list()).toEqual([]);
+    expect(await feedsOf(world.id)).toEqual([]);
+    expect(await app.stores.audit.list()).toEqual([]);
   });
 
   it('lets the operator change a global topic’s feeds', async () => {
@@ -94,7 +98,7 @@ describe('/feed add', () => {
     expect(text(await as(operator(), privateChat('console:local'))(`/feed add world ${server.url('/rss')}`))).toMatch(
       /^Added "Harbour Gazette"/,
     );
-    expect(feedsOf(world.id)).toEqual([server.url('/rss')]);
+    expect(await feedsOf(world.id)).toEqual([server.url('/rss')]);
   });
 
   it('explains bad arguments and changes nothing', async () => {
@@ -105,27 +109,27 @@ describe('/feed add', () => {
     expect(text(await as()('/feed add harbor https://example.org/rss'))).toMatch(
       /^ERROR unknown topic 'harbor' — did you mean 'harbour'\?/,
     );
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 
   it('revives a disabled feed when it is added again', async () => {
     const { server, app, as } = await setup();
     await as()(`/feed add harbour ${server.url('/rss')}`);
-    const feed = app.stores.feeds.findByUrl(server.url('/rss'))!;
-    app.stores.feeds.update(feed.id, {
+    const feed = (await app.stores.feeds.findByUrl(server.url('/rss')))!;
+    await app.stores.feeds.update(feed.id, {
       enabled: false,
       consecutiveFailures: 10,
       disabledReason: 'disabled after 10 failed polls',
     });
-    const other = app.stores.topics.create({ slug: 'ports', name: 'Ports', communityId: COMMUNITY });
+    const other = await app.stores.topics.create({ slug: 'ports', name: 'Ports', communityId: COMMUNITY });
     await as()(`/feed add ports ${server.url('/rss')}`);
-    expect(app.stores.feeds.get(feed.id)).toMatchObject({
+    expect(await app.stores.feeds.get(feed.id)).toMatchObject({
       enabled: true,
       consecutiveFailures: 0,
       disabledReason: null,
       nextPollAt: null,
     });
-    expect(app.stores.topics.topicsOfFeed(feed.id).map((topic) => topic.id)).toContain(other.id);
+    expect((await app.stores.topics.topicsOfFeed(feed.id)).map((topic) => topic.id)).toContain(other.id);
   });
 });
 
@@ -136,9 +140,9 @@ describe('/feed remove, list and health', () => {
     expect(text(await as()(`/feed remove harbour ${server.url('/rss')}/`))).toBe(
       `Removed Harbour Gazette — ${server.url('/rss')} from 'harbour'. Stories already sent stay sent.`,
     );
-    expect(feedsOf(harbour.id)).toEqual([]);
-    expect(app.stores.feeds.findByUrl(server.url('/rss'))).toBeNull();
-    expect(app.stores.audit.list()[0]).toMatchObject({
+    expect(await feedsOf(harbour.id)).toEqual([]);
+    expect(await app.stores.feeds.findByUrl(server.url('/rss'))).toBeNull();
+    expect((await app.stores.audit.list())[0]).toMatchObject({
       action: 'feed.remove',
       detail: `harbour: ${server.url('/rss')}`,
     });
@@ -147,13 +151,13 @@ describe('/feed remove, list and health', () => {
 
   it('refuses to remove a global topic’s feed for a community moderator, changing nothing', async () => {
     const { server, app, world, as, feedsOf } = await setup();
-    const feed = app.stores.feeds.ensure(server.url('/rss'));
-    app.stores.feeds.attach(world.id, feed.id, 'catalogue');
+    const feed = await app.stores.feeds.ensure(server.url('/rss'));
+    await app.stores.feeds.attach(world.id, feed.id, 'catalogue');
     expect(text(await as()(`/feed remove world ${server.url('/rss')}`))).toBe(
       "ERROR 'world' is a global topic: only the bot's operator can change it.",
     );
-    expect(feedsOf(world.id)).toEqual([server.url('/rss')]);
-    expect(app.stores.audit.list()).toEqual([]);
+    expect(await feedsOf(world.id)).toEqual([server.url('/rss')]);
+    expect(await app.stores.audit.list()).toEqual([]);
   });
 
   it('lists a topic’s feeds with their state', async () => {
@@ -172,12 +176,12 @@ describe('/feed remove, list and health', () => {
     expect(text(await as()('/feed health'))).toBe('No feeds here yet. Add one with /feed add <topic> <url>.');
     await as()(`/feed add harbour ${server.url('/rss')}`);
     expect(text(await as()('/feed health'))).toBe('All 1 feeds are healthy.');
-    const failing = app.stores.feeds.ensure(server.url('/missing'));
-    app.stores.feeds.attach(harbour.id, failing.id, 'test');
+    const failing = await app.stores.feeds.ensure(server.url('/missing'));
+    await app.stores.feeds.attach(harbour.id, failing.id, 'test');
     await app.ingest.pollDueFeeds();
-    const disabled = app.stores.feeds.ensure('https://gone.example/rss');
-    app.stores.feeds.attach(harbour.id, disabled.id, 'test');
-    app.stores.feeds.update(disabled.id, {
+    const disabled = await app.stores.feeds.ensure('https://gone.example/rss');
+    await app.stores.feeds.attach(harbour.id, disabled.id, 'test');
+    await app.stores.feeds.update(disabled.id, {
       enabled: false,
       disabledReason: 'disabled after 10 failed polls in a row; last: timed out after 15 s',
     });

@@ -8,8 +8,8 @@ import { contextFor, groupChat, member, moderator, testApp } from '../helpers/te
 /** /help in a group shows each person the commands they may use, grouped, with the short forms among them. */
 
 async function helpFor(actor: Actor, line = '/help'): Promise<string> {
-  const app = testApp();
-  const reply = (await dispatchLine(COMMANDS, line, contextFor(app, groupChat(), actor), app.logger)) as Reply;
+  const app = await testApp();
+  const reply = (await dispatchLine(COMMANDS, line, await contextFor(app, groupChat(), actor), app.logger)) as Reply;
   return reply.kind === 'text' ? `${reply.title}\n${reply.text}` : JSON.stringify(reply);
 }
 

@@ -14,18 +14,19 @@ async function setup() {
   const server = await startServer({});
   server.route('/list.opml', serve(fixture('subscriptions.opml', server.origin), 'text/x-opml'));
   server.route('/not-opml', serve('<html><body>hello</body></html>', 'text/html'));
-  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
   const as =
     (actor = moderator(), chat = groupChat()) =>
-    (line: string) =>
-      dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger);
-  const slugsHere = (community: string | null) =>
-    app.stores.topics
-      .listVisible(community)
+    async (line: string) =>
+      dispatchLine(COMMANDS, line, await contextFor(app, chat, actor), app.logger);
+  const slugsHere = async (community: string | null) =>
+    (await app.stores.topics.listVisible(community))
       .filter((topic) => topic.communityId === community)
       .map((topic) => topic.slug);
-  const feedsOf = (slug: string, community: string | null) =>
-    app.stores.feeds.listForTopic(app.stores.topics.findVisible(slug, community)!.id).map((feed) => feed.url);
+  const feedsOf = async (slug: string, community: string | null) =>
+    (await app.stores.feeds.listForTopic((await app.stores.topics.findVisible(slug, community))!.id)).map(
+      (feed) => feed.url,
+    );
   return { server, app, as, slugsHere, feedsOf };
 }
 
@@ -41,15 +42,17 @@ describe('/import', () => {
         'Each feed is checked by its first poll; /feed health lists any that fail.',
       ].join('\n'),
     );
-    expect(slugsHere(COMMUNITY).sort()).toEqual(['astronomy', 'harbour-news', 'imported']);
-    expect(app.stores.topics.findVisible('harbour-news', COMMUNITY)?.name).toBe('Harbour News');
-    expect(feedsOf('harbour-news', COMMUNITY)).toEqual([server.url('/harbour.xml'), server.url('/lakeside.xml')]);
-    expect(feedsOf('imported', COMMUNITY)).toEqual([server.url('/loose.xml')]);
-    const actions = app.stores.audit.list({ limit: 100 }).map((entry) => entry.action);
+    expect((await slugsHere(COMMUNITY)).sort()).toEqual(['astronomy', 'harbour-news', 'imported']);
+    expect((await app.stores.topics.findVisible('harbour-news', COMMUNITY))?.name).toBe('Harbour News');
+    expect(await feedsOf('harbour-news', COMMUNITY)).toEqual([server.url('/harbour.xml'), server.url('/lakeside.xml')]);
+    expect(await feedsOf('imported', COMMUNITY)).toEqual([server.url('/loose.xml')]);
+    const actions = (await app.stores.audit.list({ limit: 100 })).map((entry) => entry.action);
     expect(actions.filter((action) => action === 'topic.create')).toHaveLength(3);
     expect(actions.filter((action) => action === 'feed.add')).toHaveLength(4);
     expect(
-      app.stores.audit.list().every((entry) => entry.actorId === 'telegram:2' && entry.communityId === COMMUNITY),
+      (await app.stores.audit.list()).every(
+        (entry) => entry.actorId === 'telegram:2' && entry.communityId === COMMUNITY,
+      ),
     ).toBe(true);
 
     expect(text(await as()(`/import ${server.url('/list.opml')}`))).toMatch(
@@ -59,7 +62,7 @@ describe('/import', () => {
 
   it('reads an attached OPML file', async () => {
     const { server, app, slugsHere } = await setup();
-    const context = contextFor(app, groupChat(), moderator());
+    const context = await contextFor(app, groupChat(), moderator());
     const reply = await dispatch(
       COMMANDS,
       { command: 'import', args: { file: { name: 'feeds.opml', url: server.url('/list.opml') } } },
@@ -67,15 +70,15 @@ describe('/import', () => {
       app.logger,
     );
     expect(text(reply)).toMatch(/^Added 4 feeds to 3 topics/);
-    expect(slugsHere(COMMUNITY)).toHaveLength(3);
+    expect(await slugsHere(COMMUNITY)).toHaveLength(3);
   });
 
   it('skips a category that names a global topic, which only the operator changes', async () => {
     const { server, app, as, feedsOf } = await setup();
-    app.stores.topics.create({ slug: 'astronomy', name: 'Astronomy', communityId: null });
+    await app.stores.topics.create({ slug: 'astronomy', name: 'Astronomy', communityId: null });
     const reply = await as()(`/import ${server.url('/list.opml')}`);
     expect(text(reply)).toContain("1 feed(s) of 'astronomy': that is a global topic, which only the operator changes");
-    expect(feedsOf('astronomy', null)).toEqual([]);
+    expect(await feedsOf('astronomy', null)).toEqual([]);
   });
 
   it('refuses members and chat managers who do not moderate, and explains bad input, changing nothing', async () => {
@@ -93,9 +96,9 @@ describe('/import', () => {
     expect(text(await as()(`/import ${server.url('/nowhere.opml')}`))).toBe(
       'ERROR Could not fetch the OPML file: HTTP 404 Not Found',
     );
-    expect(app.stores.topics.listVisible(COMMUNITY)).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
-    expect(app.stores.audit.list()).toEqual([]);
+    expect(await app.stores.topics.listVisible(COMMUNITY)).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.audit.list()).toEqual([]);
   });
 
   it('lets the operator import into global topics from the console', async () => {
@@ -103,7 +106,7 @@ describe('/import', () => {
     expect(text(await as(operator(), privateChat('console:local'))(`/import ${server.url('/list.opml')}`))).toMatch(
       /^Added 4 feeds/,
     );
-    expect(slugsHere(null).sort()).toEqual(['astronomy', 'harbour-news', 'imported']);
+    expect((await slugsHere(null)).sort()).toEqual(['astronomy', 'harbour-news', 'imported']);
   });
 });
 
@@ -111,7 +114,7 @@ describe('/export', () => {
   it('writes this community’s topics and feeds as OPML that imports back the same', async () => {
     const { server, app, as, feedsOf } = await setup();
     await as()(`/import ${server.url('/list.opml')}`);
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const reply = await as()('/export');
     expect(reply).toMatchObject({ kind: 'text', title: 'OPML export' });
     const opml = text(reply);
@@ -124,9 +127,9 @@ describe('/export', () => {
       /^Added 4 feeds to 3 topics/,
     );
     for (const slug of ['harbour-news', 'astronomy', 'imported']) {
-      expect(feedsOf(slug, 'telegram:-300'), slug).toEqual(feedsOf(slug, COMMUNITY));
+      expect(await feedsOf(slug, 'telegram:-300'), slug).toEqual(await feedsOf(slug, COMMUNITY));
     }
-    expect(app.stores.topics.findVisible('harbour-news', 'telegram:-300')?.name).toBe('Harbour News');
+    expect((await app.stores.topics.findVisible('harbour-news', 'telegram:-300'))?.name).toBe('Harbour News');
   });
 
   it('says so when there is nothing to export, and refuses members and chat managers who do not moderate', async () => {

@@ -19,9 +19,9 @@ const opml = (body: string): string =>
 async function setup(body: string, wrap: (services: Services) => Services = (services) => services) {
   const server = await startServer({});
   server.route('/list.opml', serve(opml(body), 'text/x-opml'));
-  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
   const importFile = async () => {
-    const context = contextFor(app, groupChat(), moderator());
+    const context = await contextFor(app, groupChat(), moderator());
     return text(
       await dispatchLine(
         COMMANDS,
@@ -31,13 +31,14 @@ async function setup(body: string, wrap: (services: Services) => Services = (ser
       ),
     );
   };
-  const ownSlugs = () =>
-    app.stores.topics
-      .listVisible(COMMUNITY)
+  const ownSlugs = async () =>
+    (await app.stores.topics.listVisible(COMMUNITY))
       .filter((topic) => topic.communityId === COMMUNITY)
       .map((topic) => topic.slug);
-  const feedsOf = (slug: string) =>
-    app.stores.feeds.listForTopic(app.stores.topics.findVisible(slug, COMMUNITY)!.id).map((feed) => feed.url);
+  const feedsOf = async (slug: string) =>
+    (await app.stores.feeds.listForTopic((await app.stores.topics.findVisible(slug, COMMUNITY))!.id)).map(
+      (feed) => feed.url,
+    );
   return { server, app, importFile, ownSlugs, feedsOf };
 }
 
@@ -47,8 +48,8 @@ describe('/import of a hostile OPML file', () => {
     for (let level = 40; level >= 1; level--) nested = `<outline text="Level ${level}">${nested}</outline>`;
     const { importFile, ownSlugs, feedsOf } = await setup(nested);
     expect(await importFile()).toMatch(/^Added 1 feed to 1 topic \(new: level-20\)/);
-    expect(ownSlugs()).toEqual(['level-20']);
-    expect(feedsOf('level-20')).toEqual(['https://deep.example/feed.xml']);
+    expect(await ownSlugs()).toEqual(['level-20']);
+    expect(await feedsOf('level-20')).toEqual(['https://deep.example/feed.xml']);
   });
 
   it(`refuses 900 categories whole, with a message, instead of making 900 topics (at most ${MAX_OWN_TOPICS})`, async () => {
@@ -61,8 +62,8 @@ describe('/import of a hostile OPML file', () => {
     expect(reply).toBe(
       `ERROR That file would create 900 new topics from its categories. A community keeps at most ${MAX_OWN_TOPICS} topics of its own, and has 0. Nothing was imported: merge its categories into fewer folders, or remove them (feeds without a category go to 'imported').`,
     );
-    expect(ownSlugs()).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await ownSlugs()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 
   it('is one transaction: a failure half-way leaves no topic and no feed behind', async () => {
@@ -84,8 +85,8 @@ describe('/import of a hostile OPML file', () => {
     const { app, importFile, ownSlugs } = await setup(body, failingThird);
     expect(await importFile()).toMatch(/^ERROR /);
     expect(creates).toBe(3);
-    expect(ownSlugs()).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
-    expect(app.stores.audit.list({ limit: 10 })).toEqual([]);
+    expect(await ownSlugs()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.audit.list({ limit: 10 })).toEqual([]);
   });
 });

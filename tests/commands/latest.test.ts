@@ -10,8 +10,8 @@ const SAMPLE_CATALOGUE = fileURLToPath(new URL('../../data/catalogue.json', impo
 
 /** The real app over the bundled sample catalogue, every feed polled once. */
 async function appWithSampleStories() {
-  const app = testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
-  prepareCatalogue(app);
+  const app = await testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
+  await prepareCatalogue(app);
   await app.ingest.pollDueFeeds({ all: true });
   return app;
 }
@@ -25,7 +25,7 @@ describe('/latest', () => {
   it('shows the newest stories of a topic with source, link and a key quote with its speaker', async () => {
     const app = await appWithSampleStories();
     const reply = stories(
-      await dispatchLine(COMMANDS, '/latest climate 3', contextFor(app, privateChat(), member()), app.logger),
+      await dispatchLine(COMMANDS, '/latest climate 3', await contextFor(app, privateChat(), member()), app.logger),
     );
     expect(reply.title).toBe('Latest in Climate');
     expect(reply.entries).toHaveLength(3);
@@ -43,7 +43,7 @@ describe('/latest', () => {
   it('shows a story two outlets carried once, with the other outlet as also covering it', async () => {
     const app = await appWithSampleStories();
     const reply = stories(
-      await dispatchLine(COMMANDS, '/latest world 10', contextFor(app, privateChat(), member()), app.logger),
+      await dispatchLine(COMMANDS, '/latest world 10', await contextFor(app, privateChat(), member()), app.logger),
     );
     const exchange = reply.entries.filter((entry) => /prisoner exchange/i.test(entry.headline));
     expect(exchange).toHaveLength(1);
@@ -54,13 +54,13 @@ describe('/latest', () => {
   it('defaults to the topics the chat follows, else every topic it can see, five stories', async () => {
     const app = await appWithSampleStories();
     const chat = groupChat();
-    const all = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    const all = stories(await dispatchLine(COMMANDS, '/latest', await contextFor(app, chat, member()), app.logger));
     // Following nothing, the chat sees every topic, and the title says so.
     expect(all.title).toBe('Latest in all topics (this chat follows none yet)');
     expect(all.footer).toBe('/latest <topic> shows one topic; /subscribe <topic> sends its news here on a schedule.');
     expect(all.entries).toHaveLength(5);
-    const climate = app.stores.topics.findVisible('climate', null)!;
-    app.stores.subscriptions.save({
+    const climate = (await app.stores.topics.findVisible('climate', null))!;
+    await app.stores.subscriptions.save({
       chatId: chat.id,
       topicId: climate.id,
       schedule: 'hourly',
@@ -68,12 +68,14 @@ describe('/latest', () => {
       cap: 8,
       nextRunAt: null,
     });
-    const followed = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    const followed = stories(
+      await dispatchLine(COMMANDS, '/latest', await contextFor(app, chat, member()), app.logger),
+    );
     expect(followed.title).toBe('Latest in Climate');
     expect(followed.footer).toBeUndefined();
     expect(new Set(followed.entries.map((entry) => entry.source))).toEqual(new Set(['Climate Desk']));
-    const world = app.stores.topics.findVisible('world', null)!;
-    app.stores.subscriptions.save({
+    const world = (await app.stores.topics.findVisible('world', null))!;
+    await app.stores.subscriptions.save({
       chatId: chat.id,
       topicId: world.id,
       schedule: 'hourly',
@@ -81,14 +83,14 @@ describe('/latest', () => {
       cap: 8,
       nextRunAt: null,
     });
-    const both = stories(await dispatchLine(COMMANDS, '/latest', contextFor(app, chat, member()), app.logger));
+    const both = stories(await dispatchLine(COMMANDS, '/latest', await contextFor(app, chat, member()), app.logger));
     expect(both.title).toBe('Latest in the topics this chat follows');
   });
 
   it('explains a misspelt topic and an out-of-range count', async () => {
-    const app = testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
-    prepareCatalogue(app);
-    const context = contextFor(app, privateChat(), member());
+    const app = await testApp({ CATALOGUE_PATH: SAMPLE_CATALOGUE });
+    await prepareCatalogue(app);
+    const context = await contextFor(app, privateChat(), member());
     expect(await dispatchLine(COMMANDS, '/latest climat', context, app.logger)).toEqual({
       kind: 'error',
       message: "unknown topic 'climat' — did you mean 'climate'?",

@@ -27,14 +27,14 @@ async function setup() {
   });
   server.route('/', serve(fixture('page-with-feed.html', server.origin), 'text/html'));
   server.route('/feeds/news.xml', serve(rssFeed('Lakeside Times', [{ title: 'Regatta', guid: 'lt-1' }])));
-  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
-  app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+  const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
   const recorder = recordingMessenger({ platform: 'telegram' });
   app.digest.addMessenger(recorder.messenger);
   const as =
     (chat: ChatRef, actor = person(`telegram:${chat.id.split(':')[1]}`)) =>
     async (line: string) => {
-      const reply = (await dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger)) as Reply;
+      const reply = (await dispatchLine(COMMANDS, line, await contextFor(app, chat, actor), app.logger)) as Reply;
       return reply.kind === 'text' ? reply.text : reply.kind === 'error' ? `ERROR ${reply.message}` : reply.kind;
     };
   const personalOf = (chat: ChatRef) => app.stores.topics.listPersonal(chat.id);
@@ -48,16 +48,16 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
     expect(reply).toMatch(
       /^You now follow "Harbour Gazette" \(harbour-gazette\): daily 08:00 \(UTC\), up to 8 stories\.\nIts 2 current items are not sent; what it publishes from now on comes in your digest\. Next digest: .+\.\n\/unsubscribe harbour-gazette stops it\.$/,
     );
-    const [topic] = personalOf(ALICE);
+    const [topic] = await personalOf(ALICE);
     expect(topic).toMatchObject({ slug: 'harbour-gazette', ownerChatId: 'telegram:100', communityId: null });
-    expect(app.stores.subscriptions.listForChat('telegram:100')).toMatchObject([{ topicId: topic!.id }]);
-    expect(app.stores.audit.list()[0]).toMatchObject({
+    expect(await app.stores.subscriptions.listForChat('telegram:100')).toMatchObject([{ topicId: topic!.id }]);
+    expect((await app.stores.audit.list())[0]).toMatchObject({
       action: 'personal-feed.add',
       detail: `harbour-gazette: ${server.url('/rss')}`,
     });
 
     await app.ingest.pollDueFeeds();
-    makeDue(app, 'telegram:100');
+    await makeDue(app, 'telegram:100');
     await deliverDueDigests(app);
     expect(recorder.sends).toEqual([]);
 
@@ -72,7 +72,7 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
       ),
     );
     await app.ingest.pollDueFeeds({ all: true });
-    makeDue(app, 'telegram:100');
+    await makeDue(app, 'telegram:100');
     await deliverDueDigests(app);
     expect(recorder.sends.map((send) => send.chatId)).toEqual(['telegram:100']);
     expect(recorder.sends[0]!.text).toContain('Lighthouse relit');
@@ -86,14 +86,14 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
         `^Found it on ${server.url('/')}\\.\\nYou now follow "Lakeside Times" \\(lakeside-times\\): each story as it lands`,
       ),
     );
-    expect(app.stores.feeds.listAll().map((feed) => feed.url)).toEqual([server.url('/feeds/news.xml')]);
+    expect((await app.stores.feeds.listAll()).map((feed) => feed.url)).toEqual([server.url('/feeds/news.xml')]);
     expect(await alice(`/subscribe ${server.url('/feeds/news.xml')}`)).toBe(
       'You already follow "Lakeside Times" (lakeside-times). /unsubscribe lakeside-times stops it.',
     );
     expect(await alice(`/subscribe ${server.url('/')}`)).toBe(
       'You already follow "Lakeside Times" (lakeside-times). /unsubscribe lakeside-times stops it.',
     );
-    expect(app.stores.topics.listPersonal('telegram:100')).toHaveLength(1);
+    expect(await app.stores.topics.listPersonal('telegram:100')).toHaveLength(1);
   });
 
   it('refuses an address that is no feed with the reason, and makes nothing', async () => {
@@ -101,18 +101,18 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
     expect(await alice(`/subscribe ${server.url('/missing')}`)).toBe(
       `ERROR Could not follow ${server.url('/missing')}: HTTP 404 Not Found`,
     );
-    expect(app.stores.topics.listPersonal('telegram:100')).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
-    expect(app.stores.subscriptions.listForChat('telegram:100')).toEqual([]);
+    expect(await app.stores.topics.listPersonal('telegram:100')).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat('telegram:100')).toEqual([]);
   });
 
   it('puts the address through the same guard as /feed add: a private address is refused unfetched', async () => {
     const { server } = await setup();
-    const guarded = testApp();
+    const guarded = await testApp();
     const reply = (await dispatchLine(
       COMMANDS,
       `/subscribe ${server.url('/rss')}`,
-      contextFor(guarded, ALICE, person('telegram:100')),
+      await contextFor(guarded, ALICE, person('telegram:100')),
       guarded.logger,
     )) as Reply;
     expect(reply).toMatchObject({
@@ -120,26 +120,30 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
       message: expect.stringMatching(/^Could not follow .+: refused address: /),
     });
     expect(server.requests).toEqual([]);
-    expect(guarded.stores.topics.listPersonal('telegram:100')).toEqual([]);
+    expect(await guarded.stores.topics.listPersonal('telegram:100')).toEqual([]);
   });
 
   it(`stops at ${PERSONAL_FEED_CAP} feeds per person with a clear message, before fetching`, async () => {
     const { server, app, alice } = await setup();
     for (let n = 1; n <= PERSONAL_FEED_CAP; n++) {
-      const topic = app.stores.topics.create({
+      const topic = await app.stores.topics.create({
         slug: `feed-${n}`,
         name: `Feed ${n}`,
         communityId: null,
         ownerChatId: 'telegram:100',
       });
-      app.stores.feeds.attach(topic.id, app.stores.feeds.ensure(`https://feeds.example/${n}.xml`).id, 'test');
+      await app.stores.feeds.attach(
+        topic.id,
+        (await app.stores.feeds.ensure(`https://feeds.example/${n}.xml`)).id,
+        'test',
+      );
     }
     expect(await alice(`/subscribe ${server.url('/rss')}`)).toBe(
       `ERROR You follow ${PERSONAL_FEED_CAP} feeds of your own, the most one person can (${PERSONAL_FEED_CAP}). ` +
         '/unsubscribe one of them first — /subscriptions lists them.',
     );
     expect(server.requests).toEqual([]);
-    expect(app.stores.topics.listPersonal('telegram:100')).toHaveLength(PERSONAL_FEED_CAP);
+    expect(await app.stores.topics.listPersonal('telegram:100')).toHaveLength(PERSONAL_FEED_CAP);
   });
 
   it('points a group to the moderators’ /feed add, and fetches nothing', async () => {
@@ -150,7 +154,7 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
         '(/subscribe <topic>).',
     );
     expect(server.requests).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 
   it('keeps a person’s feed out of every other chat, which follows the same address as its own', async () => {
@@ -169,18 +173,18 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
     expect(await bob(`/subscribe ${server.url('/rss')}`)).toMatch(
       /^You now follow "Harbour Gazette" \(harbour-gazette\)/,
     );
-    expect(app.stores.feeds.listAll()).toHaveLength(1);
-    expect(app.stores.topics.listVisible(null).map((topic) => topic.slug)).toEqual(['world']);
+    expect(await app.stores.feeds.listAll()).toHaveLength(1);
+    expect((await app.stores.topics.listVisible(null)).map((topic) => topic.slug)).toEqual(['world']);
 
     // Alice leaves: Bob's copy and the shared feed stay. Bob leaves: the feed goes too.
     expect(await alice(`/unsubscribe ${server.url('/rss')}`)).toBe(
       'You no longer follow "Harbour Gazette" (harbour-gazette).',
     );
-    expect(app.stores.topics.listPersonal('telegram:100')).toEqual([]);
-    expect(app.stores.subscriptions.listForChat('telegram:100')).toEqual([]);
-    expect(app.stores.feeds.listAll()).toHaveLength(1);
+    expect(await app.stores.topics.listPersonal('telegram:100')).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat('telegram:100')).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toHaveLength(1);
     expect(await bob('/unsubscribe harbour-gazette')).toBe('You no longer follow "Harbour Gazette" (harbour-gazette).');
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 
   it('lists the person’s feeds in /subscriptions and /export, and keeps /feed and /topic off them', async () => {
@@ -217,25 +221,29 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
         'Each feed is checked by its first poll, which sends nothing old; /subscriptions lists them.',
     );
     expect(server.hits('/rss')).toBe(fetchedBefore);
-    expect(app.stores.topics.listPersonal('telegram:100')).toMatchObject([
+    expect(await app.stores.topics.listPersonal('telegram:100')).toMatchObject([
       { slug: 'harbour-gazette', name: 'Harbour Gazette' },
     ]);
     expect(await alice(`/import ${server.url('/mine.opml')}`)).toMatch(
       /^You now follow 0 more feeds of your own; 1 you already followed\./,
     );
     await app.ingest.pollDueFeeds();
-    makeDue(app, 'telegram:100');
+    await makeDue(app, 'telegram:100');
     await deliverDueDigests(app);
     expect(recorder.sends).toEqual([]);
 
     for (let n = 2; n < PERSONAL_FEED_CAP; n++) {
-      const topic = app.stores.topics.create({
+      const topic = await app.stores.topics.create({
         slug: `f-${n}`,
         name: `F ${n}`,
         communityId: null,
         ownerChatId: 'telegram:100',
       });
-      app.stores.feeds.attach(topic.id, app.stores.feeds.ensure(`https://feeds.example/${n}.xml`).id, 'test');
+      await app.stores.feeds.attach(
+        topic.id,
+        (await app.stores.feeds.ensure(`https://feeds.example/${n}.xml`)).id,
+        'test',
+      );
     }
     const three = ['a', 'b', 'c'].map((name) => `<outline text="${name}" xmlUrl="https://more.example/${name}.xml"/>`);
     server.route(
@@ -247,6 +255,6 @@ describe('personal feeds: /subscribe <address> in a private chat', () => {
         `^You now follow 1 more feed of your own\\.\\n2 more would pass the ${PERSONAL_FEED_CAP} feeds one person may follow: left out\\.`,
       ),
     );
-    expect(app.stores.topics.listPersonal('telegram:100')).toHaveLength(PERSONAL_FEED_CAP);
+    expect(await app.stores.topics.listPersonal('telegram:100')).toHaveLength(PERSONAL_FEED_CAP);
   });
 });

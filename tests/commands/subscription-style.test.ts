@@ -14,37 +14,37 @@ const quotes = [
   { text: 'It is paid for', speaker: 'Mia Holt', paragraph: 3 },
 ];
 
-function setup(chat: ChatRef = consoleChat) {
-  const app = testApp();
-  const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+async function setup(chat: ChatRef = consoleChat) {
+  const app = await testApp();
+  const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
   const run = async (line: string): Promise<string> =>
-    renderReplyText((await dispatchLine(COMMANDS, line, contextFor(app, chat, operator()), app.logger)) as Reply);
-  const style = () => app.stores.subscriptions.find(chat.id, world.id)!.style;
+    renderReplyText((await dispatchLine(COMMANDS, line, await contextFor(app, chat, operator()), app.logger)) as Reply);
+  const style = async () => (await app.stores.subscriptions.find(chat.id, world.id))!.style;
   return { app, world, run, style };
 }
 
 describe('subscription settings on the console', () => {
   it('keeps today’s look for a plain /subscribe', async () => {
-    const { run, style } = setup();
+    const { run, style } = await setup();
     expect(await run('/subscribe world daily 08:00 UTC')).toMatch(/up to 8 stories\.\n/);
-    expect(style()).toEqual(DEFAULT_STYLE);
+    expect(await style()).toEqual(DEFAULT_STYLE);
   });
 
   it('takes format, quotes and silent after the schedule, and /subscriptions lists what differs from the defaults', async () => {
-    const { run, style } = setup();
+    const { run, style } = await setup();
     const answer = await run('/subscribe world daily 08:00 Europe/London format compact quotes 1 silent');
     expect(answer).toContain('daily 08:00 (Europe/London), up to 8 stories; format compact, quotes 1, silent.');
-    expect(style()).toEqual({ ...DEFAULT_STYLE, format: 'compact', quotes: 1, silent: true });
+    expect(await style()).toEqual({ ...DEFAULT_STYLE, format: 'compact', quotes: 1, silent: true });
     expect(await run('/subscriptions')).toContain(
       'world — daily 08:00 (Europe/London), up to 8 stories; format compact, quotes 1, silent',
     );
     // Subscribing again with only a new schedule keeps the settings.
     await run('/subscribe world hourly');
-    expect(style()).toMatchObject({ format: 'compact', quotes: 1, silent: true });
+    expect(await style()).toMatchObject({ format: 'compact', quotes: 1, silent: true });
   });
 
   it('shows the settings with /settings <topic> and changes them with words', async () => {
-    const { app, run, style } = setup();
+    const { app, run, style } = await setup();
     await run('/subscribe world');
     const shown = await run('/settings world');
     expect(shown).toContain('format: full — headline, key quotes, outlets');
@@ -52,16 +52,16 @@ describe('subscription settings on the console', () => {
     expect(shown).toContain('Change: /settings world format compact quotes 1 silent on');
     const changed = await run('/settings world quotes 3 previews on images off silent on');
     expect(changed).toMatch(/^World \(world\) in this chat\nSaved: quotes 3, previews on, silent on, images off\./);
-    expect(style()).toEqual({ ...DEFAULT_STYLE, quotes: 3, previews: true, silent: true, images: false });
-    expect(app.stores.audit.list().find((entry) => entry.action === 'subscription.settings')).toMatchObject({
+    expect(await style()).toEqual({ ...DEFAULT_STYLE, quotes: 3, previews: true, silent: true, images: false });
+    expect((await app.stores.audit.list()).find((entry) => entry.action === 'subscription.settings')).toMatchObject({
       detail: 'world: quotes 3, previews on, silent, images off',
     });
     await run('/settings world silent off');
-    expect(style().silent).toBe(false);
+    expect((await style()).silent).toBe(false);
   });
 
   it('answers a wrong setting, a quote count out of range and a topic not followed with a clear message, changing nothing', async () => {
-    const { run, style } = setup();
+    const { run, style } = await setup();
     await run('/subscribe world');
     expect(await run('/settings world colour blue')).toMatch(
       /'colour blue' is not a setting — use format full\|compact/,
@@ -69,21 +69,21 @@ describe('subscription settings on the console', () => {
     expect(await run('/settings world quotes 5')).toMatch(/'5' is not a number of quotes from 0 to 3/);
     expect(await run('/subscribe world format tiny')).toMatch(/'tiny' is not a format/);
     expect(await run('/settings sport')).toMatch(/unknown topic 'sport'/);
-    expect(style()).toEqual(DEFAULT_STYLE);
+    expect(await style()).toEqual(DEFAULT_STYLE);
   });
 
   it('refuses mention outside Discord, saying it is Discord-only', async () => {
-    const { run, style } = setup(groupChat());
+    const { run, style } = await setup(groupChat());
     expect(await run('/subscribe world daily 08:00 mention @News')).toMatch(/mention is Discord-only/);
     await run('/subscribe world');
     expect(await run('/settings world mention <@&4242424242>')).toMatch(/mention is Discord-only/);
-    expect(style().mentionRoleId).toBeNull();
+    expect((await style()).mentionRoleId).toBeNull();
   });
 
   it('previews a compact digest as headlines and links, and a full one with the number of quotes asked for', async () => {
-    const { app, world, run } = setup();
+    const { app, world, run } = await setup();
     await run('/subscribe world format compact');
-    addStories(app, world, [{ headline: 'Council approves the new bridge', quotes }]);
+    await addStories(app, world, [{ headline: 'Council approves the new bridge', quotes }]);
     const compact = await run('/digest world');
     expect(compact).toContain('• Council approves the new bridge — https://news.example/world/0');
     expect(compact).not.toContain('Tom Varga');
@@ -105,7 +105,7 @@ describe('subscription settings on the console', () => {
   });
 
   it('lists the followed topics as the usage when /settings has no topic', async () => {
-    const { run } = setup();
+    const { run } = await setup();
     expect(await run('/settings')).toMatch(/follows no topics/);
     await run('/subscribe world');
     expect(await run('/settings')).toBe('Usage: /settings <topic> [changes]\nTopics: world');
@@ -114,12 +114,12 @@ describe('subscription settings on the console', () => {
 
 describe('subscription settings for moderators', () => {
   it('lets only a chat manager change them', async () => {
-    const app = testApp();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const app = await testApp();
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const as =
       (actor = moderator()) =>
-      (line: string) =>
-        dispatchLine(COMMANDS, line, contextFor(app, groupChat(), actor), app.logger) as Promise<Reply>;
+      async (line: string) =>
+        dispatchLine(COMMANDS, line, await contextFor(app, groupChat(), actor), app.logger) as Promise<Reply>;
     await as()('/subscribe world');
     const refused = await as({ ...moderator(), isModerator: false, canManageChat: false })('/settings world quotes 1');
     expect(refused).toMatchObject({

@@ -63,12 +63,12 @@ const registry = [echo, failing, zone];
 
 describe('dispatch', () => {
   it('refuses a command the caller may not use, says why, and does not run it', async () => {
-    const app = testApp();
+    const app = await testApp();
     ran.length = 0;
     const reply = await dispatch(
       registry,
       { command: 'echo', args: { count: 1, words: 'hi' } },
-      contextFor(app, groupChat(), member()),
+      await contextFor(app, groupChat(), member()),
       app.logger,
     );
     expect(reply).toEqual({ kind: 'error', message: 'Only moderators of this community can do that.' });
@@ -76,20 +76,20 @@ describe('dispatch', () => {
   });
 
   it('runs an allowed command with validated, typed arguments', async () => {
-    const app = testApp();
+    const app = await testApp();
     const reply = await dispatchLine(
       registry,
       '/echo 2 hello there',
-      contextFor(app, groupChat(), moderator()),
+      await contextFor(app, groupChat(), moderator()),
       app.logger,
     );
     expect(reply).toEqual({ kind: 'text', text: 'hello therehello there' });
   });
 
   it('explains every bad argument with the example, without running the command', async () => {
-    const app = testApp();
+    const app = await testApp();
     ran.length = 0;
-    const reply = await dispatchLine(registry, '/echo 7', contextFor(app, groupChat(), moderator()), app.logger);
+    const reply = await dispatchLine(registry, '/echo 7', await contextFor(app, groupChat(), moderator()), app.logger);
     expect(reply?.kind).toBe('error');
     const message = reply?.kind === 'error' ? reply.message : '';
     expect(message).toContain('count must be from 1 to 3, not 7');
@@ -99,8 +99,8 @@ describe('dispatch', () => {
   });
 
   it('says a non-number is not a whole number and a wrong choice lists the choices', async () => {
-    const app = testApp();
-    const context = contextFor(app, groupChat(), moderator());
+    const app = await testApp();
+    const context = await contextFor(app, groupChat(), moderator());
     const bad = await dispatchLine(registry, '/echo lots hi', context, app.logger);
     expect(bad).toMatchObject({
       kind: 'error',
@@ -114,21 +114,26 @@ describe('dispatch', () => {
   });
 
   it('uses the option schema message for domain checks', async () => {
-    const app = testApp();
-    const reply = await dispatchLine(registry, '/zone Mars/Base', contextFor(app, groupChat(), member()), app.logger);
+    const app = await testApp();
+    const reply = await dispatchLine(
+      registry,
+      '/zone Mars/Base',
+      await contextFor(app, groupChat(), member()),
+      app.logger,
+    );
     expect(reply).toMatchObject({ kind: 'error', message: expect.stringContaining("'Mars/Base' is not a timezone") });
   });
 
   it('shows a UserError as it is and logs nothing', async () => {
-    const app = testApp();
-    const reply = await dispatchLine(registry, '/fail user', contextFor(app, groupChat(), member()), app.logger);
+    const app = await testApp();
+    const reply = await dispatchLine(registry, '/fail user', await contextFor(app, groupChat(), member()), app.logger);
     expect(reply).toEqual({ kind: 'error', message: 'you asked for it' });
     expect(app.logger.entries.filter((entry) => entry.level === 'error')).toHaveLength(0);
   });
 
   it('answers a crash with a short apology and logs it with its context', async () => {
-    const app = testApp();
-    const reply = await dispatchLine(registry, '/fail crash', contextFor(app, groupChat(), member()), app.logger);
+    const app = await testApp();
+    const reply = await dispatchLine(registry, '/fail crash', await contextFor(app, groupChat(), member()), app.logger);
     expect(reply).toEqual({ kind: 'error', message: APOLOGY });
     const logged = app.logger.entries.find((entry) => entry.level === 'error');
     expect(logged?.obj).toMatchObject({
@@ -138,8 +143,8 @@ describe('dispatch', () => {
   });
 
   it('answers an unknown command with a pointer to /help, and ignores ordinary text', async () => {
-    const app = testApp();
-    const context = contextFor(app, groupChat(), member());
+    const app = await testApp();
+    const context = await contextFor(app, groupChat(), member());
     expect(await dispatchLine(registry, '/nothing', context, app.logger)).toEqual({
       kind: 'error',
       message: 'Unknown command /nothing. Try /help.',

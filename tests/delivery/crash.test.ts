@@ -55,12 +55,19 @@ describe('crash safety', () => {
     const follows = new Map<string, number[]>();
     for (let chat = 1; chat <= 150; chat++) {
       const chatId = `telegram:${chat}`;
-      stores.chats.ensure({ id: chatId, platform: 'telegram', kind: 'private', communityId: null });
+      await stores.chats.ensure({ id: chatId, platform: 'telegram', kind: 'private', communityId: null });
       const followed = chat <= 100 ? [topics[chat % 20]!] : [topics[chat % 20]!, topics[(chat + 7) % 20]!];
       follows.set(chatId, followed);
       for (const topicId of followed) {
         const nextRunAt = calendar.nextRun('daily 08:00', 'UTC', new Date(start)).toISOString();
-        stores.subscriptions.save({ chatId, topicId, schedule: 'daily 08:00', timezone: 'UTC', cap: 25, nextRunAt });
+        await stores.subscriptions.save({
+          chatId,
+          topicId,
+          schedule: 'daily 08:00',
+          timezone: 'UTC',
+          cap: 25,
+          nextRunAt,
+        });
       }
     }
     const storiesOf = new Map<number, number[]>(topics.map((topic) => [topic, []]));

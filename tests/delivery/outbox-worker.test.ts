@@ -3,9 +3,14 @@ import { digestHarness } from '../digest/harness.js';
 import { insertStory, insertTopic } from '../helpers/story-fixtures.js';
 
 /** Queues `count` one-line messages for the chat, as a digest would, and returns their texts. */
-function queue(h: ReturnType<typeof digestHarness>, chatId: string, count: number, tag = chatId): string[] {
+async function queue(
+  h: ReturnType<typeof digestHarness>,
+  chatId: string,
+  count: number,
+  tag = chatId,
+): Promise<string[]> {
   const texts = Array.from({ length: count }, (_, index) => `${tag} part ${index + 1}`);
-  h.stores.digests.commit({
+  await h.stores.digests.commit({
     chatId,
     at: h.clock.now().toISOString(),
     messages: texts.map((text, index) => ({
@@ -26,8 +31,9 @@ const statusOf = (h: ReturnType<typeof digestHarness>, chatId: string): string[]
 describe('the delivery worker', () => {
   it('sends each chat’s messages in order, several chats at once, one per second per Telegram chat', async () => {
     const h = digestHarness();
-    const chats = ['telegram:1', 'telegram:2', 'telegram:3'].map((id) => h.chat(id));
-    const expected = chats.map((chat) => queue(h, chat, 3));
+    const chats = await Promise.all(['telegram:1', 'telegram:2', 'telegram:3'].map((id) => h.chat(id)));
+    const expected = [];
+    for (const chat of chats) expected.push(await queue(h, chat, 3));
     const at: Record<string, number[]> = {};
     let inFlight = 0;
     let most = 0;
@@ -51,8 +57,8 @@ describe('the delivery worker', () => {
 
   it('waits out a 429 that still comes, counts it, and sends the message after retry_after', async () => {
     const h = digestHarness();
-    const chat = h.chat('telegram:1');
-    queue(h, chat, 2);
+    const chat = await h.chat('telegram:1');
+    await queue(h, chat, 2);
     h.recorder.script(chat, { ok: false, kind: 'rate-limited', retryAfterMs: 3000, error: '429' });
     const started = h.clock.now().getTime();
     const times: number[] = [];
@@ -69,8 +75,8 @@ describe('the delivery worker', () => {
 
   it('keeps a message through transient failures, retrying with exponential backoff, the chat’s order kept', async () => {
     const h = digestHarness();
-    const chat = h.chat('telegram:1');
-    queue(h, chat, 2);
+    const chat = await h.chat('telegram:1');
+    await queue(h, chat, 2);
     h.recorder.script(
       chat,
       { ok: false, kind: 'transient', error: '502 Bad Gateway' },
@@ -97,17 +103,17 @@ describe('the delivery worker', () => {
 
   it('pauses a chat on a permanent error: its messages set aside, its moderators told, the others unaffected; /resume sends them', async () => {
     const h = digestHarness();
-    const blocked = h.chat('telegram:-100500', 'group');
-    const other = h.chat('telegram:2');
-    queue(h, blocked, 3);
-    queue(h, other, 1);
+    const blocked = await h.chat('telegram:-100500', 'group');
+    const other = await h.chat('telegram:2');
+    await queue(h, blocked, 3);
+    await queue(h, other, 1);
     h.recorder.script(blocked, {
       ok: false,
       kind: 'permanent',
       error: 'Forbidden: bot was kicked from the group chat',
     });
     await h.worker.drain();
-    const chat = h.stores.chats.get(blocked)!;
+    const chat = (await h.stores.chats.get(blocked))!;
     expect(chat.pausedAt).not.toBeNull();
     expect(chat.pausedReason).toContain('bot was kicked');
     expect(statusOf(h, blocked)).toEqual(['held', 'held', 'held']);
@@ -124,14 +130,14 @@ describe('the delivery worker', () => {
       'telegram:-100500 part 2',
       'telegram:-100500 part 3',
     ]);
-    expect(h.stores.chats.get(blocked)!.pausedAt).toBeNull();
+    expect((await h.stores.chats.get(blocked))!.pausedAt).toBeNull();
   });
 
   it('follows a Telegram group upgraded to a supergroup: messages, subscriptions and deliveries move to the new id', async () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
-    const old = h.chat('telegram:-500', 'group');
-    h.subscribe(old, world);
+    const old = await h.chat('telegram:-500', 'group');
+    await h.subscribe(old, world);
     insertStory(h.db, { topicIds: [world], headline: 'Harbour reopens' });
     h.clock.set('2025-03-03T08:00:00Z');
     await h.job.runDue();
@@ -143,16 +149,16 @@ describe('the delivery worker', () => {
     });
     await h.worker.drain();
     expect(h.recorder.delivered().map((send) => send.chatId)).toEqual(['telegram:-1009999']);
-    expect(h.stores.subscriptions.listForChat('telegram:-1009999')).toHaveLength(1);
-    expect(h.stores.subscriptions.listForChat(old)).toHaveLength(0);
+    expect(await h.stores.subscriptions.listForChat('telegram:-1009999')).toHaveLength(1);
+    expect(await h.stores.subscriptions.listForChat(old)).toHaveLength(0);
     expect(h.db.prepare(`SELECT chat_id FROM deliveries`).all()).toEqual([{ chat_id: 'telegram:-1009999' }]);
     expect(h.worker.stats().migratedChats).toBe(1);
   });
 
   it('does not send a message held by a pause that came while it waited', async () => {
     const h = digestHarness();
-    const chat = h.chat('telegram:1');
-    queue(h, chat, 3);
+    const chat = await h.chat('telegram:1');
+    await queue(h, chat, 3);
     h.recorder.respondWith(async (chatId) => {
       if (h.recorder.sends.length === 0) await h.actions.pause(chatId, 'paused by a moderator', h.clock.now());
       return { ok: true };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { digestHarness } from '../digest/harness.js';
 
 /** Queues `count` one-line messages for the chat, as a digest would. */
-function queue(h: ReturnType<typeof digestHarness>, chatId: string, count: number): void {
-  h.stores.digests.commit({
+async function queue(h: ReturnType<typeof digestHarness>, chatId: string, count: number): Promise<void> {
+  await h.stores.digests.commit({
     chatId,
     at: h.clock.now().toISOString(),
     messages: Array.from({ length: count }, (_, index) => ({
@@ -23,8 +23,8 @@ const rows = (h: ReturnType<typeof digestHarness>, chatId: string) =>
 describe('a message the platform refuses', () => {
   it('fails that message with the reason, once, and the chat’s next messages go on', async () => {
     const h = digestHarness();
-    const chat = h.chat('telegram:1');
-    queue(h, chat, 3);
+    const chat = await h.chat('telegram:1');
+    await queue(h, chat, 3);
     h.recorder.script(chat, { ok: false, kind: 'refused', error: '400: Bad Request: message is too long' });
     await h.worker.drain();
     expect(h.recorder.sends.map((send) => [send.text, send.result.ok])).toEqual([
@@ -37,7 +37,7 @@ describe('a message the platform refuses', () => {
       { status: 'sent', attempts: 1, error: null },
       { status: 'sent', attempts: 1, error: null },
     ]);
-    expect(h.stores.chats.get(chat)!.pausedAt).toBeNull();
+    expect((await h.stores.chats.get(chat))!.pausedAt).toBeNull();
     expect(h.worker.stats()).toMatchObject({ failed: 1, sent: 2 });
     expect(h.logger.entries.some((entry) => entry.level === 'warn' && /message failed/.test(entry.msg ?? ''))).toBe(
       true,
@@ -49,8 +49,8 @@ describe('a message the platform refuses', () => {
 
   it('gives a message that keeps failing a bounded number of attempts with backoff, then fails it and goes on', async () => {
     const h = digestHarness({ worker: { maxAttempts: 4 } });
-    const chat = h.chat('telegram:1');
-    queue(h, chat, 2);
+    const chat = await h.chat('telegram:1');
+    await queue(h, chat, 2);
     const failing = { ok: false, kind: 'transient', error: '502: Bad Gateway' } as const;
     h.recorder.script(chat, failing, failing, failing, failing);
     const start = h.clock.now().getTime();

@@ -30,10 +30,10 @@ describe('Telegram crash safety: no idempotency key, so doubling is bounded inst
     const follows = new Map<string, number>();
     for (let chat = 1; chat <= CHATS; chat++) {
       const chatId = `telegram:${chat}`;
-      stores.chats.ensure({ id: chatId, platform: 'telegram', kind: 'private', communityId: null });
+      await stores.chats.ensure({ id: chatId, platform: 'telegram', kind: 'private', communityId: null });
       follows.set(chatId, topics[chat % topics.length]!);
       const nextRunAt = calendar.nextRun('daily 08:00', 'UTC', new Date(start)).toISOString();
-      stores.subscriptions.save({
+      await stores.subscriptions.save({
         chatId,
         topicId: follows.get(chatId)!,
         schedule: 'daily 08:00',

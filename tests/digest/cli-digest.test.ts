@@ -15,11 +15,11 @@ function output() {
 
 describe('newsbrief digest', () => {
   it('prints each chat’s digest as it would be sent now, moving no watermark', async () => {
-    const app = testApp();
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    const sport = app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    const app = await testApp();
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const sport = await app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
     for (const id of ['telegram:1', 'discord:123456789012345678']) {
-      app.stores.chats.ensure({
+      await app.stores.chats.ensure({
         id,
         platform: id.startsWith('telegram') ? 'telegram' : 'discord',
         kind: 'private',
@@ -35,9 +35,9 @@ describe('newsbrief digest', () => {
         cap: 8,
         nextRunAt: '2030-01-01T08:00:00.000Z',
       });
-    save('telegram:1', world.id);
-    save('telegram:1', sport.id);
-    save('discord:123456789012345678', sport.id);
+    await save('telegram:1', world.id);
+    await save('telegram:1', sport.id);
+    await save('discord:123456789012345678', sport.id);
     insertStory(app.db, { topicIds: [world.id], headline: 'Summit opens' });
     insertStory(app.db, { topicIds: [sport.id], headline: 'Cup final tonight' });
 
@@ -52,14 +52,14 @@ describe('newsbrief digest', () => {
     expect(await runDigest(app.config, ['--chat', 'telegram:1', '--topic', 'world'], one.io)).toBe(0);
     expect(one.out()).toContain('• Summit opens');
     expect(one.out()).not.toContain('Cup final');
-    expect(app.stores.subscriptions.listForChat('telegram:1').map((subscription) => subscription.watermark)).toEqual([
-      0, 0,
-    ]);
+    expect(
+      (await app.stores.subscriptions.listForChat('telegram:1')).map((subscription) => subscription.watermark),
+    ).toEqual([0, 0]);
     expect((await app.stores.outbox.counts()).pending).toBe(0);
   });
 
   it('explains wrong arguments with the usage and exits 2', async () => {
-    const app = testApp();
+    const app = await testApp();
     const bad = output();
     expect(await runDigest(app.config, ['--chat'], bad.io)).toBe(2);
     expect(bad.err()).toContain('--chat needs a value');
@@ -70,11 +70,11 @@ describe('newsbrief digest', () => {
   });
 
   it('names a chat or topic that does not exist, exits 1 and prints no preview', async () => {
-    const app = testApp();
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    app.stores.chats.ensure({ id: 'telegram:1', platform: 'telegram', kind: 'private', communityId: null });
-    app.stores.chats.ensure({ id: 'telegram:2', platform: 'telegram', kind: 'private', communityId: null });
-    app.stores.subscriptions.save({
+    const app = await testApp();
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.chats.ensure({ id: 'telegram:1', platform: 'telegram', kind: 'private', communityId: null });
+    await app.stores.chats.ensure({ id: 'telegram:2', platform: 'telegram', kind: 'private', communityId: null });
+    await app.stores.subscriptions.save({
       chatId: 'telegram:1',
       topicId: world.id,
       schedule: 'daily 08:00',
@@ -103,7 +103,7 @@ describe('newsbrief digest', () => {
     const idle = output();
     expect(await runDigest(app.config, ['--chat', 'telegram:2'], idle.io)).toBe(0);
     expect(idle.out()).toBe('── telegram:2 ──\n(follows no topic)\n\n');
-    app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    await app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
     const unfollowed = output();
     expect(await runDigest(app.config, ['--topic', 'sport'], unfollowed.io)).toBe(0);
     expect(unfollowed.out()).toBe("No chat follows 'sport': nothing to preview.\n");

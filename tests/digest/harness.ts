@@ -66,21 +66,23 @@ export function digestHarness(
     onQueued: () => worker.wake(),
   });
 
-  const chat = (id: string, kind: ChatKind = 'private', timezone?: string) => {
+  const chat = async (id: string, kind: ChatKind = 'private', timezone?: string) => {
     const platform = id.split(':')[0] as Platform;
-    stores.chats.ensure({ id, platform, kind, communityId: kind === 'private' ? null : id });
-    if (timezone) stores.chats.setTimezone(id, timezone);
+    await stores.chats.ensure({ id, platform, kind, communityId: kind === 'private' ? null : id });
+    if (timezone) await stores.chats.setTimezone(id, timezone);
     return id;
   };
-  const subscribe = (chatId: string, topicId: number, schedule = 'daily 08:00', timezone = 'UTC', cap = 8) =>
-    stores.subscriptions.save({
-      chatId,
-      topicId,
-      schedule,
-      timezone,
-      cap,
-      nextRunAt: calendar.nextRun(schedule, timezone, clock.now()).toISOString(),
-    }).subscription;
+  const subscribe = async (chatId: string, topicId: number, schedule = 'daily 08:00', timezone = 'UTC', cap = 8) =>
+    (
+      await stores.subscriptions.save({
+        chatId,
+        topicId,
+        schedule,
+        timezone,
+        cap,
+        nextRunAt: calendar.nextRun(schedule, timezone, clock.now()).toISOString(),
+      })
+    ).subscription;
 
   return { db, stores, clock, recorder, logger, calendar, job, worker, actions, chat, subscribe };
 }

@@ -31,13 +31,13 @@ function world() {
 }
 
 describe('a topic’s news read once for many watermarks', () => {
-  it('gives at every watermark exactly what reading the topic’s news after that watermark gives', () => {
+  it('gives at every watermark exactly what reading the topic’s news after that watermark gives', async () => {
     const { digests, topic, ids } = world();
     const lowest = ids[0]!;
     const highest = ids[ids.length - 1]!;
-    const window = readTopicWindow(digests, topic, lowest, highest);
+    const window = await readTopicWindow(digests, topic, lowest, highest);
     for (let watermark = lowest; watermark <= highest; watermark++) {
-      const alone = readTopicWindow(digests, topic, watermark, watermark).base;
+      const alone = (await readTopicWindow(digests, topic, watermark, watermark)).base;
       const shared = newsAfter(window, watermark);
       expect(shared.stories, `stories after ${watermark}`).toEqual(alone.stories);
       expect(shared.maxId, `maxId after ${watermark}`).toBe(alone.maxId);
@@ -46,9 +46,9 @@ describe('a topic’s news read once for many watermarks', () => {
     }
   });
 
-  it('ranks an event again when the watermark falls between its outlets: its lead and outlets change', () => {
+  it('ranks an event again when the watermark falls between its outlets: its lead and outlets change', async () => {
     const { digests, topic, ids, spread } = world();
-    const window = readTopicWindow(digests, topic, ids[0]!, ids[ids.length - 1]!);
+    const window = await readTopicWindow(digests, topic, ids[0]!, ids[ids.length - 1]!);
     expect(window.base.ranked.find((cluster) => cluster.key === spread)?.lead.source).toBe('First Outlet');
     const news = newsAfter(window, ids[5]!);
     const event = news.ranked.find((cluster) => cluster.key === spread);

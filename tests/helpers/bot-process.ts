@@ -3,11 +3,12 @@ import { once } from 'node:events';
 import { BIN } from './cli.js';
 
 /**
- * `newsbrief start` in a child process with an explicit environment, its output collected, and
- * ways to wait for a log line and for the exit: tests wait for what the bot says, never for time.
+ * `newsbrief start` (or another subcommand: `deliver`) in a child process with an explicit
+ * environment, its output collected, and ways to wait for a log line and for the exit: tests wait
+ * for what the bot says, never for time.
  */
-export function startBot(env: Record<string, string>) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, 'start'], {
+export function startBot(env: Record<string, string>, subcommand = 'start', args: readonly string[] = []) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [BIN, subcommand, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_FORMAT: 'json', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

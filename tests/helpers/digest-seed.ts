@@ -8,13 +8,18 @@ export interface SeedStory {
 }
 
 /** Stories of a feed of `topic` arrive, as ingestion would store them. */
-export function addStories(app: App, topic: Topic, stories: readonly SeedStory[], source = 'Example News'): void {
+export async function addStories(
+  app: App,
+  topic: Topic,
+  stories: readonly SeedStory[],
+  source = 'Example News',
+): Promise<void> {
   const { stores } = app;
-  const feed = stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: source });
-  stores.feeds.attach(topic.id, feed.id, 'test');
+  const feed = await stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: source });
+  await stores.feeds.attach(topic.id, feed.id, 'test');
   const now = Date.now();
-  stories.forEach((story, index) => {
-    stores.stories.add({
+  for (const [index, story] of stories.entries()) {
+    await stores.stories.add({
       key: `${topic.slug}-${index}-${story.headline}`,
       feedId: feed.id,
       url: story.url ?? `https://news.example/${topic.slug}/${index}`,
@@ -31,32 +36,32 @@ export function addStories(app: App, topic: Topic, stories: readonly SeedStory[]
       eligibleForDigest: true,
       topicIds: [topic.id],
     });
-  });
+  }
 }
 
 /** Makes every subscription of the chat due now, as if its scheduled time had come. */
-export function makeDue(app: App, chatId: string): void {
+export async function makeDue(app: App, chatId: string): Promise<void> {
   const past = new Date(Date.now() - 60_000).toISOString();
-  for (const subscription of app.stores.subscriptions.listForChat(chatId))
-    app.stores.subscriptions.setNextRun(subscription.id, past);
+  for (const subscription of await app.stores.subscriptions.listForChat(chatId))
+    await app.stores.subscriptions.setNextRun(subscription.id, past);
 }
 
 /**
  * A chat subscribed to a topic whose digest is due now, with stories waiting: what a real
  * subscription looks like when its time comes (through the real stores).
  */
-export function seedDueDigest(
+export async function seedDueDigest(
   app: App,
   options: { chat: ChatRef; topic?: string; stories: readonly SeedStory[]; timezone?: string; source?: string },
-): { topicId: number; subscriptionId: number } {
+): Promise<{ topicId: number; subscriptionId: number }> {
   const { stores } = app;
   const slug = options.topic ?? 'world';
   const topic =
-    stores.topics.findVisible(slug, options.chat.communityId) ??
-    stores.topics.create({ slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} news`, communityId: null });
-  stores.chats.ensure(options.chat);
+    (await stores.topics.findVisible(slug, options.chat.communityId)) ??
+    (await stores.topics.create({ slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} news`, communityId: null }));
+  await stores.chats.ensure(options.chat);
   // Subscribed first: stories stored before a subscription are not news for it.
-  const { subscription } = stores.subscriptions.save({
+  const { subscription } = await stores.subscriptions.save({
     chatId: options.chat.id,
     topicId: topic.id,
     schedule: 'daily 08:00',
@@ -64,7 +69,7 @@ export function seedDueDigest(
     cap: 8,
     nextRunAt: new Date(Date.now() - 60_000).toISOString(),
   });
-  addStories(app, topic, options.stories, options.source);
+  await addStories(app, topic, options.stories, options.source);
   return { topicId: topic.id, subscriptionId: subscription.id };
 }
 

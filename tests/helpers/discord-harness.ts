@@ -51,7 +51,7 @@ export interface DiscordHarnessOptions {
 }
 
 export async function discordHarness(options: DiscordHarnessOptions = {}) {
-  const app = testApp(options.env);
+  const app = await testApp(options.env);
   // As in a running bot, ingestion is loaded before the first command (not within its reply's wait).
   await app.ingest.preload();
   const fake = await startFakeDiscord({ guilds: [guild], ...options.fake });

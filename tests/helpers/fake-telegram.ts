@@ -51,6 +51,8 @@ export interface SentMessage {
   text: string;
   links: string[];
   params: Record<string, unknown>;
+  /** When the fake accepted it (its own clock, Date.now()): rates are measured here, server side. */
+  at: number;
 }
 
 export interface FakeTelegramOptions {
@@ -107,6 +109,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       text: parsed.text,
       links: parsed.links,
       params,
+      at: now,
     };
     sent.push(message);
     return {

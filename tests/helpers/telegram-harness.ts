@@ -38,7 +38,7 @@ export interface TelegramHarnessOptions {
 }
 
 export async function telegramHarness(options: TelegramHarnessOptions = {}) {
-  const app = testApp(options.env);
+  const app = await testApp(options.env);
   // As in a running bot, ingestion is loaded before the first command (not within its reply's wait).
   await app.ingest.preload();
   const fake = await startFakeTelegram();

@@ -7,6 +7,7 @@ import type { CommandContext } from '../../src/core/command.js';
 import type { Actor, ChatRef } from '../../src/core/domain.js';
 import type { Logger } from '../../src/core/ports.js';
 import { createApp, type App } from '../../src/main.js';
+import type { Db } from '../../src/store/index.js';
 
 /** A logger that keeps what it was given, to assert on errors. */
 export function recordingLogger(): Logger & { entries: { level: string; obj: unknown; msg?: string }[] } {
@@ -27,9 +28,9 @@ export function recordingLogger(): Logger & { entries: { level: string; obj: unk
   return logger;
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
 });
 
 /** A temporary folder removed after the test. */
@@ -40,13 +41,16 @@ export function tempDir(): string {
 }
 
 /** The real app (composition root) over a fresh SQLite file, closed after the test. */
-export function testApp(env: Record<string, string> = {}): App & { logger: ReturnType<typeof recordingLogger> } {
+export async function testApp(
+  env: Record<string, string> = {},
+): Promise<App & { db: Db; logger: ReturnType<typeof recordingLogger> }> {
   const dir = tempDir();
   const config: Config = parseConfig({ DATABASE_PATH: join(dir, 'test.db'), LOG_LEVEL: 'silent', ...env });
   const logger = recordingLogger();
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   cleanups.push(() => app.close());
-  return { ...app, logger };
+  // A test app is SQLite (DATABASE_URL unset): its connection is there for the tests' raw SQL.
+  return { ...app, db: app.db!, logger };
 }
 
 export const privateChat = (id = 'telegram:100'): ChatRef => ({
@@ -76,7 +80,7 @@ export const operator = (): Actor =>
   member({ id: 'console:operator', displayName: 'operator', isOperator: true, isModerator: true, canManageChat: true });
 
 /** A command context in `chat` for `actor`, over the app's services. */
-export function contextFor(app: App, chat: ChatRef, actor: Actor): CommandContext {
-  app.services.chats.ensure(chat);
+export async function contextFor(app: App, chat: ChatRef, actor: Actor): Promise<CommandContext> {
+  await app.services.chats.ensure(chat);
   return { chat, actor, services: app.services, now: app.services.clock.now() };
 }

@@ -37,7 +37,7 @@ describe('an Atom feed with relative links', () => {
   it('stores all ten entries, each with the link its xml:base gives it', async () => {
     const server = await startServer({ '/atom.xml': serve(FEED, 'application/atom+xml') });
     const h = ingestHarness();
-    h.feed(server.url('/atom.xml'), h.topic('journal'));
+    await h.feed(server.url('/atom.xml'), await h.topic('journal'));
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({ outcome: 'updated', items: 10, newStories: 10 });
     const links = Object.fromEntries(

@@ -23,7 +23,7 @@ describe('a feed that declares no charset', () => {
     // No charset in the header, none in the XML declaration, and bytes that are ISO-8859-1.
     const server = await startServer({ '/rss': serve(latin1Feed(titles), 'application/rss+xml') });
     const h = ingestHarness();
-    h.feed(server.url('/rss'), h.topic('sport'));
+    await h.feed(server.url('/rss'), await h.topic('sport'));
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({ outcome: 'updated', title: 'Not\u00edcias do Desporto' });
     const headlines = h.stories().map((story) => story.headline);
@@ -39,7 +39,7 @@ describe('a feed that declares no charset', () => {
     );
     const server = await startServer({ '/rss': serve(body, 'application/rss+xml') });
     const h = ingestHarness();
-    h.feed(server.url('/rss'), h.topic('sport'));
+    await h.feed(server.url('/rss'), await h.topic('sport'));
     await h.ingest.pollDueFeeds();
     expect(h.stories().map((story) => story.headline)).toEqual([title]);
   });

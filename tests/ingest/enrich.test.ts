@@ -22,12 +22,12 @@ describe('turning items into stories', () => {
     );
     server.route('/article', serve(fixture('article.html'), 'text/html; charset=utf-8'));
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('lakeside'));
+    await h.feed(server.url('/feed'), await h.topic('lakeside'));
     await h.ingest.pollDueFeeds();
     expect(server.hits('/article')).toBe(1);
     const [row] = h.stories();
     expect(row).toMatchObject({ headline: 'Harbour master resigns', enriched: 1, source: 'Lakeside Times' });
-    const story = h.stores.stories.get(1)!;
+    const story = (await h.stores.stories.get(1))!;
     expect(story.keyQuotes.length).toBeGreaterThan(0);
     expect(story.keyQuotes.map((quote) => quote.speaker)).toContain('Ruth Okafor');
     expect(story.keyQuotes[0]!.text).toMatch(/channel|concern/);
@@ -49,7 +49,7 @@ describe('turning items into stories', () => {
       ),
     );
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('lakeside'));
+    await h.feed(server.url('/feed'), await h.topic('lakeside'));
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({ outcome: 'updated', newStories: 1 });
     expect(server.hits('/gone')).toBe(1);
@@ -81,10 +81,10 @@ describe('turning items into stories', () => {
       ),
     );
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('valley'));
+    await h.feed(server.url('/feed'), await h.topic('valley'));
     await h.ingest.pollDueFeeds();
     expect(server.hits('/page')).toBe(0);
-    const story = h.stores.stories.get(1)!;
+    const story = (await h.stores.stories.get(1))!;
     expect(story.enriched).toBe(true);
     expect(story.keyQuotes[0]).toMatchObject({
       text: expect.stringContaining('This bridge will finally join the two halves'),
@@ -109,17 +109,17 @@ describe('turning items into stories', () => {
       ),
     );
     const h = ingestHarness();
-    const everything = h.topic('everything');
-    const ferries = h.topic('ferries', { include: ['Ferry'] });
-    const noSport = h.topic('no-sport', { exclude: ['football'] });
-    for (const topic of [everything, ferries, noSport]) h.feed(server.url('/feed'), topic);
+    const everything = await h.topic('everything');
+    const ferries = await h.topic('ferries', { include: ['Ferry'] });
+    const noSport = await h.topic('no-sport', { exclude: ['football'] });
+    for (const topic of [everything, ferries, noSport]) await h.feed(server.url('/feed'), topic);
     await h.ingest.pollDueFeeds();
     const topicsOf = (headline: string) => {
       const id = (h.db.prepare('SELECT id FROM stories WHERE headline = ?').get(headline) as { id: number }).id;
       return h.stores.stories.topicIdsOf(id);
     };
-    expect(topicsOf('Budget agreed for next year')).toEqual([everything.id, ferries.id, noSport.id]);
-    expect(topicsOf('Football club promoted')).toEqual([everything.id]);
+    expect(await topicsOf('Budget agreed for next year')).toEqual([everything.id, ferries.id, noSport.id]);
+    expect(await topicsOf('Football club promoted')).toEqual([everything.id]);
   });
 });
 
@@ -155,17 +155,17 @@ describe('clusters', () => {
       ),
     });
     const h = ingestHarness();
-    const world = h.topic('world');
-    for (const path of ['/herald', '/dispatch', '/other']) h.feed(server.url(path), world);
+    const world = await h.topic('world');
+    for (const path of ['/herald', '/dispatch', '/other']) await h.feed(server.url(path), world);
     await h.ingest.pollDueFeeds();
     const rows = h.stories();
     const clustered = rows.filter((row) => row.cluster_id !== null);
     expect(clustered.map((row) => row.source).sort()).toEqual(['Dispatch', 'The Herald']);
     expect(new Set(clustered.map((row) => row.cluster_id)).size).toBe(1);
-    const latest = h.stores.stories.latest([world.id], 10);
+    const latest = await h.stores.stories.latest([world.id], 10);
     expect(latest).toHaveLength(2);
     const shown = latest.find((story) => story.clusterId !== null)!;
-    expect(h.stores.stories.clusterSources(shown.clusterId!, shown.id)).toEqual([
+    expect(await h.stores.stories.clusterSources(shown.clusterId!, shown.id)).toEqual([
       shown.source === 'Dispatch' ? 'The Herald' : 'Dispatch',
     ]);
   });
@@ -193,9 +193,9 @@ describe('clusters', () => {
       ),
     });
     const h = ingestHarness();
-    const topic = h.topic('mining');
-    h.feed(server.url('/a'), topic);
-    h.feed(server.url('/b'), topic);
+    const topic = await h.topic('mining');
+    await h.feed(server.url('/a'), topic);
+    await h.feed(server.url('/b'), topic);
     await h.ingest.pollDueFeeds();
     const rows = h.stories();
     expect(rows).toHaveLength(2);
@@ -227,9 +227,9 @@ describe('clusters', () => {
       ),
     });
     const h = ingestHarness();
-    const topic = h.topic('weather');
-    h.feed(server.url('/a'), topic);
-    h.feed(server.url('/b'), topic);
+    const topic = await h.topic('weather');
+    await h.feed(server.url('/a'), topic);
+    await h.feed(server.url('/b'), topic);
     await h.ingest.pollDueFeeds();
     expect(h.stories().map((row) => row.cluster_id)).toEqual([null, null]);
   });
@@ -256,7 +256,7 @@ describe('article pages and the address guard', () => {
       allowPrivate: false,
       addressPolicy: (address) => (address === '127.0.0.1' ? null : refusedRange(address)),
     });
-    h.feed(server.url('/feed'), h.topic('sneaky'));
+    await h.feed(server.url('/feed'), await h.topic('sneaky'));
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({ outcome: 'updated', newStories: 1 });
     expect(h.stories()[0]).toMatchObject({ headline: 'Innocent-looking story', standfirst: 'Teaser.', enriched: 0 });

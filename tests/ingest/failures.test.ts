@@ -16,7 +16,7 @@ describe('feed failures', () => {
       '/down': (_request, response) => void response.writeHead(503, 'Service Unavailable').end(),
     });
     const h = ingestHarness();
-    const feed = h.feed(server.url('/down'), h.topic('flaky'));
+    const feed = await h.feed(server.url('/down'), await h.topic('flaky'));
     const retries: number[] = [];
     for (let attempt = 1; attempt <= 10; attempt++) {
       const [result] = await h.ingest.pollDueFeeds();
@@ -25,7 +25,7 @@ describe('feed failures', () => {
         errorKind: 'http-status',
         error: 'HTTP 503 Service Unavailable',
       });
-      const stored = h.stores.feeds.get(feed.id)!;
+      const stored = (await h.stores.feeds.get(feed.id))!;
       expect(stored.consecutiveFailures).toBe(attempt);
       if (attempt < 10) {
         retries.push((Date.parse(stored.nextPollAt!) - h.now().getTime()) / MINUTE);
@@ -34,7 +34,7 @@ describe('feed failures', () => {
       }
     }
     expect(retries).toEqual([5, 10, 20, 40, 80, 160, 320, 640, 1280]);
-    const disabled = h.stores.feeds.get(feed.id)!;
+    const disabled = (await h.stores.feeds.get(feed.id))!;
     expect(disabled).toMatchObject({
       enabled: false,
       nextPollAt: null,
@@ -54,16 +54,16 @@ describe('feed failures', () => {
         : void response.writeHead(500).end();
     const server = await startServer({ '/feed': handler });
     const h = ingestHarness();
-    const feed = h.feed(server.url('/feed'), h.topic('flaky'));
+    const feed = await h.feed(server.url('/feed'), await h.topic('flaky'));
     await h.ingest.pollDueFeeds();
     h.advance(6 * MINUTE);
     await h.ingest.pollDueFeeds();
-    expect(h.stores.feeds.get(feed.id)!.consecutiveFailures).toBe(2);
+    expect((await h.stores.feeds.get(feed.id))!.consecutiveFailures).toBe(2);
     healthy = true;
     h.advance(11 * MINUTE);
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({ outcome: 'updated', newStories: 1 });
-    expect(h.stores.feeds.get(feed.id)).toMatchObject({
+    expect(await h.stores.feeds.get(feed.id)).toMatchObject({
       consecutiveFailures: 0,
       lastErrorKind: null,
       lastError: null,
@@ -74,14 +74,14 @@ describe('feed failures', () => {
   it('refuses a feed on a private address with the guard on, and records why', async () => {
     const server = await startServer({ '/feed': serve(rssFeed('Local', [])) });
     const h = ingestHarness({ allowPrivate: false });
-    const feed = h.feed(server.url('/feed'), h.topic('local'));
+    const feed = await h.feed(server.url('/feed'), await h.topic('local'));
     const [result] = await h.ingest.pollDueFeeds();
     expect(result).toMatchObject({
       outcome: 'failed',
       errorKind: 'refused-address',
       error: 'refused address: 127.0.0.1 (loopback)',
     });
-    expect(h.stores.feeds.get(feed.id)!.lastErrorKind).toBe('refused-address');
+    expect((await h.stores.feeds.get(feed.id))!.lastErrorKind).toBe('refused-address');
     expect(server.requests).toEqual([]);
   });
 });

@@ -30,15 +30,15 @@ describe('length caps on what a feed stores', () => {
         ]),
       ),
     });
-    const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+    const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
     const say = async (line: string) =>
-      text(await dispatchLine(COMMANDS, line, contextFor(app, groupChat(), moderator()), app.logger));
+      text(await dispatchLine(COMMANDS, line, await contextFor(app, groupChat(), moderator()), app.logger));
     await say('/topic create giants Giants');
     const added = await say(`/feed add giants ${server.url('/rss')}`);
     expect(added.length).toBeLessThan(1000);
     await app.ingest.pollDueFeeds();
 
-    const [feed] = app.stores.feeds.listAll();
+    const [feed] = await app.stores.feeds.listAll();
     expect(feed!.title!.length).toBeLessThanOrEqual(FIELD_CAPS.feedTitle);
     expect(feed!.title).toMatch(/^Gigantic gazette .*…$/);
     const stories = app.db.prepare('SELECT headline, source, standfirst, url FROM stories ORDER BY id').all() as {

@@ -18,7 +18,7 @@ async function pollPictureFeed() {
   server.route('/articles/quay', serve(QUAY_PAGE, 'text/html; charset=utf-8'));
   // The harness lifts the fetch guard (allowPrivate) so the local server can stand in for a site.
   const h = ingestHarness();
-  h.feed(server.url('/feed'), h.topic('lakeside'));
+  await h.feed(server.url('/feed'), await h.topic('lakeside'));
   const [result] = await h.ingest.pollDueFeeds();
   expect(result).toMatchObject({ outcome: 'updated', newStories: 7 });
   const images = new Map(
@@ -37,7 +37,7 @@ describe('lead images from articles and feeds', () => {
       'https://img.lakeside.example/lead/harbour-1200.jpg',
     );
     const id = h.db.prepare(`SELECT id FROM stories WHERE headline LIKE 'Harbour master%'`).pluck().get() as number;
-    expect(h.stores.stories.get(id)!.imageUrl).toBe('https://img.lakeside.example/lead/harbour-1200.jpg');
+    expect((await h.stores.stories.get(id))!.imageUrl).toBe('https://img.lakeside.example/lead/harbour-1200.jpg');
   });
 
   it('takes the feed’s media:thumbnail, image enclosure or widest media:content when the page gives none, and no audio enclosure', async () => {
@@ -91,9 +91,9 @@ describe('lead images from articles and feeds', () => {
       ),
     );
     const h = ingestHarness();
-    const topic = h.topic('journal');
-    h.feed(server.url('/atom'), topic);
-    h.feed(server.url('/json'), topic);
+    const topic = await h.topic('journal');
+    await h.feed(server.url('/atom'), topic);
+    await h.feed(server.url('/json'), topic);
     await h.ingest.pollDueFeeds();
     const rows = h.db.prepare(`SELECT headline, image_url FROM stories ORDER BY headline`).all();
     expect(rows).toEqual([

@@ -22,7 +22,7 @@ describe('polling feeds', () => {
       '/feed': (request, response) => serve(rssFeed('Harbour Gazette', items))(request, response),
     });
     const h = ingestHarness();
-    const feed = h.feed(server.url('/feed'), h.topic('harbour'));
+    const feed = await h.feed(server.url('/feed'), await h.topic('harbour'));
 
     const [first] = await h.ingest.pollDueFeeds();
     expect(first).toMatchObject({
@@ -36,7 +36,7 @@ describe('polling feeds', () => {
       ['Story number 1 about the harbour', 0],
       ['Story number 2 about the harbour', 0],
     ]);
-    expect(h.stores.feeds.get(feed.id)).toMatchObject({
+    expect(await h.stores.feeds.get(feed.id)).toMatchObject({
       title: 'Harbour Gazette',
       firstPolledAt: h.now().toISOString(),
     });
@@ -57,7 +57,7 @@ describe('polling feeds', () => {
       '/feed': (request, response) => serve(rssFeed('Gazette', items))(request, response),
     });
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('harbour'));
+    await h.feed(server.url('/feed'), await h.topic('harbour'));
     await h.ingest.pollDueFeeds();
     items = [item(3), item(1), item(2)];
     h.advance();
@@ -69,9 +69,9 @@ describe('polling feeds', () => {
   it('polls a feed again only when it is due, unless asked for all feeds', async () => {
     const server = await startServer({ '/feed': serve(rssFeed('Gazette', [item(1)])) });
     const h = ingestHarness();
-    const feed = h.feed(server.url('/feed'), h.topic('harbour'));
+    const feed = await h.feed(server.url('/feed'), await h.topic('harbour'));
     await h.ingest.pollDueFeeds();
-    const next = h.stores.feeds.get(feed.id)!.nextPollAt!;
+    const next = (await h.stores.feeds.get(feed.id))!.nextPollAt!;
     const minutes = (Date.parse(next) - h.now().getTime()) / 60_000;
     expect(minutes).toBeGreaterThanOrEqual(8);
     expect(minutes).toBeLessThanOrEqual(12);
@@ -87,9 +87,9 @@ describe('polling feeds', () => {
       '/dated': conditional(body, { lastModified: 'Tue, 17 Nov 2026 10:00:00 GMT' }),
     });
     const h = ingestHarness();
-    const topic = h.topic('harbour');
-    h.feed(server.url('/etag'), topic);
-    h.feed(server.url('/dated'), topic);
+    const topic = await h.topic('harbour');
+    await h.feed(server.url('/etag'), topic);
+    await h.feed(server.url('/dated'), topic);
     expect((await h.ingest.pollDueFeeds()).map((result) => result.outcome)).toEqual(['updated', 'updated']);
     h.advance();
     const second = await h.ingest.pollDueFeeds();
@@ -110,10 +110,10 @@ describe('polling feeds', () => {
       '/b': serve(rssFeed('Paper B', [{ ...shared, link: 'https://WIRE.example/story-1?utm_source=b#top' }])),
     });
     const h = ingestHarness();
-    const world = h.topic('world');
-    const local = h.topic('local');
-    const a = h.feed(server.url('/a'), world);
-    const b = h.feed(server.url('/b'), local);
+    const world = await h.topic('world');
+    const local = await h.topic('local');
+    const a = await h.feed(server.url('/a'), world);
+    const b = await h.feed(server.url('/b'), local);
     const results = await h.ingest.pollDueFeeds();
     expect(results.map((result) => result.outcome === 'updated' && result.newStories)).toEqual([1, 1]);
     const stories = h.stories();
@@ -123,8 +123,12 @@ describe('polling feeds', () => {
     ]);
     expect(stories[0]!.cluster_id).not.toBeNull();
     expect(stories[1]!.cluster_id).toBe(stories[0]!.cluster_id);
-    const [idA, idB] = [stories[0]!.key, stories[1]!.key].map((key) => h.stores.stories.knownKeys([key]).get(key)!);
-    expect([h.stores.stories.topicIdsOf(idA!), h.stores.stories.topicIdsOf(idB!)]).toEqual([[world.id], [local.id]]);
+    const known = await h.stores.stories.knownKeys([stories[0]!.key, stories[1]!.key]);
+    const [idA, idB] = [stories[0]!.key, stories[1]!.key].map((key) => known.get(key)!);
+    expect([await h.stores.stories.topicIdsOf(idA!), await h.stores.stories.topicIdsOf(idB!)]).toEqual([
+      [world.id],
+      [local.id],
+    ]);
     // Polled again, each feed finds its own item and stores nothing new.
     h.advance();
     const again = await h.ingest.pollDueFeeds({ all: true });
@@ -141,7 +145,7 @@ describe('polling feeds', () => {
       ),
     });
     const h = ingestHarness();
-    const feed = h.feed(server.url('/feed'), h.topic('misc'));
+    const feed = await h.feed(server.url('/feed'), await h.topic('misc'));
     await h.ingest.pollDueFeeds();
     h.advance();
     await h.ingest.pollDueFeeds({ all: true });
@@ -160,8 +164,8 @@ describe('polling feeds', () => {
       '/missing': (_request, response) => void response.writeHead(404).end(),
     });
     const h = ingestHarness({ timeoutMs: 1000 });
-    const topic = h.topic('mixed');
-    for (const path of ['/good', '/slow', '/broken', '/laughs', '/missing']) h.feed(server.url(path), topic);
+    const topic = await h.topic('mixed');
+    for (const path of ['/good', '/slow', '/broken', '/laughs', '/missing']) await h.feed(server.url(path), topic);
     const results = await h.ingest.pollDueFeeds();
     const byPath = Object.fromEntries(results.map((result) => [new URL(result.url).pathname, result]));
     expect(byPath['/good']).toMatchObject({ outcome: 'updated', newStories: 1 });
@@ -185,9 +189,9 @@ describe('polling feeds', () => {
     const path = join(dir, 'local.xml');
     writeFileSync(path, rssFeed('Local File', [item(1)]));
     const h = ingestHarness();
-    const topic = h.topic('local');
-    h.feed(path, topic, { fromCatalogue: true });
-    h.feed(join(dir, 'sneaky.xml'), topic);
+    const topic = await h.topic('local');
+    await h.feed(path, topic, { fromCatalogue: true });
+    await h.feed(join(dir, 'sneaky.xml'), topic);
     const results = await h.ingest.pollDueFeeds();
     expect(results.map((result) => [result.url, result.outcome])).toEqual([
       [path, 'updated'],

@@ -27,18 +27,18 @@ async function hijackSetup(hostileItem: { guid?: string; link?: string }) {
       ]),
     ),
   });
-  const app = testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
-  const harbour = app.stores.topics.create({ slug: 'harbour', name: 'Harbour', communityId: null });
-  app.stores.topics.create({ slug: 'bait', name: 'Bait', communityId: HOSTILE_COMMUNITY });
-  const ask = (line: string, chat = privateChat(), actor = member()) =>
-    dispatchLine(COMMANDS, line, contextFor(app, chat, actor), app.logger);
+  const app = await testApp({ ALLOW_PRIVATE_FEEDS: 'true' });
+  const harbour = await app.stores.topics.create({ slug: 'harbour', name: 'Harbour', communityId: null });
+  await app.stores.topics.create({ slug: 'bait', name: 'Bait', communityId: HOSTILE_COMMUNITY });
+  const ask = async (line: string, chat = privateChat(), actor = member()) =>
+    dispatchLine(COMMANDS, line, await contextFor(app, chat, actor), app.logger);
   // The hostile community adds its feed through the real command, and it is polled before the victim's feed exists.
   const hostileChat = groupChat(HOSTILE_COMMUNITY, HOSTILE_COMMUNITY);
   const added = await ask(`/feed add bait ${server.url('/hostile')}`, hostileChat, moderator());
   expect(added?.kind).not.toBe('error');
   await app.ingest.pollDueFeeds({ all: true });
-  const victimFeed = app.stores.feeds.ensure(server.url('/victim'), {});
-  app.stores.feeds.attach(harbour.id, victimFeed.id, 'console:operator');
+  const victimFeed = await app.stores.feeds.ensure(server.url('/victim'), {});
+  await app.stores.feeds.attach(harbour.id, victimFeed.id, 'console:operator');
   await app.ingest.pollDueFeeds({ all: true });
   return { app, ask };
 }
@@ -76,7 +76,7 @@ describe('a feed still knows its own items', () => {
       '/feed': (request, response) => serve(rssFeed('Paper', items))(request, response),
     });
     const h = ingestHarness();
-    h.feed(server.url('/feed'), h.topic('harbour'));
+    await h.feed(server.url('/feed'), await h.topic('harbour'));
     await h.ingest.pollDueFeeds();
     items[0] = { ...items[0]!, guid: 'bridge-reopens-second-guid' };
     // Some feeds point every item at their front page: a different title on that link is a new story.

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { NewStory } from '../../src/core/story-port.js';
 import { createStores, openDatabase } from '../../src/store/index.js';
 
-function setup() {
+async function setup() {
   const db = openDatabase(':memory:');
   const stores = createStores(db);
-  const topic = stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-  const feed = stores.feeds.ensure('https://paper.example/rss');
+  const topic = await stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+  const feed = await stores.feeds.ensure('https://paper.example/rss');
   let n = 0;
   const story = (overrides: Partial<NewStory> = {}): NewStory => {
     n++;
@@ -33,67 +33,73 @@ function setup() {
 }
 
 describe('the story store', () => {
-  it('stores a key once and hands back the stored story when it comes again', () => {
-    const { stores, story } = setup();
-    const first = stores.stories.add(story({ key: 'url:https://paper.example/a' }));
-    const again = stores.stories.add(
+  it('stores a key once and hands back the stored story when it comes again', async () => {
+    const { stores, story } = await setup();
+    const first = await stores.stories.add(story({ key: 'url:https://paper.example/a' }));
+    const again = await stores.stories.add(
       story({ key: 'url:https://paper.example/a', headline: 'Something else entirely' }),
     );
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, story: { id: first.story.id, headline: first.story.headline } });
-    expect(stores.stories.knownKeys(['url:https://paper.example/a', 'url:nope'])).toEqual(
+    expect(await stores.stories.knownKeys(['url:https://paper.example/a', 'url:nope'])).toEqual(
       new Map([['url:https://paper.example/a', first.story.id]]),
     );
   });
 
-  it('remembers keys of stories more than 12 months old', () => {
-    const { stores, story } = setup();
-    stores.stories.add(
+  it('remembers keys of stories more than 12 months old', async () => {
+    const { stores, story } = await setup();
+    await stores.stories.add(
       story({ key: 'guid:old-one', arrivedAt: '2025-09-01T00:00:00.000Z', publishedAt: '2025-09-01T00:00:00.000Z' }),
     );
-    expect(stores.stories.knownKeys(['guid:old-one']).has('guid:old-one')).toBe(true);
+    expect((await stores.stories.knownKeys(['guid:old-one'])).has('guid:old-one')).toBe(true);
   });
 
-  it('keeps every quote and returns key quotes in order of key rank', () => {
-    const { stores, story } = setup();
+  it('keeps every quote and returns key quotes in order of key rank', async () => {
+    const { stores, story } = await setup();
     const quotes = [
       { text: 'First thing said in the article', speaker: 'A', paragraph: 0 },
       { text: 'Second thing said in the article', speaker: 'B', paragraph: 1 },
       { text: 'Third thing said in the article', speaker: 'C', paragraph: 2 },
     ];
-    const { story: stored } = stores.stories.add(story({ quotes, keyQuotes: [quotes[2]!, quotes[0]!] }));
+    const { story: stored } = await stores.stories.add(story({ quotes, keyQuotes: [quotes[2]!, quotes[0]!] }));
     expect(stored.keyQuotes.map((quote) => quote.speaker)).toEqual(['C', 'A']);
-    expect(stores.stories.matchText(stored.id)?.quotes).toEqual(quotes.map((quote) => quote.text));
+    expect((await stores.stories.matchText(stored.id))?.quotes).toEqual(quotes.map((quote) => quote.text));
   });
 
-  it('lists the latest stories newest first by published time, one per cluster', () => {
-    const { db, stores, story, topic } = setup();
-    const old = stores.stories.add(story({ publishedAt: '2026-11-18T08:00:00.000Z' })).story;
-    const newest = stores.stories.add(story({ publishedAt: '2026-11-20T09:00:00.000Z' })).story;
+  it('lists the latest stories newest first by published time, one per cluster', async () => {
+    const { db, stores, story, topic } = await setup();
+    const old = (await stores.stories.add(story({ publishedAt: '2026-11-18T08:00:00.000Z' }))).story;
+    const newest = (await stores.stories.add(story({ publishedAt: '2026-11-20T09:00:00.000Z' }))).story;
     // A bad feed clock: "published" after it arrived counts as its arrival.
-    const future = stores.stories.add(
-      story({ publishedAt: '2030-01-01T00:00:00.000Z', arrivedAt: '2026-11-19T10:00:00.000Z' }),
+    const future = (
+      await stores.stories.add(
+        story({ publishedAt: '2030-01-01T00:00:00.000Z', arrivedAt: '2026-11-19T10:00:00.000Z' }),
+      )
     ).story;
-    const a = stores.stories.add(
-      story({
-        headline: 'Ministers agree new fishing quotas after long night of talks',
-        publishedAt: '2026-11-19T12:00:00.000Z',
-      }),
+    const a = (
+      await stores.stories.add(
+        story({
+          headline: 'Ministers agree new fishing quotas after long night of talks',
+          publishedAt: '2026-11-19T12:00:00.000Z',
+        }),
+      )
     ).story;
-    const b = stores.stories.add(
-      story({
-        headline: 'Ministers agree new fishing quotas after long night of talks',
-        source: 'Other',
-        publishedAt: '2026-11-19T13:00:00.000Z',
-      }),
+    const b = (
+      await stores.stories.add(
+        story({
+          headline: 'Ministers agree new fishing quotas after long night of talks',
+          source: 'Other',
+          publishedAt: '2026-11-19T13:00:00.000Z',
+        }),
+      )
     ).story;
-    const elsewhere = stores.topics.create({ slug: 'other', name: 'Other', communityId: null });
-    stores.stories.add(story({ topicIds: [elsewhere.id] }));
+    const elsewhere = await stores.topics.create({ slug: 'other', name: 'Other', communityId: null });
+    await stores.stories.add(story({ topicIds: [elsewhere.id] }));
     expect(db.prepare('SELECT count(*) AS n FROM story_clusters').get()).toEqual({ n: 1 });
-    const latest = stores.stories.latest([topic.id], 10).map((entry) => entry.id);
+    const latest = (await stores.stories.latest([topic.id], 10)).map((entry) => entry.id);
     expect(latest).toEqual([newest.id, b.id, future.id, old.id]);
     expect(latest).not.toContain(a.id);
-    expect(stores.stories.clusterSources(stores.stories.get(b.id)!.clusterId!, b.id)).toEqual(['Paper']);
-    expect(stores.stories.latest([topic.id], 2)).toHaveLength(2);
+    expect(await stores.stories.clusterSources((await stores.stories.get(b.id))!.clusterId!, b.id)).toEqual(['Paper']);
+    expect(await stores.stories.latest([topic.id], 2)).toHaveLength(2);
   });
 });

@@ -30,10 +30,10 @@ function fakeTerminal(
 /** Types `lines` into the console over a fresh app and returns everything it wrote. */
 async function session(
   lines: string[],
-  options: { output?: PassThrough; prepare?: (app: ReturnType<typeof testApp>) => void } = {},
+  options: { output?: PassThrough; prepare?: (app: Awaited<ReturnType<typeof testApp>>) => unknown } = {},
 ): Promise<string> {
-  const app = testApp();
-  options.prepare?.(app);
+  const app = await testApp();
+  await options.prepare?.(app);
   const input = new PassThrough();
   const output = options.output ?? new PassThrough();
   let written = '';
@@ -51,8 +51,8 @@ async function session(
   return written;
 }
 
-const withWorld = (app: ReturnType<typeof testApp>) => {
-  const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+const withWorld = async (app: Awaited<ReturnType<typeof testApp>>) => {
+  const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
   insertStory(app.db, {
     topicIds: [world.id],
     headline: 'Summit opens in Geneva',
@@ -119,9 +119,9 @@ describe('the console reads well', () => {
     // A time in this year as Paris counts years (Paris is UTC+1 at New Year): mid-July, summer time.
     const parisYear = new Date(Date.now() + 3_600_000).getUTCFullYear();
     const out = await session(['/timezone Europe/Paris', '/latest'], {
-      prepare: (app) => {
-        withWorld(app);
-        const world = app.stores.topics.findVisible('world', null)!;
+      prepare: async (app) => {
+        await withWorld(app);
+        const world = (await app.stores.topics.findVisible('world', null))!;
         insertStory(app.db, {
           topicIds: [world.id],
           headline: 'Talks resume',

@@ -23,9 +23,9 @@ async function pictureDigest(app: App, chat: ChatRef, images = true): Promise<vo
   );
   server.route('/articles/harbour-master', serve(fixture('article-og-image.html'), 'text/html; charset=utf-8'));
   server.route('/articles/pier-repairs', serve(fixture('article-private-image.html'), 'text/html; charset=utf-8'));
-  const topic = app.stores.topics.create({ slug: 'lakeside', name: 'Lakeside', communityId: null });
-  app.stores.chats.ensure(chat);
-  app.stores.subscriptions.save({
+  const topic = await app.stores.topics.create({ slug: 'lakeside', name: 'Lakeside', communityId: null });
+  await app.stores.chats.ensure(chat);
+  await app.stores.subscriptions.save({
     chatId: chat.id,
     topicId: topic.id,
     schedule: 'daily 08:00',
@@ -34,8 +34,8 @@ async function pictureDigest(app: App, chat: ChatRef, images = true): Promise<vo
     nextRunAt: new Date(Date.now() - 60_000).toISOString(),
     style: { ...DEFAULT_STYLE, images },
   });
-  const feed = app.stores.feeds.ensure(server.url('/feed'));
-  app.stores.feeds.attach(topic.id, feed.id, 'test');
+  const feed = await app.stores.feeds.ensure(server.url('/feed'));
+  await app.stores.feeds.attach(topic.id, feed.id, 'test');
   await app.ingest.pollDueFeeds();
   server.route('/feed', serve(fixture('media-images.xml', server.origin)));
   await app.ingest.pollDueFeeds({ all: true });

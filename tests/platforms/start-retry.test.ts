@@ -16,8 +16,8 @@ import { recordingLogger, testApp } from '../helpers/test-app.js';
 const TOKEN = '123456:TEST-token-for-the-fake-telegram-api';
 const QUICK = { attempts: 3, firstDelayMs: 10, maxDelayMs: 20 };
 
-function telegramStarter(apiRoot: string, token = TOKEN): PlatformStarter<TelegramPlatform> {
-  const app = testApp();
+async function telegramStarter(apiRoot: string, token = TOKEN): Promise<PlatformStarter<TelegramPlatform>> {
+  const app = await testApp();
   return {
     platform: 'telegram',
     url: apiRoot,
@@ -36,7 +36,7 @@ describe('starting a platform with bounded retries', () => {
   it('tries an unreachable API the given number of times, logs each attempt with its URL, then gives up', async () => {
     const apiRoot = `http://127.0.0.1:${await closedPort()}/api`;
     const logger = recordingLogger();
-    const started = await startWithRetry(telegramStarter(apiRoot), {
+    const started = await startWithRetry(await telegramStarter(apiRoot), {
       logger,
       signal: new AbortController().signal,
       retry: QUICK,
@@ -59,7 +59,7 @@ describe('starting a platform with bounded retries', () => {
     try {
       const logger = recordingLogger();
       const wrong = '654321:WRONG-token-the-fake-telegram-refuses-x';
-      const started = await startWithRetry(telegramStarter(fake.apiRoot, wrong), {
+      const started = await startWithRetry(await telegramStarter(fake.apiRoot, wrong), {
         logger,
         signal: new AbortController().signal,
         retry: { ...QUICK, attempts: 1 },
@@ -83,7 +83,7 @@ describe('starting a platform with bounded retries', () => {
     try {
       const stop = new AbortController();
       const logger = recordingLogger();
-      const starting = startWithRetry(telegramStarter(apiRoot), { logger, signal: stop.signal, retry: QUICK });
+      const starting = startWithRetry(await telegramStarter(apiRoot), { logger, signal: stop.signal, retry: QUICK });
       while (sockets.length === 0) await once(silent, 'connection');
       stop.abort();
       expect(await starting).toBeNull();

@@ -14,17 +14,18 @@ const CHATS = 10;
 const BATCH = 3;
 
 /** Ten chats each due a one-message digest of the same three stories, over a database file. */
-function world(ledgerFor: (real: DigestLedger) => DigestLedger = (real) => real) {
+async function world(ledgerFor: (real: DigestLedger) => DigestLedger = (real) => real) {
   const path = join(tempDir(), 'digests.db');
   const db = openDatabase(path);
   const stores = createStores(db);
   const clock = fakeClock('2025-03-03T07:00:00Z');
   const calendar = createScheduleCalendar();
   const topic = insertTopic(db, 'world');
-  const chats = Array.from({ length: CHATS }, (_, index) => {
+  const chats: { id: string; subscription: number }[] = [];
+  for (let index = 0; index < CHATS; index++) {
     const id = `telegram:${100 + index}`;
-    stores.chats.ensure({ id, platform: 'telegram', kind: 'private', communityId: null });
-    const { subscription } = stores.subscriptions.save({
+    await stores.chats.ensure({ id, platform: 'telegram', kind: 'private', communityId: null });
+    const { subscription } = await stores.subscriptions.save({
       chatId: id,
       topicId: topic,
       schedule: 'daily 08:00',
@@ -32,8 +33,8 @@ function world(ledgerFor: (real: DigestLedger) => DigestLedger = (real) => real)
       cap: 8,
       nextRunAt: '2025-03-03T08:00:00.000Z',
     });
-    return { id, subscription: subscription.id };
-  });
+    chats.push({ id, subscription: subscription.id });
+  }
   const stories = ['Bridge opens', 'Ferry strike', 'Storm warning'].map((headline) =>
     insertStory(db, { topicIds: [topic], headline }),
   );
@@ -78,7 +79,7 @@ function world(ledgerFor: (real: DigestLedger) => DigestLedger = (real) => real)
 
 describe('the digest job in batches', () => {
   it('commits each batch of chats as it goes, each whole: outbox, deliveries, watermarks and next runs together', async () => {
-    const w = world();
+    const w = await world();
     const seen: ReturnType<typeof w.committed>[] = [];
     let running = true;
     const watch = (): void => {
@@ -103,7 +104,7 @@ describe('the digest job in batches', () => {
   it('keeps the batches written before a storage failure and leaves the failed batch and later ones untouched', async () => {
     let commits = 0;
     // The real SQLite ledger, whose eighth commit meets a full disk.
-    const w = world((real) => ({
+    const w = await world((real) => ({
       batch: (work) => real.batch(work),
       commit(plan) {
         if (++commits === 8) throw new DigestStorageError('database or disk is full');

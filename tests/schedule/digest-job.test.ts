@@ -10,8 +10,8 @@ describe('the due-digest job', () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
     insertStory(h.db, { topicIds: [world], headline: 'Old news, before the subscription' });
-    const chat = h.chat('telegram:100');
-    const subscription = h.subscribe(chat, world, 'daily 08:00', 'Europe/London');
+    const chat = await h.chat('telegram:100');
+    const subscription = await h.subscribe(chat, world, 'daily 08:00', 'Europe/London');
     const ids = ['Bridge opens', 'Ferry strike', 'Storm warning'].map((headline) =>
       insertStory(h.db, { topicIds: [world], headline }),
     );
@@ -30,18 +30,18 @@ describe('the due-digest job', () => {
     expect(sent!.text).not.toContain('Old news');
     expect(sent!.key).toBe(`digest:${subscription.id}@2025-03-03T08:00:00.000Z#1`);
     expect(watermarkOf(h, subscription.id)).toBe(Math.max(...ids));
-    expect(h.stores.subscriptions.find(chat, world)?.nextRunAt).toBe('2025-03-04T08:00:00.000Z');
+    expect((await h.stores.subscriptions.find(chat, world))?.nextRunAt).toBe('2025-03-04T08:00:00.000Z');
   });
 
   it('reads only what is due: subscriptions not due are not planned', async () => {
     const h = digestHarness();
     const topics = ['a', 'b', 'c'].map((slug) => insertTopic(h.db, slug));
-    h.subscribe(h.chat('telegram:1'), topics[0]!, 'daily 08:00');
-    h.subscribe(h.chat('telegram:2'), topics[1]!, 'daily 09:00');
-    h.subscribe(h.chat('telegram:3'), topics[2]!, 'weekly fri 08:00');
+    await h.subscribe(await h.chat('telegram:1'), topics[0]!, 'daily 08:00');
+    await h.subscribe(await h.chat('telegram:2'), topics[1]!, 'daily 09:00');
+    await h.subscribe(await h.chat('telegram:3'), topics[2]!, 'weekly fri 08:00');
     const read: number[] = [];
     const newStories = h.stores.digests.newStories;
-    h.stores.digests.newStories = (topicId, after) => (read.push(topicId), newStories(topicId, after));
+    h.stores.digests.newStories = async (topicId, after) => (read.push(topicId), await newStories(topicId, after));
     h.clock.set('2025-03-03T08:00:05Z');
     expect((await h.job.runDue()).due).toBe(1);
     expect(read).toEqual([topics[0]]);
@@ -50,9 +50,9 @@ describe('the due-digest job', () => {
   it('sends topics due in the same minute as one digest, a section each, a story in both topics once', async () => {
     const h = digestHarness();
     const [world, europe] = [insertTopic(h.db, 'world'), insertTopic(h.db, 'europe')];
-    const chat = h.chat('telegram:100');
-    h.subscribe(chat, world);
-    h.subscribe(chat, europe);
+    const chat = await h.chat('telegram:100');
+    await h.subscribe(chat, world);
+    await h.subscribe(chat, europe);
     insertStory(h.db, { topicIds: [world, europe], headline: 'Summit in Brussels' });
     insertStory(h.db, { topicIds: [europe], headline: 'Rail strike in France' });
     insertStory(h.db, { topicIds: [world], headline: 'Quake in Chile' });
@@ -72,9 +72,9 @@ describe('the due-digest job', () => {
   it('never sends a chat a story it already had through another subscription, nor another outlet’s copy of it', async () => {
     const h = digestHarness();
     const [world, europe] = [insertTopic(h.db, 'world'), insertTopic(h.db, 'europe')];
-    const chat = h.chat('telegram:100');
-    h.subscribe(chat, world, 'daily 08:00');
-    h.subscribe(chat, europe, 'daily 09:00');
+    const chat = await h.chat('telegram:100');
+    await h.subscribe(chat, world, 'daily 08:00');
+    await h.subscribe(chat, europe, 'daily 09:00');
     const cluster = insertCluster(h.db);
     insertStory(h.db, {
       topicIds: [world, europe],
@@ -100,8 +100,8 @@ describe('the due-digest job', () => {
   it('sends no empty digest and never pushes a feed’s first-poll stories, yet moves on', async () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
-    const chat = h.chat('telegram:100');
-    const subscription = h.subscribe(chat, world);
+    const chat = await h.chat('telegram:100');
+    const subscription = await h.subscribe(chat, world);
     const firstPoll = insertStory(h.db, { topicIds: [world], eligible: false });
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 1, digests: 0, empty: 1 });
@@ -114,13 +114,13 @@ describe('the due-digest job', () => {
   it('sends a digest missed during downtime once at start, then keeps to the schedule', async () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
-    const chat = h.chat('telegram:100');
-    h.subscribe(chat, world, 'daily 08:00');
+    const chat = await h.chat('telegram:100');
+    await h.subscribe(chat, world, 'daily 08:00');
     insertStory(h.db, { topicIds: [world], headline: 'Before the outage' });
     h.clock.set('2025-03-06T10:15:00Z'); // three daily slots missed
     expect(await h.job.runDue()).toMatchObject({ due: 1, digests: 1 });
     expect(await h.job.runDue()).toMatchObject({ due: 0 });
-    expect(h.stores.subscriptions.find(chat, world)?.nextRunAt).toBe('2025-03-07T08:00:00.000Z');
+    expect((await h.stores.subscriptions.find(chat, world))?.nextRunAt).toBe('2025-03-07T08:00:00.000Z');
     await h.worker.drain();
     expect(h.recorder.delivered()).toHaveLength(1);
   });
@@ -128,8 +128,8 @@ describe('the due-digest job', () => {
   it('caps a section at the subscription’s cap, best first, closing with "+K more — /latest <topic>"', async () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
-    const chat = h.chat('telegram:100');
-    h.subscribe(chat, world, 'daily 08:00', 'UTC', 3);
+    const chat = await h.chat('telegram:100');
+    await h.subscribe(chat, world, 'daily 08:00', 'UTC', 3);
     for (let index = 0; index < 7; index++) {
       insertStory(h.db, {
         topicIds: [world],
@@ -148,21 +148,21 @@ describe('the due-digest job', () => {
   it('builds nothing for a paused chat: its watermark stays, its next run moves on', async () => {
     const h = digestHarness();
     const world = insertTopic(h.db, 'world');
-    const chat = h.chat('telegram:100');
-    const subscription = h.subscribe(chat, world);
+    const chat = await h.chat('telegram:100');
+    const subscription = await h.subscribe(chat, world);
     insertStory(h.db, { topicIds: [world] });
     await h.actions.pause(chat, 'paused by test', h.clock.now());
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 1, paused: 1, digests: 0 });
     expect(watermarkOf(h, subscription.id)).toBe(subscription.watermark);
-    expect(h.stores.subscriptions.find(chat, world)?.nextRunAt).toBe('2025-03-04T08:00:00.000Z');
+    expect((await h.stores.subscriptions.find(chat, world))?.nextRunAt).toBe('2025-03-04T08:00:00.000Z');
     expect(await h.stores.outbox.counts()).toMatchObject({ pending: 0, held: 0 });
   });
 
   it('waits for a platform that is not running, and writes nothing for its chats', async () => {
     const h = digestHarness({ platform: 'telegram' });
     const world = insertTopic(h.db, 'world');
-    h.subscribe(h.chat('discord:123456789012345678', 'channel'), world);
+    await h.subscribe(await h.chat('discord:123456789012345678', 'channel'), world);
     insertStory(h.db, { topicIds: [world] });
     h.clock.set('2025-03-03T08:00:00Z');
     expect(await h.job.runDue()).toMatchObject({ due: 0 });
@@ -172,8 +172,8 @@ describe('the due-digest job', () => {
   it('splits a long digest into parts between entries, each with its own idempotency key', async () => {
     const h = digestHarness({ limit: 400 });
     const world = insertTopic(h.db, 'world');
-    const chat = h.chat('telegram:100');
-    const subscription = h.subscribe(chat, world);
+    const chat = await h.chat('telegram:100');
+    const subscription = await h.subscribe(chat, world);
     for (let index = 0; index < 6; index++)
       insertStory(h.db, { topicIds: [world], headline: `Headline number ${index} ${'x'.repeat(60)}` });
     h.clock.set('2025-03-03T08:00:00Z');

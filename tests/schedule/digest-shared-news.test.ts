@@ -26,16 +26,17 @@ describe('the due-digest job reading each topic once for every watermark', () =>
       story(7, { topicIds: [city] }),
     ];
     // Chats listed out of id order, each after a different story: some between the event's outlets.
-    const chats = [6, 1, 5, 0, 3, 2, 4].map((index) => {
-      const chat = h.chat(`telegram:${900 - index}`);
-      const subscription = h.subscribe(chat, harbour);
+    const chats: string[] = [];
+    for (const index of [6, 1, 5, 0, 3, 2, 4]) {
+      const chat = await h.chat(`telegram:${900 - index}`);
+      const subscription = await h.subscribe(chat, harbour);
       h.db.prepare(`UPDATE subscriptions SET watermark = ? WHERE id = ?`).run(ids[index]! - 1, subscription.id);
-      if (index % 2 === 0) h.subscribe(chat, city);
-      return chat;
-    });
+      if (index % 2 === 0) await h.subscribe(chat, city);
+      chats.push(chat);
+    }
     h.db.prepare(`UPDATE subscriptions SET watermark = ? WHERE topic_id = ?`).run(ids[0]! - 1, city);
     // One chat already has the event's first outlet: the event must stay out of its digest.
-    h.stores.digests.commit({
+    await h.stores.digests.commit({
       chatId: chats[0]!,
       at: at(10),
       messages: [],
@@ -44,15 +45,14 @@ describe('the due-digest job reading each topic once for every watermark', () =>
     });
 
     h.clock.set('2025-03-03T08:00:00Z');
-    const expected = new Map(
-      chats.map((chat) => {
-        const digest = h.actions.preview(chat, null, h.clock.now());
-        return [
-          chat,
-          digest ? h.recorder.messenger.renderDigest(digest).map((message) => JSON.stringify(message)) : [],
-        ];
-      }),
-    );
+    const expected = new Map<string, string[]>();
+    for (const chat of chats) {
+      const digest = await h.actions.preview(chat, null, h.clock.now());
+      expected.set(
+        chat,
+        digest ? h.recorder.messenger.renderDigest(digest).map((message) => JSON.stringify(message)) : [],
+      );
+    }
     expect(await h.job.runDue()).toMatchObject({ due: 11, digests: 7, failed: 0 });
     for (const chat of chats) {
       const queued = h.db

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestCommit } from '../../src/core/digest/ports.js';
-import type { AsyncStores } from '../../src/store/postgres/async-port.js';
+import type { Stores } from '../../src/store/index.js';
 import { telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
 
 const SLOT = '2025-03-03T08:00:00.000Z';
 const NEXT = '2025-03-04T08:00:00.000Z';
 
 /** A chat subscribed to a topic with three stories, and the commit of its digest. */
-async function dueDigest(stores: AsyncStores, chat = '1') {
+async function dueDigest(stores: Stores, chat = '1') {
   const { topic, add } = await topicWithFeed(stores, `topic-${chat}`);
   await stores.chats.ensure(telegramChat(chat));
   const chatId = `telegram:${chat}`;

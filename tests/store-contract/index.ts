@@ -9,6 +9,7 @@ import { subscriptionStyleContract } from './subscription-style-contract.js';
 import { subscriptionContract } from './subscriptions-contract.js';
 import { topicAndFeedContract } from './topics-feeds-contract.js';
 import type { StoresFactory } from './world.js';
+import { workClaimsContract } from './work-claims-contract.js';
 
 export type { StoreWorld, StoresFactory } from './world.js';
 
@@ -28,5 +29,6 @@ export function describeStoreContract(backend: string, factory: StoresFactory): 
     digestSourceContract(factory);
     digestLedgerContract(factory);
     outboxContract(factory);
+    workClaimsContract(factory);
   });
 }

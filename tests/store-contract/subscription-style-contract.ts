@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STYLE, type SubscriptionStyle } from '../../src/core/domain.js';
-import { telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
+import { collect, telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
 
 const input = (chatId: string, topicId: number, style?: SubscriptionStyle) => ({
   chatId,
@@ -52,7 +52,7 @@ export function subscriptionStyleContract(factory: StoresFactory): void {
       expect(created).toMatchObject({ created: true, subscription: { style: compact } });
       expect((await subscriptions.find('telegram:1', topic.id))?.style).toEqual(compact);
       expect((await subscriptions.listForChat('telegram:1')).map((s) => s.style)).toEqual([compact]);
-      const due = [...(await subscriptions.due(new Date('2026-11-25T08:00:00.000Z')))];
+      const due = await collect(subscriptions.due(new Date('2026-11-25T08:00:00.000Z')));
       expect(due.map((s) => s.style)).toEqual([compact]);
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STYLE } from '../../src/core/domain.js';
-import { telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
+import { DUE_PAGE } from '../../src/store/subscription-store.js';
+import { collect, telegramChat, topicWithFeed, useStores, type StoresFactory } from './world.js';
 
 const input = (chatId: string, topicId: number, nextRunAt: string | null = '2026-11-25T08:00:00.000Z') => ({
   chatId,
@@ -108,28 +109,51 @@ export function subscriptionContract(factory: StoresFactory): void {
       const early = await subscriptions.save(input('telegram:2', topic.id, '2026-11-25T07:00:00.000Z'));
       const discord = await subscriptions.save(input('discord:3', topic.id, '2026-11-25T07:30:00.000Z'));
       await subscriptions.save(input('telegram:4', topic.id, null));
-      // due() is an Iterable (SQLite streams it); spread it before using the store again.
-      const due = [...(await subscriptions.due(new Date('2026-11-25T08:00:00.000Z')))];
+      const due = await collect(subscriptions.due(new Date('2026-11-25T08:00:00.000Z')));
       expect(due.map((s) => s.id)).toEqual([early.subscription.id, discord.subscription.id, late.subscription.id]);
       expect(due[0]).toEqual({
         ...early.subscription,
         topic: { slug: 'world', name: 'World' },
         chat: { platform: 'telegram', pausedAt: '2026-11-24T00:00:00.000Z' },
       });
-      expect([...(await subscriptions.due(new Date('2026-11-25T07:59:59.999Z')))].map((s) => s.id)).toEqual([
+      expect((await collect(subscriptions.due(new Date('2026-11-25T07:59:59.999Z')))).map((s) => s.id)).toEqual([
         early.subscription.id,
         discord.subscription.id,
       ]);
       expect(
-        [...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), ['discord']))].map((s) => s.id),
+        (await collect(subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), ['discord']))).map((s) => s.id),
       ).toEqual([discord.subscription.id]);
-      expect([...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), []))]).toEqual([]);
+      expect(await collect(subscriptions.due(new Date('2026-11-25T09:00:00.000Z'), []))).toEqual([]);
       await subscriptions.setNextRun(early.subscription.id, '2026-11-26T07:00:00.000Z');
       await subscriptions.setNextRun(discord.subscription.id, null);
-      expect([...(await subscriptions.due(new Date('2026-11-25T09:00:00.000Z')))].map((s) => s.id)).toEqual([
+      expect((await collect(subscriptions.due(new Date('2026-11-25T09:00:00.000Z')))).map((s) => s.id)).toEqual([
         late.subscription.id,
       ]);
       expect((await subscriptions.find('telegram:2', topic.id))?.nextRunAt).toBe('2026-11-26T07:00:00.000Z');
+    });
+
+    it('reads the due subscriptions a page at a time, all of them in order, while the store is used between rows', async () => {
+      const { chats, subscriptions, transaction } = stores();
+      const { topic } = await topicWithFeed(stores());
+      const count = DUE_PAGE + 5;
+      const at = (index: number) => new Date(Date.UTC(2026, 10, 25, 7, 0, index % 7)).toISOString();
+      await transaction(async () => {
+        for (let index = 0; index < count; index++) {
+          await chats.ensure(telegramChat(String(index)));
+          await subscriptions.save(input(`telegram:${index}`, topic.id, at(index)));
+        }
+      });
+      const seen: { id: number; nextRunAt: string | null }[] = [];
+      for await (const due of subscriptions.due(new Date('2026-11-25T08:00:00.000Z'))) {
+        seen.push({ id: due.id, nextRunAt: due.nextRunAt });
+        // What the digest job does between rows: reschedule the row just read.
+        await subscriptions.setNextRun(due.id, '2026-11-26T08:00:00.000Z');
+      }
+      const expected = [...seen].sort((a, b) => a.nextRunAt!.localeCompare(b.nextRunAt!) || a.id - b.id);
+      expect(seen).toHaveLength(count);
+      expect(new Set(seen.map((row) => row.id)).size).toBe(count);
+      expect(seen).toEqual(expected);
+      expect(await collect(subscriptions.due(new Date('2026-11-25T08:00:00.000Z')))).toEqual([]);
     });
 
     it('moves a chat’s subscriptions of one timezone to another, each with the next run computed in the new zone', async () => {

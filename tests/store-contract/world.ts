@@ -1,17 +1,17 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { NewStory } from '../../src/core/story-port.js';
-import type { AsyncStores } from '../../src/store/postgres/async-port.js';
+import type { Stores } from '../../src/store/index.js';
 
 /** One backend's stores over an empty, migrated database, and how to drop it. */
 export interface StoreWorld {
-  stores: AsyncStores;
+  stores: Stores;
   close(): Promise<void>;
 }
 
 export type StoresFactory = () => Promise<StoreWorld>;
 
 /** Fresh stores for every test of the calling describe block. */
-export function useStores(factory: StoresFactory): () => AsyncStores {
+export function useStores(factory: StoresFactory): () => Stores {
   let world: StoreWorld | undefined;
   beforeEach(async () => {
     world = await factory();
@@ -21,6 +21,13 @@ export function useStores(factory: StoresFactory): () => AsyncStores {
     world = undefined;
   });
   return () => world!.stores;
+}
+
+/** Every item of an async iterable, in order (Array.fromAsync arrives with Node 22). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
 let counter = 0;
@@ -49,7 +56,7 @@ export function newStory(feedId: number, topicIds: number[], overrides: Partial<
 }
 
 /** A topic with one feed, and a helper storing stories of it. */
-export async function topicWithFeed(stores: AsyncStores, slug = 'world') {
+export async function topicWithFeed(stores: Stores, slug = 'world') {
   const topic = await stores.topics.create({ slug, name: slug[0]!.toUpperCase() + slug.slice(1), communityId: null });
   const feed = await stores.feeds.ensure(`https://paper.example/${slug}.xml`);
   await stores.feeds.attach(topic.id, feed.id, 'test');

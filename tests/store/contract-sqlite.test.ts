@@ -1,11 +1,10 @@
-import { openDatabase } from '../../src/store/index.js';
+import { createStores, openDatabase } from '../../src/store/index.js';
 import { describeStoreContract } from '../store-contract/index.js';
-import { createAsyncSqliteStores } from '../store-contract/sqlite-async.js';
 
 describeStoreContract('SQLite', async () => {
   const db = openDatabase(':memory:');
   return {
-    stores: createAsyncSqliteStores(db),
+    stores: createStores(db),
     close: async () => void db.close(),
   };
 });

@@ -84,7 +84,7 @@ describe('/latest in the story store', () => {
     db.close();
   });
 
-  it('gives the newest stories by event time, one per cluster, for every shape of topic list', () => {
+  it('gives the newest stories by event time, one per cluster, for every shape of topic list', async () => {
     const db = seeded();
     const { stories } = createStores(db);
     const all = Array.from({ length: TOPICS }, (_, index) => index + 1);
@@ -100,7 +100,7 @@ describe('/latest in the story store', () => {
       ['topics with no stories', [TOPICS + 1, TOPICS + 2], 5],
     ];
     for (const [shape, topicIds, limit] of shapes) {
-      const got = stories.latest(topicIds, limit);
+      const got = await stories.latest(topicIds, limit);
       expect(
         got.map((story) => story.id),
         shape,
@@ -111,7 +111,7 @@ describe('/latest in the story store', () => {
     db.close();
   });
 
-  it('names each other outlet of a cluster once, in the order they carried the story, without its own', () => {
+  it('names each other outlet of a cluster once, in the order they carried the story, without its own', async () => {
     const db = seeded();
     const { stories } = createStores(db);
     // Cluster 2 holds stories 9, 12 and 15 (Outlet 1, 0 and 3); add a second copy from Outlet 0.
@@ -119,8 +119,8 @@ describe('/latest in the story store', () => {
       `INSERT INTO stories (id, key, headline, normalized_headline, source, arrived_at, cluster_id)
        VALUES (9001, 'k9001', 'h', 'h', 'Outlet 0', '2026-02-01T00:00:00.000Z', 2)`,
     ).run();
-    expect(stories.clusterSources(2, 9)).toEqual(['Outlet 0', 'Outlet 3']);
-    expect(stories.clusterSources(2, 12)).toEqual(['Outlet 1', 'Outlet 3']);
+    expect(await stories.clusterSources(2, 9)).toEqual(['Outlet 0', 'Outlet 3']);
+    expect(await stories.clusterSources(2, 12)).toEqual(['Outlet 1', 'Outlet 3']);
     db.close();
   });
 });

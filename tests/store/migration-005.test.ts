@@ -7,7 +7,7 @@ import { createTopicStore } from '../../src/store/topic-store.js';
 import { tempDir } from '../helpers/test-app.js';
 
 describe('migration 005: personal topics', () => {
-  it('keeps existing topics shared, and makes slugs unique per owner: community, private chat or the catalogue', () => {
+  it('keeps existing topics shared, and makes slugs unique per owner: community, private chat or the catalogue', async () => {
     const db = new Database(join(tempDir(), 'old.db'));
     db.pragma('foreign_keys = ON');
     const before = MIGRATIONS.findIndex((migration) => migration.name.startsWith('topics.owner_chat_id'));
@@ -16,16 +16,16 @@ describe('migration 005: personal topics', () => {
     db.prepare(`INSERT INTO topics (slug, name, community_id, created_at) VALUES ('world', 'World', NULL, ?)`).run(at);
     migrate(db);
     const topics = createTopicStore(db);
-    expect(topics.listVisible(null)).toMatchObject([{ slug: 'world', ownerChatId: null }]);
-    topics.create({ slug: 'world', name: 'Mine', communityId: null, ownerChatId: 'telegram:1' });
-    topics.create({ slug: 'world', name: 'Theirs', communityId: null, ownerChatId: 'discord:2' });
-    expect(() => topics.create({ slug: 'world', name: 'Again', communityId: null, ownerChatId: 'telegram:1' })).toThrow(
-      /UNIQUE/,
-    );
-    expect(() => topics.create({ slug: 'world', name: 'Again', communityId: null })).toThrow(/UNIQUE/);
-    expect(topics.listVisible(null).map((topic) => topic.name)).toEqual(['World']);
-    expect(topics.findVisible('world', null)?.name).toBe('World');
-    expect(topics.listPersonal('telegram:1').map((topic) => topic.name)).toEqual(['Mine']);
+    expect(await topics.listVisible(null)).toMatchObject([{ slug: 'world', ownerChatId: null }]);
+    await topics.create({ slug: 'world', name: 'Mine', communityId: null, ownerChatId: 'telegram:1' });
+    await topics.create({ slug: 'world', name: 'Theirs', communityId: null, ownerChatId: 'discord:2' });
+    await expect(
+      topics.create({ slug: 'world', name: 'Again', communityId: null, ownerChatId: 'telegram:1' }),
+    ).rejects.toThrow(/UNIQUE/);
+    await expect(topics.create({ slug: 'world', name: 'Again', communityId: null })).rejects.toThrow(/UNIQUE/);
+    expect((await topics.listVisible(null)).map((topic) => topic.name)).toEqual(['World']);
+    expect((await topics.findVisible('world', null))?.name).toBe('World');
+    expect((await topics.listPersonal('telegram:1')).map((topic) => topic.name)).toEqual(['Mine']);
     db.close();
   });
 });

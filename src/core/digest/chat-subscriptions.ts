@@ -7,13 +7,13 @@ import { describeTime } from '../schedule-words.js';
 /** Small pieces the subscription commands share. */
 
 /** The chat's own timezone, else the configured default. */
-export function chatTimezone(context: CommandContext): string {
-  return context.services.chats.get(context.chat.id)?.timezone ?? context.services.settings.defaultTimezone;
+export async function chatTimezone(context: CommandContext): Promise<string> {
+  return (await context.services.chats.get(context.chat.id))?.timezone ?? context.services.settings.defaultTimezone;
 }
 
 /** This chat's subscription to the topic, or a UserError saying how to get one. */
-export function requireSubscription(context: CommandContext, topic: Topic): Subscription {
-  const subscription = context.services.subscriptions.find(context.chat.id, topic.id);
+export async function requireSubscription(context: CommandContext, topic: Topic): Promise<Subscription> {
+  const subscription = await context.services.subscriptions.find(context.chat.id, topic.id);
   if (!subscription) {
     throw new UserError(
       `This chat does not follow '${topic.slug}' — /subscribe ${topic.slug} first, or see /subscriptions.`,

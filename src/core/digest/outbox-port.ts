@@ -16,15 +16,32 @@ export interface OutboxMessage {
 
 export type OutboxStatus = 'pending' | 'sent' | 'held' | 'failed';
 
+/** A chat's outbox leased to one delivery process: its pending messages, oldest first. */
+export interface ChatLease {
+  chatId: ChatId;
+  messages: OutboxMessage[];
+}
+
 /** The durable queue of messages to send. Messages of one chat are sent in id order. */
 export interface OutboxStore {
   /** Pending messages, oldest first. */
   pending(limit: number): Promise<OutboxMessage[]>;
   /**
-   * Records an attempt on a message about to be sent; false when it is no longer pending (held by
-   * a pause, sent meanwhile), in which case it must not be sent.
+   * Leases to `owner`, until `until`, up to `limit` chats whose oldest pending message is due at
+   * `at` and which no other owner's lease holds at `at` — the owner's own first (renewed), then
+   * the others oldest head first; returns each with all its pending messages in id order. Two owners never hold one chat
+   * at once (PostgreSQL picks with FOR UPDATE SKIP LOCKED); a lease that ran out — its process
+   * died — lets the next claimer take the chat over.
    */
-  claim(id: number, at: Date): Promise<boolean>;
+  leaseChats(owner: string, limit: number, at: Date, until: Date): Promise<ChatLease[]>;
+  /** Ends the owner's leases on these chats (nothing more to send there now), so any process may take them. */
+  releaseChats(owner: string, chatIds: readonly ChatId[]): Promise<void>;
+  /**
+   * Records an attempt on a message about to be sent; false when it is no longer pending (held by
+   * a pause, sent meanwhile) or, given an `owner`, when that owner's lease on its chat is not live
+   * at `at` (another process may have it): then it must not be sent.
+   */
+  claim(id: number, at: Date, owner?: string): Promise<boolean>;
   markSent(id: number, at: Date): Promise<void>;
   /** Keeps the message for another attempt at `at`. */
   retryLater(id: number, at: Date, error: string): Promise<void>;

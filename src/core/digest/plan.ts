@@ -44,12 +44,12 @@ export interface ChatDigestPlan {
  * simply not considered yet: the watermark only moves past what was read.
  */
 export interface PlanningCache {
-  news(topicId: number, watermark: number): TopicNews;
+  news(topicId: number, watermark: number): Promise<TopicNews>;
   /**
    * The entry for one ranked event, its key quotes loaded (as many as any subscription may show);
    * built once however many chats get it.
    */
-  entry(cluster: RankedCluster): StoryEntry;
+  entry(cluster: RankedCluster): Promise<StoryEntry>;
 }
 
 /** What a run will ask of one topic: the lowest and highest watermark, and how many subscriptions. */
@@ -65,22 +65,19 @@ export interface TopicDemand {
  * so a run holds one window per topic still to come, whatever order the chats are planned in.
  */
 export function createPlanningCache(source: DigestSource, demand?: ReadonlyMap<number, TopicDemand>): PlanningCache {
-  const windows = new Map<number, TopicWindow>();
+  // Promises, kept from the first ask: a second ask while the read is under way shares it.
+  const windows = new Map<number, Promise<TopicWindow>>();
   const left = new Map<number, number>();
-  const entries = new WeakMap<RankedCluster, StoryEntry>();
+  const entries = new WeakMap<RankedCluster, Promise<StoryEntry>>();
   return {
-    news(topicId, watermark) {
+    async news(topicId, watermark) {
       const wanted = demand?.get(topicId);
-      let window = windows.get(topicId);
-      if (!window) {
-        window = readTopicWindow(source, topicId, wanted?.lowest ?? watermark, wanted?.highest ?? watermark);
-        windows.set(topicId, window);
+      let reading = windows.get(topicId);
+      if (!reading) {
+        reading = readTopicWindow(source, topicId, wanted?.lowest ?? watermark, wanted?.highest ?? watermark);
+        windows.set(topicId, reading);
         if (wanted) left.set(topicId, wanted.uses);
       }
-      const news =
-        watermark >= window.after && watermark <= window.upTo
-          ? newsAfter(window, watermark)
-          : readTopicWindow(source, topicId, watermark, watermark).base;
       const uses = left.get(topicId);
       if (uses !== undefined) {
         if (uses <= 1) {
@@ -90,13 +87,17 @@ export function createPlanningCache(source: DigestSource, demand?: ReadonlyMap<n
           left.set(topicId, uses - 1);
         }
       }
-      return news;
+      const window = await reading;
+      return watermark >= window.after && watermark <= window.upTo
+        ? newsAfter(window, watermark)
+        : (await readTopicWindow(source, topicId, watermark, watermark)).base;
     },
     entry(cluster) {
       let entry = entries.get(cluster);
       if (!entry) {
-        const quotes = source.keyQuotes(cluster.members.map((story) => story.id));
-        entry = toStoryEntry(cluster, quotes, MAX_QUOTES_PER_ENTRY);
+        entry = source
+          .keyQuotes(cluster.members.map((story) => story.id))
+          .then((quotes) => toStoryEntry(cluster, quotes, MAX_QUOTES_PER_ENTRY));
         entries.set(cluster, entry);
       }
       return entry;
@@ -105,15 +106,17 @@ export function createPlanningCache(source: DigestSource, demand?: ReadonlyMap<n
 }
 
 /** Plans the digest for one chat: a section per subscription (in the order given), each story once. */
-export function planChatDigest(
+export async function planChatDigest(
   source: DigestSource,
   cache: PlanningCache,
   input: { chatId: ChatId; timezone: string; at: Date; subscriptions: readonly PlannedSubscription[] },
-): ChatDigestPlan {
+): Promise<ChatDigestPlan> {
   const { chatId } = input;
   const watermarks = new Map<number, number>();
   const sectionInputs: (SectionInput & { subscriptionId: number; style: SubscriptionStyle })[] = [];
-  const news = input.subscriptions.map((subscription) => cache.news(subscription.topicId, subscription.watermark));
+  const news: TopicNews[] = [];
+  for (const subscription of input.subscriptions)
+    news.push(await cache.news(subscription.topicId, subscription.watermark));
   input.subscriptions.forEach((subscription, index) =>
     watermarks.set(subscription.id, Math.max(subscription.watermark, news[index]!.maxId)),
   );
@@ -121,18 +124,18 @@ export function planChatDigest(
   if (news.every((topicNews) => topicNews.stories.length === 0)) return { digest: null, deliveries: [], watermarks };
 
   const lowest = Math.min(...input.subscriptions.map((subscription) => subscription.watermark));
-  const delivered = source.deliveredSince(chatId, lowest);
+  const delivered = await source.deliveredSince(chatId, lowest);
   // Everything the chat already has, and everything placed in an earlier section of this digest.
   const excludedStoryIds = new Set(delivered.keys());
   const excludedClusterIds = new Set<number>();
   for (const clusterId of delivered.values()) if (clusterId !== null) excludedClusterIds.add(clusterId);
 
-  input.subscriptions.forEach((subscription, index) => {
+  for (const [index, subscription] of input.subscriptions.entries()) {
     const topicNews = news[index]!;
-    if (topicNews.stories.length === 0) return;
+    if (topicNews.stories.length === 0) continue;
     if (topicNews.earlier.size > 0) {
       const older = [...topicNews.earlier.values()].flat();
-      const seen = source.deliveredAmong(chatId, older);
+      const seen = await source.deliveredAmong(chatId, older);
       for (const [clusterId, members] of topicNews.earlier) {
         if (members.some((id) => seen.has(id))) excludedClusterIds.add(clusterId);
       }
@@ -153,23 +156,22 @@ export function planChatDigest(
       style: subscription.style ?? DEFAULT_STYLE,
       ...selection,
     });
-  });
+  }
 
-  const digest = buildDigest({
-    chatId,
-    timezone: input.timezone,
-    at: input.at,
-    sections: sectionInputs.map((section) => {
-      const style = sectionStyleOf(section.style);
-      return {
-        topicSlug: section.topicSlug,
-        topicName: section.topicName,
-        entries: section.chosen.map((cluster) => styledEntry(cache.entry(cluster), section.style)),
-        more: section.more,
-        ...(style ? { style } : {}),
-      };
-    }),
-  });
+  const sections = [];
+  for (const section of sectionInputs) {
+    const style = sectionStyleOf(section.style);
+    const entries = [];
+    for (const cluster of section.chosen) entries.push(styledEntry(await cache.entry(cluster), section.style));
+    sections.push({
+      topicSlug: section.topicSlug,
+      topicName: section.topicName,
+      entries,
+      more: section.more,
+      ...(style ? { style } : {}),
+    });
+  }
+  const digest = buildDigest({ chatId, timezone: input.timezone, at: input.at, sections });
   const deliveries = sectionInputs.flatMap((section) =>
     section.chosen.flatMap((cluster) =>
       cluster.members.map((story) => ({ storyId: story.id, subscriptionId: section.subscriptionId })),

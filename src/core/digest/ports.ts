@@ -25,17 +25,17 @@ export interface NewStories {
 
 /** The reading side of digests, over the stories, quotes and deliveries tables. */
 export interface DigestSource {
-  newStories(topicId: number, afterStoryId: number): NewStories;
+  newStories(topicId: number, afterStoryId: number): Promise<NewStories>;
   /** For these clusters, the ids of their members at or below `atOrBelowId` (older coverage). */
-  earlierClusterMembers(clusterIds: readonly number[], atOrBelowId: number): Map<number, number[]>;
+  earlierClusterMembers(clusterIds: readonly number[], atOrBelowId: number): Promise<Map<number, number[]>>;
   /** Stories with id above `afterStoryId` already delivered to the chat, with their clusters. */
-  deliveredSince(chatId: ChatId, afterStoryId: number): Map<number, number | null>;
+  deliveredSince(chatId: ChatId, afterStoryId: number): Promise<Map<number, number | null>>;
   /** Which of these stories were delivered to the chat. */
-  deliveredAmong(chatId: ChatId, storyIds: readonly number[]): Set<number>;
+  deliveredAmong(chatId: ChatId, storyIds: readonly number[]): Promise<Set<number>>;
   /** Key quotes of each story, best first. */
-  keyQuotes(storyIds: readonly number[]): Map<number, Quote[]>;
+  keyQuotes(storyIds: readonly number[]): Promise<Map<number, Quote[]>>;
   /** The highest story id stored (0 when none): a new subscription's watermark. */
-  latestStoryId(): number;
+  latestStoryId(): Promise<number>;
 }
 
 /** Everything one digest changes, written in one transaction. */
@@ -71,9 +71,12 @@ export interface DigestLedger {
    * Writes the outbox messages, deliveries and subscription advances atomically; false if it wrote
    * nothing. Throws DigestStorageError when the storage fails.
    */
-  commit(plan: DigestCommit): boolean;
-  /** Runs `work` in one transaction (commits inside become savepoints), for batching many digests. */
-  batch<T>(work: () => T): T;
+  commit(plan: DigestCommit): Promise<boolean>;
+  /**
+   * Runs `work` in one transaction (commits inside become savepoints), for batching many digests:
+   * every store call awaited inside it writes in it, and a throw rolls all of it back.
+   */
+  batch<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** What the digest commands may do, implemented by the digest job's module. */
@@ -82,12 +85,16 @@ export interface DigestActions {
    * This chat's digest as it would be sent now — all its subscriptions, or those of `topicIds` —
    * without moving any watermark. Null when nothing is new.
    */
-  preview(chatId: ChatId, topicIds: readonly number[] | null, now: Date): Digest | null;
+  preview(chatId: ChatId, topicIds: readonly number[] | null, now: Date): Promise<Digest | null>;
   /**
    * Builds and queues the digest now, as a scheduled run would: its stories count as delivered and
    * watermarks move; the next scheduled run stays. Null when nothing is new.
    */
-  sendNow(chatId: ChatId, topicIds: readonly number[] | null, now: Date): { stories: number; messages: number } | null;
+  sendNow(
+    chatId: ChatId,
+    topicIds: readonly number[] | null,
+    now: Date,
+  ): Promise<{ stories: number; messages: number } | null>;
   /** Stops the chat's deliveries: no digest is built and its pending messages are held. */
   pause(chatId: ChatId, reason: string, now: Date): Promise<{ held: number }>;
   /** Starts the chat's deliveries again, releasing the held messages. */

@@ -25,13 +25,18 @@ export interface TopicWindow {
 }
 
 /** Reads a topic's news after `after` once, for the watermarks up to `upTo` (one query each). */
-export function readTopicWindow(source: DigestSource, topicId: number, after: number, upTo: number): TopicWindow {
-  const fresh = source.newStories(topicId, after);
+export async function readTopicWindow(
+  source: DigestSource,
+  topicId: number,
+  after: number,
+  upTo: number,
+): Promise<TopicWindow> {
+  const fresh = await source.newStories(topicId, after);
   const clusterIds = [
     ...new Set(fresh.stories.flatMap((story) => (story.clusterId === null ? [] : [story.clusterId]))),
   ];
   const members: Map<number, number[]> =
-    clusterIds.length > 0 ? source.earlierClusterMembers(clusterIds, upTo) : new Map<number, number[]>();
+    clusterIds.length > 0 ? await source.earlierClusterMembers(clusterIds, upTo) : new Map<number, number[]>();
   const ranked = rankClusters(fresh.stories);
   const spans: [number, number][] = [];
   for (const cluster of ranked) {

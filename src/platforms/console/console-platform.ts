@@ -46,19 +46,22 @@ export function runConsole(options: ConsoleOptions): { done: Promise<void>; stop
     if (interactive) output.write(style.prompt('newsbrief> '));
   };
   const done = (async () => {
-    services.chats.ensure(CONSOLE_CHAT);
+    // Not awaited before the loop below starts reading: a line piped in meanwhile must not be missed.
+    const chatReady = services.chats.ensure(CONSOLE_CHAT);
     if (interactive)
       output.write('newsbrief console — type /start to begin, /help for the commands, Ctrl-D to quit.\n');
     prompt();
     for await (const raw of lines) {
       const line = raw.trim();
       if (line.length > 0) {
+        await chatReady;
         const context = { chat: CONSOLE_CHAT, actor: CONSOLE_ACTOR, services, now: services.clock.now() };
         const reply = await dispatchLine(commands, line, context, logger);
         output.write(`${reply ? renderReplyText(reply, style) : 'Commands start with / — try /help.'}\n`);
       }
       prompt();
     }
+    await chatReady;
   })();
   return { done, stop: () => lines.close() };
 }

@@ -177,8 +177,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       .trim()
       .toLowerCase();
     // In a DM, the person's own feeds (personal topics of that DM channel) too.
-    const own = communityId ? [] : services.topics.listPersonal(`discord:${interaction.channelId}`);
-    const topics = [...services.topics.listVisible(communityId), ...own]
+    const own = communityId ? [] : await services.topics.listPersonal(`discord:${interaction.channelId}`);
+    const topics = [...(await services.topics.listVisible(communityId)), ...own]
       .filter((topic) => topic.slug.includes(typed) || topic.name.toLowerCase().includes(typed))
       .slice(0, 25);
     await interaction.respond(

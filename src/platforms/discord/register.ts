@@ -5,8 +5,8 @@ import { applicationCommandsOf, definitionsHash } from './command-definitions.js
 
 /** Where the hash of the last registered definitions is kept (the meta table). */
 export interface HashStore {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
 }
 
 const hashKey = (applicationId: string): string => `discord.commands.${applicationId}`;
@@ -38,7 +38,7 @@ export async function registerDiscordCommands(options: {
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
   await rest.put(route, { body: definitions });
-  if (!guildId && !options.clear) hashes?.set(hashKey(applicationId), definitionsHash(definitions));
+  if (!guildId && !options.clear) await hashes?.set(hashKey(applicationId), definitionsHash(definitions));
   return definitions.length;
 }
 
@@ -52,7 +52,7 @@ export async function registerIfChanged(options: {
 }): Promise<boolean> {
   const { applicationId, registry, hashes, logger } = options;
   const hash = definitionsHash(applicationCommandsOf(registry));
-  if (hashes.get(hashKey(applicationId)) === hash) return false;
+  if ((await hashes.get(hashKey(applicationId))) === hash) return false;
   const count = await registerDiscordCommands(options);
   logger.info({ count }, 'discord commands registered');
   return true;

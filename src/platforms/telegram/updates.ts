@@ -102,10 +102,10 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
     await send(where, bodies);
   }
 
-  composer.on('message:migrate_to_chat_id', (ctx) => {
+  composer.on('message:migrate_to_chat_id', async (ctx) => {
     const from = telegramChatId(ctx.chat.id);
     const to = telegramChatId(ctx.msg.migrate_to_chat_id);
-    services.chats.rename(from, to);
+    await services.chats.rename(from, to);
     logger.info({ from, to }, 'group became a supergroup; chat moved');
   });
 
@@ -113,7 +113,7 @@ export function createUpdateHandlers(deps: TelegramUpdateDeps): Composer<Context
     const status = ctx.myChatMember.new_chat_member.status;
     if (status !== 'kicked' && status !== 'left') return;
     const id = telegramChatId(ctx.chat.id);
-    const chat = services.chats.get(id);
+    const chat = await services.chats.get(id);
     if (chat && !chat.pausedAt) {
       // In a private chat, "kicked" means the person blocked the bot.
       const reason = ctx.chat.type === 'private' ? 'the user blocked the bot' : 'the bot was removed from this chat';

@@ -4,6 +4,7 @@ import { feedScopedKeysFailuresAndForumPosts } from './002-feed-scoped-keys-and-
 import { storyLeadImages } from './003-story-lead-images.js';
 import { subscriptionFormat } from './004-subscription-format.js';
 import { personalTopics } from './005-personal-topics.js';
+import { outboxChatLeases } from './006-outbox-chat-leases.js';
 
 /** Append-only: the position in this list is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storyLeadImages,
   subscriptionFormat,
   personalTopics,
+  outboxChatLeases,
 ];

@@ -1,12 +1,11 @@
 import type { AuditLog } from '../../core/ports.js';
 import { auditEntryFromRow, type AuditRow } from '../audit-log.js';
 import { nowIso } from '../rows.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
 /** The audit log over PostgreSQL: newest first by id, as the SQLite one. */
-export function createPgAuditLog(pool: PgPool): Async<AuditLog> {
+export function createPgAuditLog(pool: PgPool): AuditLog {
   const db = pgDb(pool);
   return {
     async record(entry) {

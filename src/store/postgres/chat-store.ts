@@ -1,12 +1,11 @@
 import type { ChatStore } from '../../core/ports.js';
 import { toChat, type ChatRow } from '../chat-store.js';
 import { nowIso } from '../rows.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
 /** Chats over PostgreSQL. */
-export function createPgChatStore(pool: PgPool): Async<ChatStore> {
+export function createPgChatStore(pool: PgPool): ChatStore {
   const db = pgDb(pool);
   const get = async (id: string) => {
     const { rows } = await db.query<ChatRow>(`SELECT * FROM chats WHERE id = $1`, [id]);

@@ -2,10 +2,10 @@ import {
   DigestStorageError,
   type CandidateStory,
   type DigestCommit,
+  type DigestLedger,
   type DigestSource,
 } from '../../core/digest/ports.js';
 import type { Quote } from '../../core/domain.js';
-import type { Async, AsyncDigestLedger } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
@@ -38,7 +38,7 @@ const asStorageFailure = (error: unknown): unknown => {
 /** Thrown inside a commit to roll it back when it must write nothing. */
 class CommitConflict extends Error {}
 
-export function createPgDigestStore(pool: PgPool): Async<DigestSource> & AsyncDigestLedger {
+export function createPgDigestStore(pool: PgPool): DigestSource & DigestLedger {
   const db = pgDb(pool);
 
   const write = async (plan: DigestCommit): Promise<void> => {

@@ -1,12 +1,11 @@
 import type { FeedStore } from '../../core/ports.js';
 import { COLUMNS, toFeed, type FeedRow } from '../feed-store.js';
 import { nowIso } from '../rows.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
 /** Feeds over PostgreSQL; URLs ordered COLLATE "C", as SQLite's BINARY collation orders them. */
-export function createPgFeedStore(pool: PgPool): Async<FeedStore> {
+export function createPgFeedStore(pool: PgPool): FeedStore {
   const db = pgDb(pool);
   const one = async (sql: string, params: unknown[]) => {
     const { rows } = await db.query<FeedRow>(sql, params);
@@ -45,6 +44,14 @@ export function createPgFeedStore(pool: PgPool): Async<FeedStore> {
       const { rows } = await db.query<FeedRow>(`SELECT * FROM feeds ORDER BY id`);
       return rows.map(toFeed);
     },
+    // One statement: of two processes claiming the same due feed, the second waits for the first's
+    // row lock, then finds it no longer due and gets nothing.
+    claim: (id, now, leaseUntil) =>
+      one(
+        `UPDATE feeds SET next_poll_at = $2 WHERE id = $1 AND enabled AND (next_poll_at IS NULL OR next_poll_at <= $3)
+         RETURNING *`,
+        [id, leaseUntil.toISOString(), now.toISOString()],
+      ),
     async update(id, changes) {
       const entries = Object.entries(changes).filter(([key]) => key in COLUMNS);
       if (entries.length > 0) {

@@ -1,4 +1,4 @@
-import type { ForumPostStore } from './async-port.js';
+import type { ForumPostStore } from '../stores.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 

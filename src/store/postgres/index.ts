@@ -1,4 +1,4 @@
-import type { AsyncStores } from './async-port.js';
+import type { Stores } from '../stores.js';
 import { createPgAuditLog } from './audit-log-store.js';
 import { createPgChatStore } from './chat-store.js';
 import type { PgPool } from './connect.js';
@@ -8,18 +8,17 @@ import { createPgFeedStore } from './feed-store.js';
 import { createPgForumPostStore } from './forum-post-store.js';
 import { createPgMetaStore } from './meta-store.js';
 import { createPgOutboxStore } from './outbox-store.js';
+import { pgDb } from './pg-db.js';
 import { createPgStoryStore } from './story-store.js';
 import { createPgSubscriptionStore } from './subscription-store.js';
 import { createPgTopicStore } from './topic-store.js';
 
-export type { Async, AsyncDigestLedger, AsyncStores } from './async-port.js';
-
 /**
- * The stores over one PostgreSQL pool, as createStores(db) over SQLite, each behind the
- * asynchronous form of its port. They share the pool's transactions: a store called inside
- * `digests.batch` writes in that batch.
+ * The stores over one PostgreSQL pool, as createStores(db) over SQLite, each implementing its
+ * core port. They share the pool's transactions: a store called inside `transaction` (or
+ * `digests.batch`) writes in it.
  */
-export function createPgStores(pool: PgPool): AsyncStores {
+export function createPgStores(pool: PgPool): Stores {
   return {
     topics: createPgTopicStore(pool),
     feeds: createPgFeedStore(pool),
@@ -32,5 +31,6 @@ export function createPgStores(pool: PgPool): AsyncStores {
     outbox: createPgOutboxStore(pool),
     deliveryControl: createPgDeliveryControl(pool),
     forumPosts: createPgForumPostStore(pool),
+    transaction: pgDb(pool).transaction,
   };
 }

@@ -1,10 +1,9 @@
 import type { MetaStore } from '../meta-store.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
 /** The meta key/value facts over PostgreSQL. */
-export function createPgMetaStore(pool: PgPool): Async<MetaStore> {
+export function createPgMetaStore(pool: PgPool): MetaStore {
   const db = pgDb(pool);
   return {
     async get(key) {

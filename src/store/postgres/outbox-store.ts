@@ -1,5 +1,5 @@
 import type { ChatDeliveryStatus, OutboxStatus, OutboxStore } from '../../core/digest/outbox-port.js';
-import { noCounts, outboxMessageFromRow, type OutboxRow } from '../outbox-store.js';
+import { leasesFromRows, noCounts, outboxMessageFromRow, type OutboxRow } from '../outbox-store.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
@@ -22,10 +22,46 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
       );
       return rows.map(outboxMessageFromRow);
     },
-    async claim(id) {
-      const result = await db.query(`UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [
-        id,
-      ]);
+    async leaseChats(owner, limit, at, until) {
+      // Chats another process is leasing right now are skipped, not waited for (SKIP LOCKED); the
+      // row lock lasts only this statement, the lease itself is the claimed_until time.
+      const { rows } = await db.query<OutboxRow>(
+        `WITH heads AS (
+           SELECT DISTINCT ON (chat_id) chat_id, id, next_attempt_at FROM outbox
+           WHERE status = 'pending' ORDER BY chat_id, id
+         ), due AS (
+           SELECT chats.id, heads.id AS head FROM chats JOIN heads ON heads.chat_id = chats.id
+           WHERE heads.next_attempt_at <= $1 AND (chats.outbox_claimed_until IS NULL
+             OR chats.outbox_claimed_until <= $1 OR chats.outbox_claimed_by = $2)
+           ORDER BY chats.outbox_claimed_by IS NOT DISTINCT FROM $2 DESC, heads.id LIMIT $4
+           FOR UPDATE OF chats SKIP LOCKED
+         ), leased AS (
+           UPDATE chats SET outbox_claimed_by = $2, outbox_claimed_until = $3 FROM due
+           WHERE chats.id = due.id RETURNING chats.id, chats.platform, chats.kind
+         )
+         SELECT outbox.id, outbox.chat_id, leased.platform, leased.kind, outbox.idempotency_key, outbox.payload,
+           outbox.attempts, outbox.next_attempt_at
+         FROM outbox JOIN leased ON leased.id = outbox.chat_id
+         WHERE outbox.status = 'pending' ORDER BY outbox.id`,
+        [at.toISOString(), owner, until.toISOString(), limit],
+      );
+      return leasesFromRows(rows);
+    },
+    async releaseChats(owner, chatIds) {
+      if (chatIds.length === 0) return;
+      await db.query(
+        `UPDATE chats SET outbox_claimed_by = NULL, outbox_claimed_until = NULL
+         WHERE id = ANY($1) AND outbox_claimed_by = $2`,
+        [chatIds, owner],
+      );
+    },
+    async claim(id, at, owner) {
+      const result = await db.query(
+        `UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending'
+         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM chats WHERE chats.id = outbox.chat_id
+           AND chats.outbox_claimed_by = $2 AND chats.outbox_claimed_until > $3))`,
+        [id, owner ?? null, at.toISOString()],
+      );
       return result.rowCount === 1;
     },
     async markSent(id, at) {

@@ -3,7 +3,6 @@ import type { NewStory, StoryStore } from '../../core/story-port.js';
 import { nowIso } from '../rows.js';
 import { storyFromRow, type StoryRow } from '../story-store.js';
 import { normalizeHeadline, normalizeQuote } from '../story-clusters.js';
-import type { Async } from './async-port.js';
 import { createPgClusterFinder } from './cluster-finder.js';
 import type { PgPool } from './connect.js';
 import { latestStoryIds } from './latest-stories.js';
@@ -17,7 +16,7 @@ interface KeyQuoteRow extends Quote {
  * Stories over PostgreSQL: a story, its quotes, topics and cluster stored in one transaction. Two
  * processes storing the same key at once store it once: the second waits on the key, then finds it.
  */
-export function createPgStoryStore(pool: PgPool): Async<StoryStore> {
+export function createPgStoryStore(pool: PgPool): StoryStore {
   const db = pgDb(pool);
   const clusters = createPgClusterFinder(db);
 

@@ -1,8 +1,13 @@
-import { DEFAULT_STYLE, type Platform, type SubscriptionStyle } from '../../core/domain.js';
-import type { DueSubscription, SubscriptionStore } from '../../core/ports.js';
+import { DEFAULT_STYLE, type SubscriptionStyle } from '../../core/domain.js';
+import type { SubscriptionStore } from '../../core/ports.js';
 import { nowIso } from '../rows.js';
-import { toSubscription, type DueRow, type SubscriptionRow } from '../subscription-store.js';
-import type { Async } from './async-port.js';
+import {
+  DUE_PAGE,
+  toDueSubscription,
+  toSubscription,
+  type DueRow,
+  type SubscriptionRow,
+} from '../subscription-store.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
@@ -17,7 +22,7 @@ const styleColumns = (style: SubscriptionStyle) => [
 ];
 
 /** Subscriptions over PostgreSQL. */
-export function createPgSubscriptionStore(pool: PgPool): Async<SubscriptionStore> {
+export function createPgSubscriptionStore(pool: PgPool): SubscriptionStore {
   const db = pgDb(pool);
   const find = async (chatId: string, topicId: number) => {
     const { rows } = await db.query<SubscriptionRow>(
@@ -68,23 +73,35 @@ export function createPgSubscriptionStore(pool: PgPool): Async<SubscriptionStore
       ]);
       return (result.rowCount ?? 0) > 0;
     },
-    // An array is an Iterable: PostgreSQL hands the rows over at once (a cursor would hold a connection).
-    async due(now, platforms) {
-      const { rows } = await db.query<DueRow>(
-        `SELECT subscriptions.*, topics.slug AS topic_slug, topics.name AS topic_name,
-           chats.platform AS chat_platform, chats.paused_at AS chat_paused_at
-         FROM subscriptions
-         JOIN topics ON topics.id = subscriptions.topic_id
-         JOIN chats ON chats.id = subscriptions.chat_id
-         WHERE subscriptions.next_run_at <= $1 AND ($2::text[] IS NULL OR chats.platform = ANY ($2::text[]))
-         ORDER BY subscriptions.next_run_at, subscriptions.id`,
-        [now.toISOString(), platforms ? [...platforms] : null],
-      );
-      return rows.map((row): DueSubscription => ({
-        ...toSubscription(row),
-        topic: { slug: row.topic_slug, name: row.topic_name },
-        chat: { platform: row.chat_platform as Platform, pausedAt: row.chat_paused_at },
-      }));
+    // Pages after the last (next run, id) seen, an index range each (subscriptions_due): a cursor
+    // would hold a connection for the whole run.
+    async *due(now, platforms, part) {
+      let after: [string, number] = ['-infinity', 0];
+      for (;;) {
+        const { rows } = await db.query<DueRow>(
+          `SELECT subscriptions.*, topics.slug AS topic_slug, topics.name AS topic_name,
+             chats.platform AS chat_platform, chats.paused_at AS chat_paused_at
+           FROM subscriptions
+           JOIN topics ON topics.id = subscriptions.topic_id
+           JOIN chats ON chats.id = subscriptions.chat_id
+           WHERE subscriptions.next_run_at <= $1 AND (subscriptions.next_run_at, subscriptions.id) > ($3, $4)
+             AND ($2::text[] IS NULL OR chats.platform = ANY ($2::text[]))
+             AND ($6::int IS NULL OR (hashtext(subscriptions.chat_id) & 2147483647) % $6::int = $7::int)
+           ORDER BY subscriptions.next_run_at, subscriptions.id LIMIT $5`,
+          [
+            now.toISOString(),
+            platforms ? [...platforms] : null,
+            ...after,
+            DUE_PAGE,
+            part?.of ?? null,
+            part?.index ?? 0,
+          ],
+        );
+        for (const row of rows) yield toDueSubscription(row);
+        if (rows.length < DUE_PAGE) return;
+        const last = rows[rows.length - 1]!;
+        after = [last.next_run_at!, last.id];
+      }
     },
     async setNextRun(id, nextRunAt) {
       await db.query(`UPDATE subscriptions SET next_run_at = $1 WHERE id = $2`, [nextRunAt, id]);

@@ -1,7 +1,6 @@
 import type { NewTopic, TopicStore } from '../../core/ports.js';
 import { nowIso } from '../rows.js';
 import { toTopic, type TopicRow } from '../topic-store.js';
-import type { Async } from './async-port.js';
 import type { PgPool } from './connect.js';
 import { pgDb } from './pg-db.js';
 
@@ -9,7 +8,7 @@ import { pgDb } from './pg-db.js';
  * Topics over PostgreSQL. Text is ordered COLLATE "C", byte order, as SQLite's BINARY collation
  * orders it whatever the database's locale.
  */
-export function createPgTopicStore(pool: PgPool): Async<TopicStore> {
+export function createPgTopicStore(pool: PgPool): TopicStore {
   const db = pgDb(pool);
   const get = async (id: number) => {
     const { rows } = await db.query<TopicRow>(`SELECT * FROM topics WHERE id = $1`, [id]);

@@ -46,7 +46,7 @@ export function ingestHarness(overrides: Partial<IngestSettings> = {}) {
       now = new Date(now.getTime() + ms);
     },
     now: () => now,
-    topic(slug: string, keywords: { include?: string[]; exclude?: string[] } = {}): Topic {
+    topic(slug: string, keywords: { include?: string[]; exclude?: string[] } = {}): Promise<Topic> {
       return stores.topics.create({
         slug,
         name: slug,
@@ -56,9 +56,9 @@ export function ingestHarness(overrides: Partial<IngestSettings> = {}) {
       });
     },
     /** A feed attached to a topic. */
-    feed(url: string, topic: Topic, options: { fromCatalogue?: boolean } = {}) {
-      const feed = stores.feeds.ensure(url, options);
-      stores.feeds.attach(topic.id, feed.id, 'test');
+    async feed(url: string, topic: Topic, options: { fromCatalogue?: boolean } = {}) {
+      const feed = await stores.feeds.ensure(url, options);
+      await stores.feeds.attach(topic.id, feed.id, 'test');
       return feed;
     },
     stories(): {

@@ -30,7 +30,7 @@ const stories = [
 describe('Discord digest delivery through discord.js’s REST client and the fake Discord', () => {
   it('posts a due digest to the channel as embeds, pinging nobody', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
+    await seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
     await deliverDueDigests(app);
     const [message, ...rest] = fake.messagesIn(CHANNEL.news) as Posted[];
     expect(rest).toEqual([]);
@@ -51,10 +51,10 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
 
   it('pauses the channel on Missing Access and tells the server in its system channel', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
+    await seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
     fake.failNext('POST', new RegExp(`^/channels/${CHANNEL.news}/messages$`), discordFailures.missingAccess());
     await deliverDueDigests(app);
-    const chat = app.stores.chats.get(`discord:${CHANNEL.news}`)!;
+    const chat = (await app.stores.chats.get(`discord:${CHANNEL.news}`))!;
     expect(chat.pausedAt).not.toBeNull();
     expect(chat.pausedReason).toMatch(/Missing Access/);
     expect(fake.messagesIn(CHANNEL.news)).toEqual([]);
@@ -67,23 +67,23 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
 
   it('treats Missing Permissions and Unknown Channel as permanent too, and a 502 as worth retrying', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: channel(CHANNEL.thread, 'thread'), stories, topic: 'world' });
-    seedDueDigest(app, { chat: channel('603'), stories, topic: 'sport' });
-    seedDueDigest(app, { chat: channel(CHANNEL.general), stories, topic: 'arts' });
+    await seedDueDigest(app, { chat: channel(CHANNEL.thread, 'thread'), stories, topic: 'world' });
+    await seedDueDigest(app, { chat: channel('603'), stories, topic: 'sport' });
+    await seedDueDigest(app, { chat: channel(CHANNEL.general), stories, topic: 'arts' });
     fake.failNext('POST', new RegExp(`^/channels/${CHANNEL.thread}/messages$`), discordFailures.missingPermissions());
     fake.failNext('POST', /^\/channels\/603\/messages$/, discordFailures.unknownChannel());
     fake.failNext('POST', new RegExp(`^/channels/${CHANNEL.general}/messages$`), discordFailures.serverError());
     await app.digest.job.runDue();
     await app.digest.worker.drain();
-    expect(app.stores.chats.get(`discord:${CHANNEL.thread}`)!.pausedReason).toMatch(/Missing Permissions/);
-    expect(app.stores.chats.get('discord:603')!.pausedReason).toMatch(/Unknown Channel/);
-    expect(app.stores.chats.get(`discord:${CHANNEL.general}`)!.pausedAt).toBeNull();
+    expect((await app.stores.chats.get(`discord:${CHANNEL.thread}`))!.pausedReason).toMatch(/Missing Permissions/);
+    expect((await app.stores.chats.get('discord:603'))!.pausedReason).toMatch(/Unknown Channel/);
+    expect((await app.stores.chats.get(`discord:${CHANNEL.general}`))!.pausedAt).toBeNull();
     expect(await app.stores.outbox.counts()).toMatchObject({ held: 2, pending: 1 });
   });
 
   it('waits out a 429 and posts the message once', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
+    await seedDueDigest(app, { chat: channel(CHANNEL.news), stories });
     fake.failNext('POST', new RegExp(`^/channels/${CHANNEL.news}/messages$`), discordFailures.rateLimited(1));
     const started = Date.now();
     await deliverDueDigests(app);
@@ -94,7 +94,7 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
 
   it('lets a channel manager point /subscribe at a forum, whose digests then open forum posts', async () => {
     const { app, fake } = await discordHarness();
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const subscribeForum = (user: { id: string; username: string }, roles: string[] = []) =>
       fake.interact({
         name: 'subscribe',
@@ -114,11 +114,11 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
       subscribeForum({ id: '7004', username: 'dan' }, [CHANNEL_KEEPER_ROLE]),
     );
     expect(JSON.stringify(accepted!.body)).toMatch(/This chat now follows World/);
-    expect(app.stores.subscriptions.listForChat(`discord:${CHANNEL.news}`)).toEqual([]);
-    expect(app.stores.subscriptions.listForChat(`discord:${CHANNEL.forum}`)).toHaveLength(1);
+    expect(await app.stores.subscriptions.listForChat(`discord:${CHANNEL.news}`)).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat(`discord:${CHANNEL.forum}`)).toHaveLength(1);
 
-    addStories(app, world, stories);
-    makeDue(app, `discord:${CHANNEL.forum}`);
+    await addStories(app, world, stories);
+    await makeDue(app, `discord:${CHANNEL.forum}`);
     await deliverDueDigests(app);
     const post = fake.requests.find(
       (request) => request.method === 'POST' && request.path === `/channels/${CHANNEL.forum}/threads`,
@@ -128,7 +128,7 @@ describe('Discord digest delivery through discord.js’s REST client and the fak
       name: expect.stringMatching(/\S/),
       message: { allowed_mentions: { parse: [] }, embeds: [{ title: 'Council approves the new bridge' }, {}] },
     });
-    expect(app.stores.chats.get(`discord:${CHANNEL.forum}`)!.pausedAt).toBeNull();
+    expect((await app.stores.chats.get(`discord:${CHANNEL.forum}`))!.pausedAt).toBeNull();
     expect(await app.stores.outbox.counts()).toMatchObject({ sent: 1, pending: 0 });
   });
 });

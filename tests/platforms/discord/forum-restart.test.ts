@@ -24,7 +24,7 @@ const stories = Array.from({ length: 12 }, (_, index) => ({
 describe('a digest in a Discord forum channel', () => {
   it('keeps its later parts in the post it opened, also after a restart mid-digest, with a nonce on the post', async () => {
     const { app, fake, restart } = await discordHarness();
-    seedDueDigest(app, { chat: forum, stories });
+    await seedDueDigest(app, { chat: forum, stories });
     await app.digest.job.runDue();
     expect((await app.stores.outbox.counts()).pending).toBeGreaterThan(1);
     // The second part fails (a 502) and waits for its retry; the bot restarts meanwhile.
@@ -54,7 +54,7 @@ describe('a digest in a Discord forum channel', () => {
 
   it('does not open a second post when the answer to opening one never came back, restart or not', async () => {
     const { app, fake, restart } = await discordHarness();
-    seedDueDigest(app, { chat: forum, stories });
+    await seedDueDigest(app, { chat: forum, stories });
     await app.digest.job.runDue();
     const parts = (await app.stores.outbox.counts()).pending;
     fake.loseNextAnswer('POST', new RegExp(`^/channels/${CHANNEL.forum}/threads$`));

@@ -64,14 +64,14 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
     );
     await restart();
     expect(puts()).toHaveLength(1);
-    app.stores.meta.set(`discord.commands.${fake.applicationId}`, 'definitions of an older version');
+    await app.stores.meta.set(`discord.commands.${fake.applicationId}`, 'definitions of an older version');
     await restart();
     expect(puts()).toHaveLength(2);
   });
 
   it('answers /topics in the channel with an embed, and /help only to the caller', async () => {
     const { app, fake } = await discordHarness();
-    app.stores.topics.create({
+    await app.stores.topics.create({
       slug: 'world',
       name: 'World',
       description: 'World **news** @everyone',
@@ -91,8 +91,8 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
 
   it('answers /latest in the channel with a story embed each, pinging nobody', async () => {
     const { app, fake } = await discordHarness();
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    addStories(app, world, [
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await addStories(app, world, [
       { headline: 'Bridge approved', quotes: [{ text: 'A great day', speaker: 'Tom Varga', paragraph: 0 }] },
       { headline: '@everyone <@&1> **loud**', quotes: [] },
     ]);
@@ -116,7 +116,7 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
 
   it('refuses /subscribe in a server channel to a member without Manage Server, and subscribes for a moderator or in a DM', async () => {
     const { app, fake } = await discordHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const subscribe = (
       user: { id: string; username: string },
       extra: { guildId?: string; channelId: string; permissions?: bigint },
@@ -135,7 +135,7 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
       flags: EPHEMERAL,
       embeds: [{ description: expect.stringMatching(/^⚠️ Only people who manage this chat/) }],
     });
-    expect(app.stores.subscriptions.listForChat(`discord:${CHANNEL.news}`)).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat(`discord:${CHANNEL.news}`)).toEqual([]);
     const [accepted] = await fake.waitForResponses(
       subscribe(alice, { guildId: GUILD_ID, channelId: CHANNEL.news, permissions: DISCORD_PERMISSIONS.manageGuild }),
     );
@@ -143,12 +143,12 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
     expect((accepted!.body as Callback).data!.flags).toBe(EPHEMERAL);
     const [personal] = await fake.waitForResponses(subscribe(bob, { channelId: '8002' }));
     expect((personal!.body as Callback).data!.embeds![0]!.description).toMatch(/^This chat now follows World/);
-    expect(app.stores.subscriptions.listForChat('discord:8002')).toHaveLength(1);
+    expect(await app.stores.subscriptions.listForChat('discord:8002')).toHaveLength(1);
   });
 
   it('answers /start and the short slash commands /sub, /list and /unsub like the long ones', async () => {
     const { app, fake } = await discordHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const registered = (fake.registered.global as { name: string }[]).map((command) => command.name);
     expect(registered).toEqual(expect.arrayContaining(['start', 'sub', 'unsub', 'list']));
     const dm = { channelId: '8003', user: bob };
@@ -165,12 +165,12 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
     expect(await description('unsub', [{ name: 'topic', type: 3, value: 'world' }])).toBe(
       'This chat no longer follows World (world).',
     );
-    expect(app.stores.subscriptions.listForChat('discord:8003')).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat('discord:8003')).toEqual([]);
   });
 
   it('refuses a moderator command to a member without Manage Server, privately, and lets moderators in', async () => {
     const { app, fake } = await discordHarness({ extraCommands: [whereCommand] });
-    app.stores.topics.create({ slug: 'local', name: 'Local', communityId: `discord:${GUILD_ID}` });
+    await app.stores.topics.create({ slug: 'local', name: 'Local', communityId: `discord:${GUILD_ID}` });
     const attempt = (user: { id: string; username: string }, extra: { permissions?: bigint; roles?: string[] }) =>
       fake.interact({
         name: 'feed',
@@ -238,9 +238,9 @@ describe('Discord interactions through discord.js and the fake Discord', () => {
 
   it('offers the visible topics while a topic option is typed', async () => {
     const { app, fake } = await discordHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
-    app.stores.topics.create({ slug: 'worldly', name: 'Other server', communityId: 'discord:999' });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    await app.stores.topics.create({ slug: 'worldly', name: 'Other server', communityId: 'discord:999' });
     const id = fake.interact({
       kind: 'autocomplete',
       name: 'feed',

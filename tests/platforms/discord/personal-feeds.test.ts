@@ -22,7 +22,7 @@ describe('personal feeds in a Discord DM, through discord.js and the fake Discor
     expect((reply!.body as Callback).data!.embeds![0]!.description).toMatch(
       /^You now follow "Harbour Gazette" \\\(harbour-gazette\\\): daily 08:00/,
     );
-    expect(app.stores.topics.listPersonal(`discord:${ALICE_DM}`)).toMatchObject([{ slug: 'harbour-gazette' }]);
+    expect(await app.stores.topics.listPersonal(`discord:${ALICE_DM}`)).toMatchObject([{ slug: 'harbour-gazette' }]);
 
     const typing = (where: { guildId?: string; channelId: string; user: { id: string; username: string } }) =>
       fake.interact({

@@ -72,8 +72,8 @@ describe('newsbrief register-commands', () => {
     fake = await startFakeDiscord();
     const stored = new Map<string, string>();
     const hashes = {
-      get: (key: string) => stored.get(key) ?? null,
-      set: (key: string, value: string) => void stored.set(key, value),
+      get: async (key: string) => stored.get(key) ?? null,
+      set: async (key: string, value: string) => void stored.set(key, value),
     };
     const { io } = output();
     expect(

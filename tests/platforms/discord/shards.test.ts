@@ -33,7 +33,7 @@ describe('Discord shards', () => {
 
   it('each process identifies with its own shard, sees its shard’s guilds, answers their interactions, and delivers anywhere', async () => {
     fake = await startFakeDiscord({ guilds: [first, second] });
-    const app = testApp();
+    const app = await testApp();
     await app.ingest.preload();
     const start = (ids: number[]) =>
       startDiscord({
@@ -68,7 +68,7 @@ describe('Discord shards', () => {
       kind: 'channel',
       communityId: `discord:${second.id}`,
     };
-    seedDueDigest(app, { chat, stories: [{ headline: 'Harbour reopens after the storm', quotes: [] }] });
+    await seedDueDigest(app, { chat, stories: [{ headline: 'Harbour reopens after the storm', quotes: [] }] });
     await deliverDueDigests(app);
     expect(fake.messagesIn(second.channels[0]!.id)).toHaveLength(1);
   });

@@ -39,7 +39,7 @@ const stories = [
 describe('subscription settings on Discord, through discord.js and the fake Discord', () => {
   it('lets a moderator attach a role that alone may be pinged, whatever the feed says, and delivers silently', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: news, stories });
+    await seedDueDigest(app, { chat: news, stories });
     const subscribe = (user: { id: string; username: string }, permissions: bigint) =>
       fake.interact({
         name: 'subscribe',
@@ -57,11 +57,11 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
     // Managing the channel is enough to subscribe, not to ping a role.
     const [refused] = await fake.waitForResponses(subscribe(bob, DISCORD_PERMISSIONS.manageChannels));
     expect((refused!.body as Callback).data!.embeds![0]!.description).toMatch(/Only moderators .* role to mention/);
-    expect(app.stores.subscriptions.listForChat(news.id)[0]!.style.mentionRoleId).toBeNull();
+    expect((await app.stores.subscriptions.listForChat(news.id))[0]!.style.mentionRoleId).toBeNull();
 
     const [accepted] = await fake.waitForResponses(subscribe(alice, DISCORD_PERMISSIONS.manageGuild));
     expect((accepted!.body as Callback).data!.embeds![0]!.description).toMatch(/silent, mention/);
-    makeDue(app, news.id);
+    await makeDue(app, news.id);
     await deliverDueDigests(app);
     const [message, ...rest] = fake.messagesIn(CHANNEL.news) as Posted[];
     expect(rest).toEqual([]);
@@ -78,7 +78,7 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
 
   it('posts a compact subscription as one list of linked headlines', async () => {
     const { app, fake } = await discordHarness();
-    seedDueDigest(app, { chat: news, stories: stories.slice(0, 1) });
+    await seedDueDigest(app, { chat: news, stories: stories.slice(0, 1) });
     const id = fake.interact({
       name: 'settings',
       options: [
@@ -106,7 +106,7 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
 
   it('changes a setting with a /settings button, updating the panel in place', async () => {
     const { app, fake } = await discordHarness();
-    const { topicId } = seedDueDigest(app, { chat: news, stories });
+    const { topicId } = await seedDueDigest(app, { chat: news, stories });
     const manager = { guildId: GUILD_ID, channelId: CHANNEL.news, user: alice, permissions: 1n << 4n };
     const panelId = fake.interact({
       name: 'settings',
@@ -125,12 +125,12 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
     // 7: UPDATE_MESSAGE — the panel the button is on is redrawn.
     expect((update!.body as Callback).type).toBe(7);
     expect((update!.body as Callback).data!.embeds![0]!.description).toContain('images: off');
-    expect(app.stores.subscriptions.find(news.id, topicId)!.style.images).toBe(false);
+    expect((await app.stores.subscriptions.find(news.id, topicId))!.style.images).toBe(false);
   });
 
   it('reads a role mention typed after the schedule, and says a name that is no mention is not a role', async () => {
     const { app, fake } = await discordHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const typed = (schedule: string) =>
       fake.interact({
         name: 'subscribe',
@@ -146,6 +146,6 @@ describe('subscription settings on Discord, through discord.js and the fake Disc
     const [wrong] = await fake.waitForResponses(typed('daily 08:00 mention @News'));
     expect((wrong!.body as Callback).data!.embeds![0]!.description).toMatch(/'@News' is not a role/);
     await fake.waitForResponses(typed(`daily 08:00 mention <@&${NEWS_ROLE}>`));
-    expect(app.stores.subscriptions.listForChat(news.id)[0]!.style.mentionRoleId).toBe(NEWS_ROLE);
+    expect((await app.stores.subscriptions.listForChat(news.id))[0]!.style.mentionRoleId).toBe(NEWS_ROLE);
   });
 });

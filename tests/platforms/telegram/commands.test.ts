@@ -28,7 +28,7 @@ const pickCommand = defineCommand({
 describe('Telegram commands through grammY and the fake Bot API', () => {
   it('answers a private chat: /start welcomes, /topics shows the topics, plain text a hint', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    app.stores.topics.create({
+    await app.stores.topics.create({
       slug: 'world',
       name: 'World',
       description: 'World <b>news</b> & views',
@@ -68,7 +68,7 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
 
   it('takes a person in a private chat from /topics through /subscribe and /latest to a due digest', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    const world = app.stores.topics.create({
+    const world = await app.stores.topics.create({
       slug: 'world',
       name: 'World',
       description: 'World news',
@@ -79,10 +79,10 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(topics!.text).toContain('world — World news');
     const [subscribed] = await exchange(alice, me, '/subscribe world daily 08:00');
     expect(subscribed!.text).toMatch(/^This chat now follows World \(world\): /);
-    expect(app.stores.subscriptions.listForChat(`telegram:${alice.id}`)).toMatchObject([
+    expect(await app.stores.subscriptions.listForChat(`telegram:${alice.id}`)).toMatchObject([
       { topicId: world.id, schedule: 'daily 08:00' },
     ]);
-    addStories(app, world, [
+    await addStories(app, world, [
       {
         headline: 'Bridge <approved> & opened',
         quotes: [{ text: 'A great day for the valley', speaker: 'Tom Varga', paragraph: 0 }],
@@ -93,7 +93,7 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(latest!.text).toContain('Bridge <approved> & opened');
     expect(latest!.text).toContain('“A great day for the valley”\n— Tom Varga');
     expect(latest!.params.link_preview_options).toEqual({ is_disabled: true });
-    makeDue(app, `telegram:${alice.id}`);
+    await makeDue(app, `telegram:${alice.id}`);
     await deliverDueDigests(app);
     const digest = fake.messagesTo(alice.id).at(-1)!;
     expect(digest.text).toMatch(/^📰 /);
@@ -104,11 +104,11 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
   it('keeps an emoji joined by zero-width joiners whole where a long outlet name is cut', async () => {
     const { app, exchange } = await telegramHarness();
     const family = '👨‍👩‍👧'; // three people joined by two zero-width joiners: one picture, 8 UTF-16 units
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    const sport = app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const sport = await app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
     // Outlet names are cut at 80 units: the emoji fits whole in the first and would straddle the cut in the second.
-    addStories(app, world, [{ headline: 'Bridge opens' }], `${'A'.repeat(70)}${family}${'B'.repeat(10)}`);
-    addStories(app, sport, [{ headline: 'Cup final' }], `${'C'.repeat(75)}${family} Gazette`);
+    await addStories(app, world, [{ headline: 'Bridge opens' }], `${'A'.repeat(70)}${family}${'B'.repeat(10)}`);
+    await addStories(app, sport, [{ headline: 'Cup final' }], `${'C'.repeat(75)}${family} Gazette`);
     const me = privateChatOf(alice);
     const [worldReply] = await exchange(alice, me, '/latest world');
     expect(worldReply!.text).toContain(`${'A'.repeat(70)}${family}B…`);
@@ -124,7 +124,7 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
 
   it('answers the short forms people know from other feed bots in a group: /sub, /list, /unsub', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     fake.setMember(group.id, alice.id, 'administrator');
     const [subscribed] = await exchange(alice, group, '/sub@newsbrief_test_bot world hourly');
     expect(subscribed!.text).toMatch(/^This chat now follows World \(world\): hourly \(UTC\), up to 8 stories\./);
@@ -132,15 +132,15 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(listed!.text).toMatch(/^This chat follows\nworld — hourly \(UTC\), up to 8 stories\n/);
     const [gone] = await exchange(alice, group, '/unsub world');
     expect(gone!.text).toBe('This chat no longer follows World (world).');
-    expect(app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
     const [welcome] = await exchange(alice, group, '/start');
     expect(welcome!.text).toMatch(/^Welcome to newsbrief\n/);
   });
 
   it('offers the topics as buttons for a bare /subscribe, and subscribes the group when an administrator presses one', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
-    app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'sport', name: 'Sport', communityId: null });
     fake.setMember(group.id, alice.id, 'administrator');
     const [offer] = await exchange(alice, group, '/subscribe');
     const keyboard = (offer!.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] })
@@ -155,7 +155,7 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     fake.pressButton(alice, offer!, '/subscribe world');
     const [done] = await fake.waitForMessages(3, group.id).then((messages) => messages.slice(2));
     expect(done!.text).toMatch(/^This chat now follows World/);
-    expect(app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toHaveLength(1);
+    expect(await app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toHaveLength(1);
   });
 
   it('lets a group administrator add a feed and refuses a member', async () => {
@@ -167,25 +167,25 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
       },
     });
     const { app, fake, exchange } = await telegramHarness({ env: { ALLOW_PRIVATE_FEEDS: 'true' } });
-    const local = app.stores.topics.create({ slug: 'local', name: 'Local', communityId: `telegram:${group.id}` });
+    const local = await app.stores.topics.create({ slug: 'local', name: 'Local', communityId: `telegram:${group.id}` });
     fake.setMember(group.id, alice.id, 'administrator');
     fake.setMember(group.id, bob.id, 'member');
     const url = feedServer.url('/feed.xml');
 
     const [refused] = await exchange(bob, group, `/feed add local ${url}`);
     expect(refused!.text).toBe('⚠️ Only moderators of this community can do that.');
-    expect(app.stores.feeds.listForTopic(local.id)).toEqual([]);
+    expect(await app.stores.feeds.listForTopic(local.id)).toEqual([]);
 
     const [added] = await exchange(alice, group, `/feed@${fake.bot.username} add local ${url}`);
     expect(added!.text).toMatch(/^Added "The Valley & Coast Courier" \(1 item\) to 'local'/);
-    expect(app.stores.feeds.listForTopic(local.id).map((feed) => feed.url)).toEqual([url]);
+    expect((await app.stores.feeds.listForTopic(local.id)).map((feed) => feed.url)).toEqual([url]);
     const lookups = fake.callsOf('getChatMember').map((call) => call.params.user_id);
     expect(lookups).toEqual([bob.id, alice.id]);
   });
 
   it('lets a channel’s administrator manage it from a private chat, naming it by @name or id', async () => {
     const { app, fake, exchange } = await telegramHarness({ extraCommands: [whereCommand] });
-    const world = app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    const world = await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     const channel = { id: -1002000000002, type: 'channel' as const, title: 'Daily Wire', username: 'dailywire' };
     fake.addChat(channel);
     fake.setMember(channel.id, alice.id, 'creator');
@@ -197,8 +197,8 @@ describe('Telegram commands through grammY and the fake Bot API', () => {
     expect(byId!.text).toBe(byName!.text);
     const [subscribed] = await exchange(alice, me, '/subscribe @dailywire world daily 08:00');
     expect(subscribed!.text).toMatch(/^This chat now follows World/);
-    addStories(app, world, [{ headline: 'Channel news' }]);
-    makeDue(app, `telegram:${channel.id}`);
+    await addStories(app, world, [{ headline: 'Channel news' }]);
+    await makeDue(app, `telegram:${channel.id}`);
     await deliverDueDigests(app);
     expect(fake.messagesTo(channel.id).map((message) => message.text)).toEqual([
       expect.stringContaining('Channel news'),

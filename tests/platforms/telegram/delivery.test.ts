@@ -5,6 +5,14 @@ import { telegramFailures } from '../../helpers/fake-telegram.js';
 import { alice, group, telegramHarness } from '../../helpers/telegram-harness.js';
 import { HOSTILE } from '../story-fixtures.js';
 
+/** Until an asynchronous check (a store read) holds, polling as the fakes' waitUntil does. */
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (await check()) return;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 const aliceChat: ChatRef = { id: `telegram:${alice.id}`, platform: 'telegram', kind: 'private', communityId: null };
 const stories = [
   {
@@ -20,7 +28,7 @@ const stories = [
 describe('Telegram digest delivery through grammY and the fake Bot API', () => {
   it('delivers a due digest as HTML with the right quotations and speakers, link previews off', async () => {
     const { app, fake } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories, timezone: 'Europe/London' });
+    await seedDueDigest(app, { chat: aliceChat, stories, timezone: 'Europe/London' });
     await deliverDueDigests(app);
     const [digest, ...rest] = fake.messagesTo(alice.id);
     expect(rest).toEqual([]);
@@ -38,10 +46,10 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
 
   it('pauses the chat when the user has blocked the bot (403), keeping the digest', async () => {
     const { app, fake } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     fake.failNext('sendMessage', telegramFailures.blocked());
     await deliverDueDigests(app);
-    const chat = app.stores.chats.get(aliceChat.id)!;
+    const chat = (await app.stores.chats.get(aliceChat.id))!;
     expect(chat.pausedAt).not.toBeNull();
     expect(chat.pausedReason).toMatch(/blocked by the user/);
     expect(fake.messagesTo(alice.id)).toEqual([]);
@@ -50,7 +58,7 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
 
   it('waits out a 429 with retry_after 1 and delivers the message once', async () => {
     const { app, fake } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     fake.failNext('sendMessage', telegramFailures.tooManyRequests(1));
     const started = Date.now();
     await deliverDueDigests(app);
@@ -69,17 +77,17 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
       kind: 'group',
       communityId: 'telegram:-4001',
     };
-    seedDueDigest(app, { chat: basicGroup, stories });
+    await seedDueDigest(app, { chat: basicGroup, stories });
     fake.failNext('sendMessage', telegramFailures.migrated(-1004001));
     await deliverDueDigests(app);
     expect(fake.messagesTo(-1004001)).toHaveLength(1);
-    expect(app.stores.chats.get('telegram:-1004001')).not.toBeNull();
-    expect(app.stores.subscriptions.listForChat('telegram:-1004001')).toHaveLength(1);
+    expect(await app.stores.chats.get('telegram:-1004001')).not.toBeNull();
+    expect(await app.stores.subscriptions.listForChat('telegram:-1004001')).toHaveLength(1);
   });
 
   it('moves the chat when a group becomes a supergroup, and pauses it when the bot is removed', async () => {
     const { app, fake } = await telegramHarness();
-    app.stores.chats.ensure({
+    await app.stores.chats.ensure({
       id: 'telegram:-5001',
       platform: 'telegram',
       kind: 'group',
@@ -94,8 +102,8 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
         migrate_to_chat_id: group.id,
       },
     });
-    await fake.waitUntil(() => app.stores.chats.get(`telegram:${group.id}`) !== null, 'the chat to move');
-    expect(app.stores.chats.get('telegram:-5001')).toBeNull();
+    await until(async () => (await app.stores.chats.get(`telegram:${group.id}`)) !== null, 'the chat to move');
+    expect(await app.stores.chats.get('telegram:-5001')).toBeNull();
     fake.injectUpdate({
       my_chat_member: {
         chat: group,
@@ -105,17 +113,17 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
         new_chat_member: { status: 'kicked', user: fake.bot, until_date: 0 },
       },
     });
-    const paused = () => app.stores.chats.get(`telegram:${group.id}`)?.pausedReason;
-    await fake.waitUntil(() => paused() != null, 'the chat to pause');
-    expect(paused()).toBe('the bot was removed from this chat');
+    const paused = async () => (await app.stores.chats.get(`telegram:${group.id}`))?.pausedReason;
+    await until(async () => (await paused()) != null, 'the chat to pause');
+    expect(await paused()).toBe('the bot was removed from this chat');
   });
 
   it('fails a message Telegram refused as too long, for good, without pausing the chat', async () => {
     const { app, fake } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     fake.failNext('sendMessage', telegramFailures.messageTooLong());
     await deliverDueDigests(app);
-    expect(app.stores.chats.get(aliceChat.id)!.pausedAt).toBeNull();
+    expect((await app.stores.chats.get(aliceChat.id))!.pausedAt).toBeNull();
     expect(await app.stores.outbox.counts()).toMatchObject({ pending: 0, sent: 0, failed: 1 });
   });
 
@@ -128,10 +136,10 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
       communityId: `telegram:${group.id}`,
       title: 'Bridges',
     };
-    seedDueDigest(app, { chat: topicChat, stories });
+    await seedDueDigest(app, { chat: topicChat, stories });
     fake.failNext('sendMessage', { error_code: 400, description: 'Bad Request: message thread not found' });
     await deliverDueDigests(app);
-    expect(app.stores.chats.get(topicChat.id)!.pausedReason).toMatch(/message thread not found/);
+    expect((await app.stores.chats.get(topicChat.id))!.pausedReason).toMatch(/message thread not found/);
     const [notice] = fake.messagesTo(group.id);
     expect(notice!.message_thread_id).toBeUndefined();
     expect(notice!.text).toMatch(/^Deliveries to the topic "Bridges" are paused: .*message thread not found.*\/resume/);
@@ -145,7 +153,7 @@ describe('Telegram digest delivery through grammY and the fake Bot API', () => {
       kind: 'thread',
       communityId: `telegram:${group.id}`,
     };
-    seedDueDigest(app, { chat: topicChat, stories: stories.slice(0, 1) });
+    await seedDueDigest(app, { chat: topicChat, stories: stories.slice(0, 1) });
     await deliverDueDigests(app);
     const [message] = fake.messagesTo(group.id);
     expect(message!.message_thread_id).toBe(77);

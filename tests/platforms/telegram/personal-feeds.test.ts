@@ -24,7 +24,7 @@ describe('personal feeds in a Telegram private chat, through grammY and the fake
       ),
     );
     await app.ingest.pollDueFeeds();
-    makeDue(app, `telegram:${alice.id}`);
+    await makeDue(app, `telegram:${alice.id}`);
     await deliverDueDigests(app);
     expect(fake.messagesTo(alice.id)).toHaveLength(1);
 
@@ -33,7 +33,7 @@ describe('personal feeds in a Telegram private chat, through grammY and the fake
       serve(rssFeed('Lakeside Times', [{ title: 'Swans return', guid: 'lt-3' }, ...LAKESIDE])),
     );
     await app.ingest.pollDueFeeds({ all: true });
-    makeDue(app, `telegram:${alice.id}`);
+    await makeDue(app, `telegram:${alice.id}`);
     await deliverDueDigests(app);
     const digest = fake.messagesTo(alice.id).at(-1)!;
     expect(digest.text).toMatch(/^📰 /);
@@ -51,8 +51,8 @@ describe('personal feeds in a Telegram private chat, through grammY and the fake
 
     const [left] = await exchange(alice, me, `/unsubscribe ${server.url('/feeds/news.xml')}`);
     expect(left!.text).toBe('You no longer follow "Lakeside Times" (lakeside-times).');
-    expect(app.stores.subscriptions.listForChat(`telegram:${alice.id}`)).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat(`telegram:${alice.id}`)).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 
   it('points a group’s administrator to /feed add and fetches nothing', async () => {
@@ -63,6 +63,6 @@ describe('personal feeds in a Telegram private chat, through grammY and the fake
     expect(pointer!.text).toContain('/subscribe <address> follows a feed for one person, in a private chat with me.');
     expect(pointer!.text).toContain('/feed add <topic> <address>');
     expect(server.requests).toEqual([]);
-    expect(app.stores.feeds.listAll()).toEqual([]);
+    expect(await app.stores.feeds.listAll()).toEqual([]);
   });
 });

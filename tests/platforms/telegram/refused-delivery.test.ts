@@ -12,10 +12,10 @@ const aliceChat: ChatRef = { id: `telegram:${alice.id}`, platform: 'telegram', k
 describe('a message Telegram refuses does not silence the chat', () => {
   it('fails the refused digest, delivers the next one, and /status shows the failure and its reason', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    const { topicId } = seedDueDigest(app, { chat: aliceChat, stories: [{ headline: 'First digest story' }] });
+    const { topicId } = await seedDueDigest(app, { chat: aliceChat, stories: [{ headline: 'First digest story' }] });
     await app.digest.job.runDue();
-    addStories(app, app.stores.topics.get(topicId)!, [{ headline: 'Second digest story' }], 'Later News');
-    makeDue(app, aliceChat.id);
+    await addStories(app, (await app.stores.topics.get(topicId))!, [{ headline: 'Second digest story' }], 'Later News');
+    await makeDue(app, aliceChat.id);
     await app.digest.job.runDue();
     expect(await app.stores.outbox.counts()).toMatchObject({ pending: 2 });
 
@@ -35,7 +35,8 @@ describe('a message Telegram refuses does not silence the chat', () => {
   it('/status is for whoever manages the chat: a group member is refused, a moderator sees it', async () => {
     const { app } = await telegramHarness();
     const group = groupChat('telegram:-300', 'telegram:-300');
-    const ask = (actor = member()) => dispatchLine(COMMANDS, '/status', contextFor(app, group, actor), app.logger);
+    const ask = async (actor = member()) =>
+      dispatchLine(COMMANDS, '/status', await contextFor(app, group, actor), app.logger);
     expect(await ask()).toMatchObject({ kind: 'error', message: expect.stringMatching(/manage this chat/) });
     expect(await ask(moderator())).toMatchObject({
       kind: 'text',

@@ -19,7 +19,7 @@ type Keyboard = { inline_keyboard: { text: string; callback_data: string }[][] }
 describe('subscription settings on Telegram, through grammY and the fake Bot API', () => {
   it('delivers a silent subscription with disable_notification and turns link previews on when asked', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     const [saved] = await exchange(alice, privateChatOf(alice), '/settings world silent on previews on');
     expect(saved!.text).toContain('Saved: previews on, silent on.');
     const before = fake.messagesTo(alice.id).length;
@@ -30,7 +30,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
 
   it('keeps today’s delivery by default: a notification, link previews off', async () => {
     const { app, fake } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     await deliverDueDigests(app);
     const [digest] = fake.messagesTo(alice.id);
     expect(digest!.params).toMatchObject({ link_preview_options: { is_disabled: true } });
@@ -39,7 +39,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
 
   it('sends a compact digest as linked headlines only, and one quote per story with quotes 1', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    seedDueDigest(app, { chat: aliceChat, stories });
+    await seedDueDigest(app, { chat: aliceChat, stories });
     await exchange(alice, privateChatOf(alice), '/settings world format compact');
     let before = fake.messagesTo(alice.id).length;
     await deliverDueDigests(app);
@@ -57,7 +57,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
         ],
       },
     ];
-    seedDueDigest(app, { chat: aliceChat, topic: 'science', stories: science });
+    await seedDueDigest(app, { chat: aliceChat, topic: 'science', stories: science });
     await exchange(alice, privateChatOf(alice), '/settings science quotes 1');
     before = fake.messagesTo(alice.id).length;
     await deliverDueDigests(app);
@@ -68,7 +68,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
 
   it('changes a setting from the /settings inline keyboard, redrawing the panel in place', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    const { topicId } = seedDueDigest(app, { chat: aliceChat, stories });
+    const { topicId } = await seedDueDigest(app, { chat: aliceChat, stories });
     const [panel] = await exchange(alice, privateChatOf(alice), '/settings world');
     expect(panel!.text).toContain('quotes: 2 per story');
     const buttons = (panel!.params.reply_markup as Keyboard).inline_keyboard.flat();
@@ -85,7 +85,7 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
     fake.pressButton(alice, panel!, quotes.callback_data);
     const [edit] = await fake.waitForCalls('editMessageText');
     expect(edit!.ok).toBe(true);
-    expect(app.stores.subscriptions.find(aliceChat.id, topicId)!.style.quotes).toBe(3);
+    expect((await app.stores.subscriptions.find(aliceChat.id, topicId))!.style.quotes).toBe(3);
     // The same message now shows the new value and offers the next one; nothing new was sent.
     expect(fake.messagesTo(alice.id)).toHaveLength(sent);
     expect(panel!.text).toContain('Saved: quotes 3.');
@@ -95,10 +95,10 @@ describe('subscription settings on Telegram, through grammY and the fake Bot API
 
   it('answers mention with a message saying it is Discord-only', async () => {
     const { app, fake, exchange } = await telegramHarness();
-    app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
+    await app.stores.topics.create({ slug: 'world', name: 'World', communityId: null });
     fake.setMember(group.id, alice.id, 'administrator');
     const [answer] = await exchange(alice, group, '/subscribe world daily 08:00 mention @News');
     expect(answer!.text).toMatch(/mention is Discord-only/);
-    expect(app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
+    expect(await app.stores.subscriptions.listForChat(`telegram:${group.id}`)).toEqual([]);
   });
 });

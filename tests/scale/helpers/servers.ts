@@ -6,6 +6,10 @@ import { createPool, quoteIdent, type PgPool } from '../../../src/store/postgres
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** DATABASE_URL naming one schema: libpq's `options` sets search_path on every connection (a child process's database). */
+export const schemaUrl = (schema: string): string =>
+  `${DATABASE_URL}${DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
 /** A name no other test file (or run) uses: parallel files never collide. */
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(5).toString('hex')}`;
 

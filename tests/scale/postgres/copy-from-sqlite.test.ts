@@ -10,20 +10,20 @@ import { createTestSchema, type TestSchema } from '../helpers/servers.js';
 const quote = { text: 'We will build it', speaker: 'The Mayor', paragraph: 2 };
 
 /** A SQLite database filled through the real stores, as a running bot would have left it. */
-function fillSqlite(path: string): void {
+async function fillSqlite(path: string): Promise<void> {
   const db = openDatabase(path);
   const stores = createStores(db);
-  stores.meta.set('catalogue-hash', 'abc123');
-  const world = stores.topics.create({ slug: 'world', name: 'World news', communityId: null });
-  const local = stores.topics.create({ slug: 'local', name: 'Local', communityId: 'discord:guild:1' });
+  await stores.meta.set('catalogue-hash', 'abc123');
+  const world = await stores.topics.create({ slug: 'world', name: 'World news', communityId: null });
+  const local = await stores.topics.create({ slug: 'local', name: 'Local', communityId: 'discord:guild:1' });
   // A person's own feed (migration 005): the same slug as a global topic, owned by a private chat.
-  stores.topics.create({ slug: 'world', name: 'My world', communityId: null, ownerChatId: 'telegram:5' });
+  await stores.topics.create({ slug: 'world', name: 'My world', communityId: null, ownerChatId: 'telegram:5' });
   const arrived = '2026-11-30T08:15:00.123Z';
   for (const [index, topic] of [world, local].entries()) {
-    const feed = stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: `Feed ${index}` });
-    stores.feeds.attach(topic.id, feed.id, 'test');
+    const feed = await stores.feeds.ensure(`https://news.example/${topic.slug}.xml`, { title: `Feed ${index}` });
+    await stores.feeds.attach(topic.id, feed.id, 'test');
     for (let story = 0; story < 30; story++) {
-      stores.stories.add({
+      await stores.stories.add({
         key: `feed:${feed.id} ${topic.slug}-${story}`,
         feedId: feed.id,
         url: `https://news.example/${topic.slug}/${story}`,
@@ -45,8 +45,8 @@ function fillSqlite(path: string): void {
   }
   for (const chatId of ['telegram:1', 'discord:2']) {
     const platform = chatId.startsWith('telegram') ? 'telegram' : 'discord';
-    stores.chats.ensure({ id: chatId, platform, kind: 'private', communityId: null });
-    stores.subscriptions.save({
+    await stores.chats.ensure({ id: chatId, platform, kind: 'private', communityId: null });
+    await stores.subscriptions.save({
       chatId,
       topicId: world.id,
       schedule: 'daily 08:00',
@@ -66,7 +66,7 @@ describe('copying a SQLite database into PostgreSQL', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nb-copy-'));
     path = join(dir, 'newsbrief.db');
-    fillSqlite(path);
+    await fillSqlite(path);
     schema = await createTestSchema();
     await migratePostgres(schema.pool);
   });

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStores, openDatabase, type Db } from '../../../src/store/index.js';
+import { createStores, openDatabase, type Db, type Stores } from '../../../src/store/index.js';
 import { copyFromSqlite } from '../../../src/store/postgres/copy-from-sqlite.js';
-import { createPgStores, type AsyncStores } from '../../../src/store/postgres/index.js';
+import { createPgStores } from '../../../src/store/postgres/index.js';
 import { migratePostgres } from '../../../src/store/postgres/migrate.js';
 import { createTestSchema, type TestSchema } from '../helpers/servers.js';
 
@@ -62,7 +62,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
   let dir: string;
   let db: Db;
   let schema: TestSchema;
-  let pg: AsyncStores;
+  let pg: Stores;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nb-parity-'));
     db = openDatabase(join(dir, 'newsbrief.db'));
@@ -92,11 +92,11 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [all.filter((id) => id % 2 === 0), 25],
       [[TOPICS + 1, TOPICS + 2], 5],
     ];
-    expect(sqlite.stories.latest(all, 10)).toHaveLength(10);
-    expect(sqlite.stories.latest([1, 2, 3], 10).every((story) => story.id <= 2000)).toBe(true);
+    expect(await sqlite.stories.latest(all, 10)).toHaveLength(10);
+    expect((await sqlite.stories.latest([1, 2, 3], 10)).every((story) => story.id <= 2000)).toBe(true);
     for (const [topicIds, limit] of shapes) {
       expect(await pg.stories.latest(topicIds, limit), JSON.stringify(topicIds)).toEqual(
-        sqlite.stories.latest(topicIds, limit),
+        await sqlite.stories.latest(topicIds, limit),
       );
     }
     for (const [clusterId, storyId] of [
@@ -105,7 +105,7 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [100, 900],
     ] as const) {
       expect(await pg.stories.clusterSources(clusterId, storyId)).toEqual(
-        sqlite.stories.clusterSources(clusterId, storyId),
+        await sqlite.stories.clusterSources(clusterId, storyId),
       );
     }
   });
@@ -117,16 +117,16 @@ describe('the PostgreSQL stores on a database copied from SQLite', () => {
       [50, 8000],
       [1, 1990],
     ] as const) {
-      expect(await pg.digests.newStories(topicId, after)).toEqual(digests.newStories(topicId, after));
+      expect(await pg.digests.newStories(topicId, after)).toEqual(await digests.newStories(topicId, after));
     }
-    expect(digests.newStories(1, 1990).stories.length).toBeGreaterThan(0);
+    expect((await digests.newStories(1, 1990)).stories.length).toBeGreaterThan(0);
     const clusters = [1, 2, 500, 999, 5000];
     expect(await pg.digests.earlierClusterMembers(clusters, 4500)).toEqual(
-      digests.earlierClusterMembers(clusters, 4500),
+      await digests.earlierClusterMembers(clusters, 4500),
     );
     const ids = [5, 6, 10, 8995, 9000];
-    expect(await pg.digests.keyQuotes(ids)).toEqual(digests.keyQuotes(ids));
-    expect(await pg.digests.latestStoryId()).toBe(digests.latestStoryId());
-    expect(await pg.topics.listVisible(null)).toEqual(createStores(db).topics.listVisible(null));
+    expect(await pg.digests.keyQuotes(ids)).toEqual(await digests.keyQuotes(ids));
+    expect(await pg.digests.latestStoryId()).toBe(await digests.latestStoryId());
+    expect(await pg.topics.listVisible(null)).toEqual(await createStores(db).topics.listVisible(null));
   });
 });

@@ -3,6 +3,8 @@ import { initialSchema } from './001-initial.js';
 import { storyLeadImages } from './002-story-lead-images.js';
 import { subscriptionFormat } from './003-subscription-format.js';
 import { personalTopics } from './004-personal-topics.js';
+import { dueKeyset } from './005-due-keyset.js';
+import { outboxChatLeases } from './006-outbox-chat-leases.js';
 
 /** Append-only, PostgreSQL's own list: the position in it is the version in schema_migrations. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -10,4 +12,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   storyLeadImages,
   subscriptionFormat,
   personalTopics,
+  dueKeyset,
+  outboxChatLeases,
 ];

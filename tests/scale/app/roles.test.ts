@@ -113,10 +113,14 @@ it('a gateway answers the chat while two workers poll the feed once and send the
 }, 90_000);
 
 it('refuses --role worker or gateway without DATABASE_URL, and an unknown role, in one sentence', async () => {
-  const worker = startBot({ DATABASE_PATH: join(tempDir(), 'bot.db'), TELEGRAM_BOT_TOKEN: '123456789:TEST-token-for-the-gateway-and-workers' }, 'start', [
-    '--role',
-    'worker',
-  ]);
+  const worker = startBot(
+    {
+      DATABASE_PATH: join(tempDir(), 'bot.db'),
+      TELEGRAM_BOT_TOKEN: '123456789:TEST-token-for-the-gateway-and-workers',
+    },
+    'start',
+    ['--role', 'worker'],
+  );
   const [code] = await worker.exited;
   expect(code).toBe(1);
   expect(worker.output()).toContain(

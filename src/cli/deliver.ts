@@ -7,9 +7,7 @@ import { pacingFromConfig } from '../delivery/pacing.js';
 import { createLogger } from '../logger.js';
 import { restMessengers, sharedDeliveryOptions } from '../shared-delivery.js';
 import type { Io } from '../main.js';
-import { connectPostgres } from '../store/postgres/connect.js';
-import { createPgStores } from '../store/postgres/index.js';
-import { migratePostgres } from '../store/postgres/migrate.js';
+import { openStores } from '../store/open.js';
 
 /**
  * `newsbrief deliver`: a process that only sends the outbox (issue 12), beside others doing the
@@ -32,9 +30,9 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
   const logger = createLogger({ level: logLevelFor(config, false), format: config.LOG_FORMAT }).child({
     part: 'deliver',
   });
-  const pool = await connectPostgres(config.DATABASE_URL);
-  await migratePostgres(pool);
-  const stores = createPgStores(pool);
+  // As every process opens it: connected, migrated, an unreachable server a sentence naming DATABASE_URL.
+  const opened = await openStores({ databaseUrl: config.DATABASE_URL, databasePath: config.DATABASE_PATH });
+  const { stores } = opened;
   const messengers = await restMessengers(config, logger, stores.forumPosts);
   const sharing = await sharedDeliveryOptions(config, logger);
   const worker = createOutboxWorker({
@@ -59,6 +57,6 @@ export async function runDeliver(config: Config, io: Io): Promise<number> {
   logger.info({ stats: worker.stats() }, 'delivery stopped');
   io.stdout.write(`newsbrief deliver: stopped ${JSON.stringify(worker.stats())}\n`);
   await sharing.sharedPacer?.close();
-  await pool.end();
+  await opened.close();
   return 0;
 }

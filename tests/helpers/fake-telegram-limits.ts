@@ -20,7 +20,10 @@ export function createTelegramLimiter(overrides: Partial<TelegramLimits>) {
   const limits = { ...TELEGRAM_LIMITS, ...overrides };
   const sendTimes = new Map<number, number[]>();
   const globalTimes: number[] = [];
+  /** 429s answered, by the limit that a send would have broken (a chat's, or the overall one). */
+  const refused = { chat: 0, global: 0 };
   return {
+    refused,
     /** 0 when a message to `chatId` may go now (and counts it); else the seconds to wait. */
     take(chatId: number, now: number): number {
       const windowMs = chatId > 0 ? 1000 : 60_000;
@@ -29,9 +32,13 @@ export function createTelegramLimiter(overrides: Partial<TelegramLimits>) {
       sendTimes.set(chatId, times);
       while (globalTimes.length > 0 && now - globalTimes[0]! >= 1000) globalTimes.shift();
       let waitMs = 0;
-      if (times.length >= allowed) waitMs = Math.max(waitMs, times[times.length - allowed]! + windowMs - now);
+      if (times.length >= allowed) {
+        waitMs = Math.max(waitMs, times[times.length - allowed]! + windowMs - now);
+        refused.chat++;
+      }
       if (globalTimes.length >= limits.globalPerSecond) {
         waitMs = Math.max(waitMs, globalTimes[globalTimes.length - limits.globalPerSecond]! + 1000 - now);
+        refused.global++;
       }
       if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
       times.push(now);

@@ -276,6 +276,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     bot,
     calls,
     sent,
+    /** 429s by the limit broken (a chat's or the overall one); zero when no limits are enforced. */
+    refused: () => ({ ...(limiter?.refused ?? { chat: 0, global: 0 }) }),
     callsOf: (method: string): ApiCall[] => calls.filter((call) => call.method === method),
     /** getUpdates requests being held open right now (long polls; recorded in calls when answered). */
     waitingPolls: (): number => pollers.size,

@@ -7,6 +7,8 @@ import { createConsoleMessenger } from '../src/platforms/console/console-messeng
 import { createDiscordMessenger } from '../src/platforms/discord/messenger.js';
 import { createTelegramMessenger } from '../src/platforms/telegram/messenger.js';
 import type { Db } from '../src/store/database.js';
+import { createDigestJob, type DigestJobOptions } from '../src/schedule/digest-job.js';
+import { createScheduleCalendar } from '../src/schedule/schedule-calendar.js';
 
 /**
  * The digest bench's world, written with raw SQL in one transaction: 1,000 topics, 1,000,000
@@ -131,4 +133,28 @@ export function renderMessengers(): Record<Platform, Messenger> {
     discord: createDiscordMessenger({ rest: new REST(), logger: silentLogger }),
     console: createConsoleMessenger(process.stderr),
   };
+}
+
+/**
+ * The digest job as the bench runs it on either store: the real job with the render-only
+ * messengers and a fixed clock; `sharing` as a worker process on PostgreSQL has it.
+ */
+export function benchDigestJob(
+  stores: Pick<DigestJobOptions, 'subscriptions'> & {
+    digests: DigestJobOptions['source'] & DigestJobOptions['ledger'];
+  },
+  now: Date,
+  sharing?: DigestJobOptions['sharing'],
+) {
+  const messengers = renderMessengers();
+  return createDigestJob({
+    subscriptions: stores.subscriptions,
+    source: stores.digests,
+    ledger: stores.digests,
+    calendar: createScheduleCalendar(),
+    messengerFor: (platform) => messengers[platform],
+    clock: { now: () => now },
+    logger: silentLogger,
+    ...(sharing ? { sharing } : {}),
+  });
 }

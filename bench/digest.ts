@@ -52,22 +52,10 @@ async function seedChild(databasePath: string): Promise<void> {
 async function jobChild(databasePath: string, part: 'build' | 'job'): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
   const { createStores } = await import('../src/store/index.js');
-  const { createDigestJob } = await import('../src/schedule/digest-job.js');
-  const { createScheduleCalendar } = await import('../src/schedule/schedule-calendar.js');
-  const { renderMessengers, BENCH_NOW } = await import('./digest-seed.js');
-  const { silentLogger } = await import('../src/logger.js');
+  const { benchDigestJob, BENCH_NOW } = await import('./digest-seed.js');
   const db = openDatabase(databasePath);
   const stores = createStores(db);
-  const messengers = renderMessengers();
-  const job = createDigestJob({
-    subscriptions: stores.subscriptions,
-    source: stores.digests,
-    ledger: stores.digests,
-    calendar: createScheduleCalendar(),
-    messengerFor: (platform) => messengers[platform],
-    clock: { now: () => BENCH_NOW },
-    logger: silentLogger,
-  });
+  const job = benchDigestJob(stores, BENCH_NOW);
   // CPU seconds as well as wall-clock ones: on a shared machine the core may be busy with others.
   const time = async (run: () => Promise<Counts>): Promise<{ seconds: number; cpu: number; counts: Counts }> => {
     const start = performance.now();

@@ -3,30 +3,17 @@
  * start --role worker` runs it (parts under advisory locks), once, over the schema given; prints
  * `{"ms":…,"report":{…}}` on stdout. Run as: node --import tsx bench/pg-digest-worker.ts <url> <schema>
  */
-import { silentLogger } from '../src/logger.js';
-import { createDigestJob } from '../src/schedule/digest-job.js';
-import { createScheduleCalendar } from '../src/schedule/schedule-calendar.js';
 import { createPool } from '../src/store/postgres/connect.js';
 import { createPgStores } from '../src/store/postgres/index.js';
 import { createPgWorkLocks } from '../src/store/postgres/work-locks.js';
-import { renderMessengers } from './digest-seed.js';
+import { benchDigestJob } from './digest-seed.js';
 import { PG_BENCH_NOW } from './pg-digest-seed.js';
 
 const [url, schema] = process.argv.slice(2);
 if (!url || !schema) throw new Error('usage: pg-digest-worker.ts <postgres url> <schema>');
 const pool = createPool(url, { searchPath: schema, max: 4 });
 const stores = createPgStores(pool);
-const messengers = renderMessengers();
-const job = createDigestJob({
-  subscriptions: stores.subscriptions,
-  source: stores.digests,
-  ledger: stores.digests,
-  calendar: createScheduleCalendar(),
-  messengerFor: (platform) => messengers[platform],
-  clock: { now: () => PG_BENCH_NOW },
-  logger: silentLogger,
-  sharing: { locks: createPgWorkLocks(pool), digestParts: 16 },
-});
+const job = benchDigestJob(stores, PG_BENCH_NOW, { locks: createPgWorkLocks(pool), digestParts: 16 });
 const started = performance.now();
 const report = await job.runDue();
 process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, report })}\n`);

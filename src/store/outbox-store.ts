@@ -64,17 +64,29 @@ export function createOutboxStore(db: Db): OutboxStore {
        AND (@owner IS NULL OR EXISTS (SELECT 1 FROM chats WHERE chats.id = outbox.chat_id
          AND chats.outbox_claimed_by = @owner AND chats.outbox_claimed_until > @at))`,
     ),
-    // SQLite has one writer at a time: the UPDATE picks and takes the chats in one step.
+    // SQLite has one writer at a time: the UPDATE picks and takes the chats in one step. Never a
+    // read of the whole pending outbox: the owner's chats through chats_outbox_owner, then the
+    // oldest due heads of free chats walking outbox_pending from the start (the PostgreSQL query's
+    // steps, without its row locks).
     lease: db.prepare<{ owner: string; at: string; until: string; limit: number }>(
       `UPDATE chats SET outbox_claimed_by = @owner, outbox_claimed_until = @until
        WHERE id IN (
-         SELECT heads.chat_id
-         FROM (SELECT chat_id, min(id) AS head FROM outbox WHERE status = 'pending' GROUP BY chat_id) AS heads
-         JOIN outbox ON outbox.id = heads.head
-         JOIN chats ON chats.id = heads.chat_id
-         WHERE outbox.next_attempt_at <= @at AND (chats.outbox_claimed_until IS NULL
-           OR chats.outbox_claimed_until <= @at OR chats.outbox_claimed_by = @owner)
-         ORDER BY chats.outbox_claimed_by IS @owner DESC, heads.head LIMIT @limit)`,
+         SELECT candidates.id FROM (
+           SELECT chats.id, 1 AS own,
+             (SELECT min(outbox.id) FROM outbox WHERE outbox.chat_id = chats.id AND outbox.status = 'pending') AS head
+           FROM chats WHERE chats.outbox_claimed_by = @owner
+           UNION ALL
+           SELECT * FROM (
+             SELECT chats.id, 0 AS own, outbox.id AS head FROM outbox JOIN chats ON chats.id = outbox.chat_id
+             WHERE outbox.status = 'pending' AND outbox.next_attempt_at <= @at
+               AND (chats.outbox_claimed_until IS NULL OR chats.outbox_claimed_until <= @at)
+               AND chats.outbox_claimed_by IS NOT @owner
+               AND NOT EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.chat_id = outbox.chat_id
+                 AND earlier.status = 'pending' AND earlier.id < outbox.id)
+             ORDER BY outbox.id LIMIT @limit)
+         ) AS candidates JOIN outbox ON outbox.id = candidates.head
+         WHERE outbox.next_attempt_at <= @at
+         ORDER BY candidates.own DESC, candidates.head LIMIT @limit)`,
     ),
     leased: db.prepare<{ owner: string; until: string }, OutboxRow>(
       `SELECT ${PENDING_COLUMNS} FROM outbox JOIN chats ON chats.id = outbox.chat_id

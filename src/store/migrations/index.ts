@@ -5,6 +5,7 @@ import { storyLeadImages } from './003-story-lead-images.js';
 import { subscriptionFormat } from './004-subscription-format.js';
 import { personalTopics } from './005-personal-topics.js';
 import { outboxChatLeases } from './006-outbox-chat-leases.js';
+import { outboxLeaseIndexes } from './007-outbox-lease-indexes.js';
 
 /** Append-only: the position in this list is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptionFormat,
   personalTopics,
   outboxChatLeases,
+  outboxLeaseIndexes,
 ];

@@ -23,18 +23,32 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
       return rows.map(outboxMessageFromRow);
     },
     async leaseChats(owner, limit, at, until) {
-      // Chats another process is leasing right now are skipped, not waited for (SKIP LOCKED); the
-      // row lock lasts only this statement, the lease itself is the claimed_until time.
+      // Never a read of the whole pending outbox (a digest tick leaves one message or more per
+      // chat): the owner's chats through chats_outbox_owner, then the oldest due heads of free
+      // chats walking outbox_pending from the start, as many as are still wanted. Chats another
+      // process is leasing right now are skipped, not waited for (SKIP LOCKED); the row lock lasts
+      // only this statement, the lease itself is the claimed_until time.
       const { rows } = await db.query<OutboxRow>(
-        `WITH heads AS (
-           SELECT DISTINCT ON (chat_id) chat_id, id, next_attempt_at FROM outbox
-           WHERE status = 'pending' ORDER BY chat_id, id
-         ), due AS (
-           SELECT chats.id, heads.id AS head FROM chats JOIN heads ON heads.chat_id = chats.id
-           WHERE heads.next_attempt_at <= $1 AND (chats.outbox_claimed_until IS NULL
-             OR chats.outbox_claimed_until <= $1 OR chats.outbox_claimed_by = $2)
-           ORDER BY chats.outbox_claimed_by IS NOT DISTINCT FROM $2 DESC, heads.id LIMIT $4
+        `WITH own AS (
+           SELECT chats.id, head.id AS head FROM chats
+           CROSS JOIN LATERAL (SELECT id, next_attempt_at FROM outbox
+             WHERE outbox.chat_id = chats.id AND outbox.status = 'pending' ORDER BY id LIMIT 1) AS head
+           WHERE chats.outbox_claimed_by = $2 AND head.next_attempt_at <= $1
+           ORDER BY head.id LIMIT $4
            FOR UPDATE OF chats SKIP LOCKED
+         ), free AS (
+           SELECT chats.id, outbox.id AS head FROM outbox JOIN chats ON chats.id = outbox.chat_id
+           WHERE outbox.status = 'pending' AND outbox.next_attempt_at <= $1
+             AND (chats.outbox_claimed_until IS NULL OR chats.outbox_claimed_until <= $1)
+             AND chats.outbox_claimed_by IS DISTINCT FROM $2
+             AND NOT EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.chat_id = outbox.chat_id
+               AND earlier.status = 'pending' AND earlier.id < outbox.id)
+           ORDER BY outbox.id LIMIT $4
+           FOR UPDATE OF chats SKIP LOCKED
+         ), due AS (
+           SELECT id FROM own
+           UNION ALL
+           (SELECT id FROM free ORDER BY head LIMIT greatest(0, $4 - (SELECT count(*) FROM own)))
          ), leased AS (
            UPDATE chats SET outbox_claimed_by = $2, outbox_claimed_until = $3 FROM due
            WHERE chats.id = due.id RETURNING chats.id, chats.platform, chats.kind

@@ -5,6 +5,7 @@ import { subscriptionFormat } from './003-subscription-format.js';
 import { personalTopics } from './004-personal-topics.js';
 import { dueKeyset } from './005-due-keyset.js';
 import { outboxChatLeases } from './006-outbox-chat-leases.js';
+import { outboxLeaseIndexes } from './007-outbox-lease-indexes.js';
 
 /** Append-only, PostgreSQL's own list: the position in it is the version in schema_migrations. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
@@ -14,4 +15,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   personalTopics,
   dueKeyset,
   outboxChatLeases,
+  outboxLeaseIndexes,
 ];

@@ -50,6 +50,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   /** Answer 429 when a channel's or the global message rate is exceeded (true: Discord's numbers). */
   limits?: boolean | Partial<DiscordLimits>;
+  /** The bot token it accepts, shaped like a real one (default: one fixed token). Limits shared in Redis are kept per token. */
+  token?: string;
 }
 
 /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
@@ -69,7 +71,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     bot: true,
   };
   // Shaped like a real token, so the configuration's check accepts it.
-  const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.fake-token-for-the-local-discord-xyz';
+  const token = options.token ?? 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.fake-token-for-the-local-discord-xyz';
   const guilds = options.guilds ?? [];
   const limiter = options.limits ? createDiscordLimiter(options.limits === true ? {} : options.limits) : null;
   const requests: RecordedRequest[] = [];

@@ -5,12 +5,7 @@
  * middle (10th to 90th percentile of arrivals), as a share of the limit. Needs the servers of
  * `npm run test:scale` (DATABASE_URL, REDIS_URL) and dist/ (npm run bench builds it).
  */
-import {
-  createDeliveryWorld,
-  receivedPerChat,
-  steadyRate,
-  tooManyRequests,
-} from '../tests/scale/delivery/outbox-world.js';
+import { createDeliveryWorld, receivedPerChat, steadyRate } from '../tests/scale/delivery/outbox-world.js';
 import type { BenchRow } from './table.js';
 
 const LIMIT = 30;
@@ -24,7 +19,7 @@ export async function rows(): Promise<BenchRow[]> {
     await world.fake.waitUntil(() => world.delivered() >= world.total, 'every message delivered', 120_000);
     for (const worker of world.workers) await worker.stop('SIGTERM');
     const rate = steadyRate(world.fake.sent);
-    const refused = tooManyRequests(world.fake);
+    const refused = world.fake.tooManyRequests();
     const repeats = [...receivedPerChat(world.fake.sent).values()].reduce(
       (sum, arrivals) => sum + arrivals.length - new Set(arrivals).size,
       0,

@@ -46,6 +46,7 @@ export async function superviseChatPlatforms(app: App, running: Running[], signa
             hashes: app.stores.meta,
             forumPosts: app.stores.forumPosts,
             signal: attemptSignal,
+            requestsPerSecond: config.DISCORD_REQUESTS_PER_SECOND,
             ...(shards ? { shards } : {}),
           }),
         stop: (discord) => discord.stop(),

@@ -66,14 +66,14 @@ export async function restMessengers(
     messengers.set('telegram', createTelegramMessenger({ api, logger: logger.child({ platform: 'telegram' }) }));
   }
   if (config.DISCORD_TOKEN) {
-    const [{ REST }, { createDiscordMessenger }] = await Promise.all([
-      import('discord.js'),
+    const [{ createDeliveryRest }, { createDiscordMessenger }] = await Promise.all([
+      import('./platforms/discord/delivery-rest.js'),
       import('./platforms/discord/messenger.js'),
     ]);
-    const api = config.DISCORD_API_ROOT?.replace(/\/+$/, '');
-    const rest = new REST({ ...(api ? { api } : {}), rejectOnRateLimit: () => true, retries: 0 }).setToken(
-      config.DISCORD_TOKEN,
-    );
+    const rest = createDeliveryRest(config.DISCORD_TOKEN, {
+      ...(config.DISCORD_API_ROOT ? { apiRoot: config.DISCORD_API_ROOT } : {}),
+      requestsPerSecond: config.DISCORD_REQUESTS_PER_SECOND,
+    });
     messengers.set(
       'discord',
       createDiscordMessenger({

@@ -17,22 +17,27 @@ export function createDiscordLimiter(overrides: Partial<DiscordLimits>) {
   const limits = { ...DISCORD_LIMITS, ...overrides };
   const channelTimes = new Map<string, number[]>();
   const globalTimes: number[] = [];
+  /** 429s answered, by the limit that a message would have broken (the overall one is checked first). */
+  const refused = { channel: 0, global: 0 };
   const recent = (channelId: string, now: number): number[] => {
     const times = (channelTimes.get(channelId) ?? []).filter((at) => now - at < limits.channelWindowMs);
     channelTimes.set(channelId, times);
     return times;
   };
   return {
+    refused,
     /** Null when the message may go (and counts it); else the 429 answer. */
     take(channelId: string, now: number): { status: number; body: unknown; headers: Record<string, string> } | null {
       const times = recent(channelId, now);
       while (globalTimes.length > 0 && now - globalTimes[0]! >= 1000) globalTimes.shift();
       if (globalTimes.length >= limits.globalPerSecond) {
         const wait = (globalTimes[0]! + 1000 - now) / 1000;
+        refused.global++;
         return tooMany(wait, true, limits.globalPerSecond);
       }
       if (times.length >= limits.channelMessages) {
         const wait = (times[0]! + limits.channelWindowMs - now) / 1000;
+        refused.channel++;
         return tooMany(wait, false, limits.channelMessages);
       }
       times.push(now);

@@ -34,7 +34,28 @@ export interface RestState {
   registered: { global: unknown[] | null; guilds: Map<string, unknown[]> };
   limiter: ReturnType<typeof createDiscordLimiter> | null;
   gatewayUrl: () => string;
+  /** Messages created by POST /channels/:id/messages, in order (a create answered by its nonce adds none). */
+  created: CreatedMessage[];
 }
+
+export interface CreatedMessage {
+  channelId: string;
+  /** What the bot posted. */
+  body: Record<string, unknown>;
+  /** The message object Discord answered with. */
+  message: Record<string, unknown>;
+  at: number;
+}
+
+/**
+ * Discord keeps a message's nonce "for the past few minutes": a create with `enforce_nonce` and a
+ * nonce seen in that time returns the message created first and creates nothing. Discord checks
+ * by author; the fake's only author is the bot, so the nonce alone is the key. The short end of
+ * "a few minutes", so a test relying on a longer memory fails here rather than in production.
+ */
+const NONCE_MEMORY_MS = 2 * 60_000;
+/** Discord: "up to 25 characters". */
+const NONCE_MAX_LENGTH = 25;
 
 export interface Route {
   method: string;
@@ -47,7 +68,8 @@ export interface Route {
 }
 
 export function discordRoutes(state: RestState): Route[] {
-  const { applicationId, bot, snowflake, channels, registered, limiter } = state;
+  const { applicationId, bot, snowflake, channels, registered, limiter, created } = state;
+  const byNonce = new Map<string, CreatedMessage>();
   const messageObject = (channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     messagePayload(snowflake(), channelId, bot, body, { application_id: applicationId, ...extra });
 
@@ -125,9 +147,21 @@ export function discordRoutes(state: RestState): Route[] {
         const channel = channels.get(match[1]!);
         if (channel?.type === 15)
           return { status: 400, body: { message: 'Cannot send messages in a non-text channel', code: 50008 } };
-        const wait = limiter?.take(match[1]!, Date.now()) ?? null;
+        const nonce = body.nonce === undefined || body.nonce === null ? null : String(body.nonce);
+        if (nonce !== null && nonce.length > NONCE_MAX_LENGTH)
+          return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+        // A create answered by its nonce is still a request: it counts against the limits.
+        const now = Date.now();
+        const wait = limiter?.take(match[1]!, now) ?? null;
         if (wait) return wait;
-        return { ...ok(messageObject(match[1]!, body)), headers: limiter?.headers(match[1]!, Date.now()) ?? {} };
+        const headers = limiter?.headers(match[1]!, now) ?? {};
+        const earlier = nonce !== null && body.enforce_nonce === true ? byNonce.get(nonce) : undefined;
+        if (earlier && now - earlier.at < NONCE_MEMORY_MS) return { ...ok(earlier.message), headers };
+        const message = messageObject(match[1]!, body, nonce === null ? {} : { nonce });
+        const record = { channelId: match[1]!, body, message, at: now };
+        created.push(record);
+        if (nonce !== null) byNonce.set(nonce, record);
+        return { ...ok(message), headers };
       },
     },
     {

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { guildPayload, interactionPayload, type InteractionSpec } from './fake-discord-payloads.js';
 import { createDiscordLimiter, type DiscordLimits } from './fake-discord-limits.js';
-import { discordRoutes, type DiscordFailure } from './fake-discord-rest.js';
+import { discordRoutes, type CreatedMessage, type DiscordFailure } from './fake-discord-rest.js';
 import { createWaiters } from './fake-waiters.js';
 
-export { discordFailures, type DiscordFailure } from './fake-discord-rest.js';
+export { discordFailures, type CreatedMessage, type DiscordFailure } from './fake-discord-rest.js';
 
 /**
  * A small Discord on one 127.0.0.1 port for the real discord.js Client: REST under /api/v10
@@ -50,6 +50,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   /** Answer 429 when a channel's or the global message rate is exceeded (true: Discord's numbers). */
   limits?: boolean | Partial<DiscordLimits>;
+  /** The bot token it accepts, shaped like a real one (default: one fixed token). Limits shared in Redis are kept per token. */
+  token?: string;
 }
 
 /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
@@ -69,10 +71,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     bot: true,
   };
   // Shaped like a real token, so the configuration's check accepts it.
-  const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.fake-token-for-the-local-discord-xyz';
+  const token = options.token ?? 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gfake1.fake-token-for-the-local-discord-xyz';
   const guilds = options.guilds ?? [];
   const limiter = options.limits ? createDiscordLimiter(options.limits === true ? {} : options.limits) : null;
   const requests: RecordedRequest[] = [];
+  const created: CreatedMessage[] = [];
   const failures: { method: string; path: RegExp; failure: DiscordFailure }[] = [];
   const lostAnswers: { method: string; path: RegExp }[] = [];
   const identifies: unknown[] = [];
@@ -95,6 +98,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     channels,
     registered,
     limiter,
+    created,
     gatewayUrl: () => `ws://127.0.0.1:${port}/gateway`,
   });
 
@@ -220,14 +224,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     requests,
     identifies,
     registered,
-    /** Bodies posted to a channel (successful ones). */
+    /** Messages created by POST /channels/:id/messages, in order (a repeat its nonce matched is not one). */
+    created,
+    /** Bodies of the messages created in a channel. */
     messagesIn: (channelId: string): Record<string, unknown>[] =>
-      requests
-        .filter(
-          (request) =>
-            request.method === 'POST' && request.path === `/channels/${channelId}/messages` && request.status === 200,
-        )
-        .map((request) => request.body as Record<string, unknown>),
+      created.filter((message) => message.channelId === channelId).map((message) => message.body),
+    /** 429s the limits answered, by the limit a message would have broken. */
+    refused: () => ({ ...(limiter?.refused ?? { channel: 0, global: 0 }) }),
     responsesTo,
     /** Sends INTERACTION_CREATE to the connection holding its guild's shard (a DM: shard 0); returns the interaction's id. */
     interact(spec: InteractionSpec): string {

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, REST } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger, Messenger } from '../../core/ports.js';
 import type { Services } from '../../core/services.js';
 import { networkReason, type StartFailure } from '../../core/start-failure.js';
 import { createCustomIdStore } from './custom-ids.js';
+import { createDeliveryRest } from './delivery-rest.js';
 import { createInteractionHandler } from './interactions.js';
 import { createDiscordMessenger, type ForumPostLinks } from './messenger.js';
 import { registerIfChanged, type HashStore } from './register.js';
@@ -36,6 +37,8 @@ export interface DiscordOptions {
    * its deliveries (REST) may go to any channel. Unset: one shard, all guilds.
    */
   shards?: { ids: readonly number[]; count: number };
+  /** DISCORD_REQUESTS_PER_SECOND: the platform-wide limit deliveries are paced under. */
+  requestsPerSecond?: number;
 }
 
 export interface DiscordPlatform {
@@ -105,7 +108,10 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordPlat
     );
   }
   // Deliveries get their own REST client that hands 429s to the delivery worker instead of waiting.
-  const deliveryRest = new REST({ ...(api ? { api } : {}), rejectOnRateLimit: () => true, retries: 0 }).setToken(token);
+  const deliveryRest = createDeliveryRest(token, {
+    ...(api ? { apiRoot: api } : {}),
+    ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
+  });
   const messenger = createDiscordMessenger({
     rest: deliveryRest,
     logger,

@@ -1,21 +1,29 @@
-import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { startBot } from '../../helpers/bot-process.js';
-import { startFakeTelegram, type FakeTelegram, type SentMessage } from '../../helpers/fake-telegram.js';
 import { createPool, quoteIdent } from '../../../src/store/postgres/connect.js';
 import { migratePostgres } from '../../../src/store/postgres/migrate.js';
 import { DATABASE_URL, REDIS_URL, uniqueName } from '../helpers/servers.js';
+import {
+  startPlatform,
+  type Arrival,
+  type DeliveryFake,
+  type DeliveryPlatform,
+  type PlatformSetup,
+} from './delivery-platforms.js';
+
+export type { DeliveryPlatform } from './delivery-platforms.js';
 
 /**
  * A world for `newsbrief deliver` processes: a database of its own with chats and their outbox,
- * the fake Telegram enforcing its limits (and counting 429s), the processes, and what the fake
- * received, read back per chat.
+ * the fake Telegram or Discord enforcing its limits (and counting 429s), the processes, and what
+ * the fake received, read back per chat.
  */
 
 /**
- * Telegram's 30 messages/s overall, scaled ×3 so 3,000 messages take about 30 s rather than 100;
- * 1/s per chat kept. (At 300/s three processes on a shared 2-core machine measured 0.45 of it:
- * the machine, not the limit, set the pace.)
+ * The platform's overall limit, scaled so 3,000 messages take about 30 s: Telegram's 30
+ * messages/s ×3, Discord's 50 requests/s ×2; the per-chat limits are kept (delivery-platforms.ts).
+ * (At 300/s three processes on a shared 2-core machine measured 0.45 of it: the machine, not the
+ * limit, set the pace.)
  */
 export const GLOBAL_PER_SECOND = 100;
 /** The message text the fake receives: chat and position, to check order and count duplicates. */
@@ -23,7 +31,8 @@ const textOf = (chat: number, n: number): string => `chat ${chat} message ${n}`;
 const TEXT = /^chat (\d+) message (\d+)$/;
 
 export interface DeliveryWorld {
-  fake: FakeTelegram;
+  platform: DeliveryPlatform;
+  fake: DeliveryFake;
   databaseUrl: string;
   total: number;
   /** Starts one `newsbrief deliver`; resolves once it runs. */
@@ -35,11 +44,14 @@ export interface DeliveryWorld {
 }
 
 export async function createDeliveryWorld(options: {
+  /** Default telegram. */
+  platform?: DeliveryPlatform;
   chats: number;
   perChat: number;
   /** The fake's overall limit, which the processes are told too (default GLOBAL_PER_SECOND). */
   globalPerSecond?: number;
 }): Promise<DeliveryWorld> {
+  const platform = options.platform ?? 'telegram';
   const globalPerSecond = options.globalPerSecond ?? GLOBAL_PER_SECOND;
   const name = uniqueName('nb_deliver');
   const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -49,19 +61,18 @@ export async function createDeliveryWorld(options: {
   const url = new URL(DATABASE_URL);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
+  const setup = await startPlatform(platform, globalPerSecond);
   const pool = createPool(databaseUrl, { max: 2 });
   await migratePostgres(pool);
-  await seed(pool, options.chats, options.perChat);
+  await seed(pool, platform, setup, options.chats, options.perChat);
   await pool.end();
 
-  const fake = await startFakeTelegram({
-    token: `${randomInt(100_000_000, 999_999_999)}:TEST-token-for-the-delivery-scale-test`,
-    limits: { globalPerSecond, perChatPerSecond: 1 },
-  });
+  const { fake } = setup;
   const workers: ReturnType<typeof startBot>[] = [];
   const seen = new Set<string>();
   let counted = 0;
   return {
+    platform,
     fake,
     databaseUrl,
     total: options.chats * options.perChat,
@@ -71,9 +82,7 @@ export async function createDeliveryWorld(options: {
         {
           DATABASE_URL: databaseUrl,
           REDIS_URL,
-          TELEGRAM_BOT_TOKEN: fake.token,
-          TELEGRAM_API_ROOT: fake.apiRoot,
-          TELEGRAM_MESSAGES_PER_SECOND: String(globalPerSecond),
+          ...setup.env,
           OUTBOX_LEASE_SECONDS: '2',
           LOG_LEVEL: 'warn',
         },
@@ -84,7 +93,8 @@ export async function createDeliveryWorld(options: {
       return worker;
     },
     delivered() {
-      for (; counted < fake.sent.length; counted++) seen.add(fake.sent[counted]!.text);
+      const { sent } = fake;
+      for (; counted < sent.length; counted++) seen.add(sent[counted]!.text);
       return seen.size;
     },
     async close() {
@@ -99,18 +109,23 @@ export async function createDeliveryWorld(options: {
 }
 
 /** Chats 1…n, each with `perChat` messages; ids interleaved over the chats, as digests at one tick would be. */
-async function seed(pool: pg.Pool, chats: number, perChat: number): Promise<void> {
+async function seed(
+  pool: pg.Pool,
+  platform: DeliveryPlatform,
+  setup: PlatformSetup,
+  chats: number,
+  perChat: number,
+): Promise<void> {
   const at = new Date().toISOString();
+  const ids = Array.from({ length: chats }, (_, index) => setup.chatId(index + 1));
   await pool.query(
-    `INSERT INTO chats (id, platform, kind, created_at)
-     SELECT 'telegram:' || n, 'telegram', 'private', $1 FROM generate_series(1, $2) AS n`,
-    [at, chats],
+    `INSERT INTO chats (id, platform, kind, created_at) SELECT id, $2, $3, $4 FROM unnest($1::text[]) AS id`,
+    [ids, platform, setup.chatKind, at],
   );
   const rows: string[][] = [];
   for (let n = 1; n <= perChat; n++) {
     for (let chat = 1; chat <= chats; chat++) {
-      const payload = JSON.stringify({ platform: 'telegram', body: { text: textOf(chat, n) } });
-      rows.push([`telegram:${chat}`, `scale:${chat}:${n}`, payload]);
+      rows.push([setup.chatId(chat), `scale:${chat}:${n}`, JSON.stringify(setup.payload(textOf(chat, n)))]);
     }
   }
   await pool.query(
@@ -123,7 +138,7 @@ async function seed(pool: pg.Pool, chats: number, perChat: number): Promise<void
 }
 
 /** What the fake received, per chat: positions in arrival order. */
-export function receivedPerChat(sent: readonly SentMessage[]): Map<number, number[]> {
+export function receivedPerChat(sent: readonly Arrival[]): Map<number, number[]> {
   const perChat = new Map<number, number[]>();
   for (const message of sent) {
     const match = TEXT.exec(message.text);
@@ -135,19 +150,15 @@ export function receivedPerChat(sent: readonly SentMessage[]): Map<number, numbe
 }
 
 /** Messages per second the fake accepted over the steady middle: from the 10th to the 90th percentile of arrivals. */
-export function steadyRate(sent: readonly SentMessage[]): number {
+export function steadyRate(sent: readonly Arrival[]): number {
   const times = sent.map((message) => message.at).sort((a, b) => a - b);
   const from = Math.floor(times.length * 0.1);
   const to = Math.floor(times.length * 0.9);
   return (to - from) / ((times[to]! - times[from]!) / 1000);
 }
 
-/** 429s the fake answered to sendMessage. */
-export const tooManyRequests = (fake: FakeTelegram): number =>
-  fake.callsOf('sendMessage').filter((call) => !call.ok).length;
-
 /** Sends the fake accepted in each second from the first: shown with the figures. */
-export function perSecond(sent: readonly SentMessage[]): number[] {
+export function perSecond(sent: readonly Arrival[]): number[] {
   const first = Math.min(...sent.map((message) => message.at));
   const counts: number[] = [];
   for (const message of sent) {

@@ -1,14 +1,6 @@
-import { randomInt } from 'node:crypto';
-import { afterEach, expect, it, onTestFailed } from 'vitest';
-import {
-  createDeliveryWorld,
-  GLOBAL_PER_SECOND,
-  perSecond,
-  receivedPerChat,
-  steadyRate,
-  tooManyRequests,
-  type DeliveryWorld,
-} from './outbox-world.js';
+import { afterEach, expect, it } from 'vitest';
+import { checkEveryChat, describeOnFailure, killAndRestart } from './delivery-runs.js';
+import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type DeliveryWorld } from './outbox-world.js';
 
 /**
  * Three `newsbrief deliver` processes on one PostgreSQL and Redis send one outbox to the fake
@@ -25,24 +17,6 @@ afterEach(async () => {
 const CHATS = 1000;
 const PER_CHAT = 3;
 
-function describeOnFailure(current: DeliveryWorld): void {
-  onTestFailed(() => {
-    for (const [n, worker] of current.workers.entries()) console.error(`--- worker ${n + 1}:\n${worker.output()}`);
-  });
-}
-
-/** Every chat got its messages 1…PER_CHAT, first arrivals in order; returns the repeats per chat. */
-function checkEveryChat(perChat: Map<number, number[]>): Map<number, number> {
-  const repeats = new Map<number, number>();
-  for (let chat = 1; chat <= CHATS; chat++) {
-    const arrivals = perChat.get(chat) ?? [];
-    const firsts = arrivals.filter((n, index) => arrivals.indexOf(n) === index);
-    expect(firsts, `chat ${chat}`).toEqual([1, 2, 3]);
-    if (arrivals.length > firsts.length) repeats.set(chat, arrivals.length - firsts.length);
-  }
-  return repeats;
-}
-
 it('three processes deliver 3,000 messages to 1,000 chats once each, in order, at ≥ 0.85 of the limit, next to no 429', async () => {
   world = await createDeliveryWorld({ chats: CHATS, perChat: PER_CHAT });
   describeOnFailure(world);
@@ -51,9 +25,9 @@ it('three processes deliver 3,000 messages to 1,000 chats once each, in order, a
   await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
   for (const worker of current.workers) expect((await worker.stop('SIGTERM')).code).toBe(0);
 
-  const repeats = checkEveryChat(receivedPerChat(current.fake.sent));
+  const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const rate = steadyRate(current.fake.sent);
-  const refused = tooManyRequests(current.fake);
+  const refused = current.fake.tooManyRequests();
   console.log(
     `3 workers: ${current.fake.sent.length} sends of ${current.total}, ${repeats.size} repeated; ` +
       `${rate.toFixed(1)}/s over the steady middle = ${(rate / GLOBAL_PER_SECOND).toFixed(3)} of ${GLOBAL_PER_SECOND}/s; 429s: ${refused} ${JSON.stringify(current.fake.refused())}; per second: ${perSecond(current.fake.sent).join(' ')}`,
@@ -74,20 +48,13 @@ it('loses nothing while one process is SIGKILLed at a random moment 10 times and
   const current = world;
   await Promise.all([current.startWorker(), current.startWorker(), current.startWorker()]);
   const kills = 10;
-  for (let kill = 1; kill <= kills; kill++) {
-    // A random moment: after a random share of the next tenth of the messages has gone out.
-    const target = Math.floor((current.total * (kill - 1 + randomInt(1, 100) / 100)) / (kills + 2));
-    await current.fake.waitUntil(() => current.delivered() >= target, `${target} messages delivered`, 60_000);
-    const running = current.workers.filter((worker) => worker.child.exitCode === null && !worker.child.signalCode);
-    await running[randomInt(running.length)]!.stop('SIGKILL');
-    await current.startWorker();
-  }
+  await killAndRestart(current, kills);
   await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
   for (const worker of current.workers) await worker.stop('SIGTERM');
 
-  const repeats = checkEveryChat(receivedPerChat(current.fake.sent));
+  const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const repeated = [...repeats.values()].reduce((sum, count) => sum + count, 0);
-  const refused = tooManyRequests(current.fake);
+  const refused = current.fake.tooManyRequests();
   console.log(
     `${kills} SIGKILLs: ${current.fake.sent.length} sends of ${current.total}; lost 0; ${repeated} repeats in ` +
       `${repeats.size} chats (most in one chat: ${Math.max(0, ...repeats.values())}); 429s: ${refused} ${JSON.stringify(current.fake.refused())}`,

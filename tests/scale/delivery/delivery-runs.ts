@@ -1,0 +1,40 @@
+import { randomInt } from 'node:crypto';
+import { expect, onTestFailed } from 'vitest';
+import { receivedPerChat, type DeliveryWorld } from './outbox-world.js';
+
+/** The steps the delivery scale tests share, whichever platform the world sends to. */
+
+/** A failed test prints every worker's output. */
+export function describeOnFailure(world: DeliveryWorld): void {
+  onTestFailed(() => {
+    for (const [n, worker] of world.workers.entries()) console.error(`--- worker ${n + 1}:\n${worker.output()}`);
+  });
+}
+
+/** Every chat 1…chats got its messages 1…perChat, first arrivals in order; returns the repeats per chat. */
+export function checkEveryChat(world: DeliveryWorld, chats: number, perChat: number): Map<number, number> {
+  const received = receivedPerChat(world.fake.sent);
+  const expected = Array.from({ length: perChat }, (_, index) => index + 1);
+  const repeats = new Map<number, number>();
+  for (let chat = 1; chat <= chats; chat++) {
+    const arrivals = received.get(chat) ?? [];
+    const firsts = arrivals.filter((n, index) => arrivals.indexOf(n) === index);
+    expect(firsts, `chat ${chat}`).toEqual(expected);
+    if (arrivals.length > firsts.length) repeats.set(chat, arrivals.length - firsts.length);
+  }
+  return repeats;
+}
+
+/**
+ * With three workers running, SIGKILLs a random one `kills` times, each at a random moment (after
+ * a random share of the next twelfth of the messages has gone out), and starts another in its place.
+ */
+export async function killAndRestart(world: DeliveryWorld, kills: number): Promise<void> {
+  for (let kill = 1; kill <= kills; kill++) {
+    const target = Math.floor((world.total * (kill - 1 + randomInt(1, 100) / 100)) / (kills + 2));
+    await world.fake.waitUntil(() => world.delivered() >= target, `${target} messages delivered`, 60_000);
+    const running = world.workers.filter((worker) => worker.child.exitCode === null && !worker.child.signalCode);
+    await running[randomInt(running.length)]!.stop('SIGKILL');
+    await world.startWorker();
+  }
+}

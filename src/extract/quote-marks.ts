@@ -154,9 +154,14 @@ function opensStraightDouble(text: string, i: number): boolean {
   return opensInContext(text, i) && next !== undefined && !isSpace(next);
 }
 
+/** A closing single mark with a space after it: `game.' "` spaces a nested quotation's closer from the outer one. */
+const spacedAfterNestedCloser = (text: string, i: number): boolean =>
+  text[i - 1] === ' ' && (text[i - 2] === "'" || text[i - 2] === '’') && !isSpace(text[i - 3]);
+
 function closesStraightDouble(text: string, i: number): boolean {
   const before = text[i - 1];
-  return before !== undefined && !isSpace(before) && closesInContext(text, i);
+  if (before === undefined) return false;
+  return (!isSpace(before) || spacedAfterNestedCloser(text, i)) && closesInContext(text, i);
 }
 
 interface FamilyRules {

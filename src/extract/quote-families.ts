@@ -156,11 +156,22 @@ export interface FamilyRules {
   altCloser?: string;
   opens(text: string, i: number): boolean;
   closes(text: string, i: number, lastCloser: number): boolean;
+  /** Distinct opening and closing marks that a quotation inside a quotation may reuse: “…“fake news”…”. */
+  nests?: boolean;
+  /** A closer of another family taken when the paragraph has none of this one's: “…" typed with two keyboards. */
+  fallback?: { closer: string; closes(text: string, i: number): boolean };
 }
 
 export const FAMILIES: Record<QuoteFamily, FamilyRules> = {
-  'curly-double': { opener: '“', closer: '”', opens: () => true, closes: () => true },
-  guillemet: { opener: '«', closer: '»', opens: () => true, closes: () => true },
+  'curly-double': {
+    opener: '“',
+    closer: '”',
+    opens: () => true,
+    closes: () => true,
+    nests: true,
+    fallback: { closer: '"', closes: closesStraightDouble },
+  },
+  guillemet: { opener: '«', closer: '»', opens: () => true, closes: () => true, nests: true },
   'straight-double': { opener: '"', closer: '"', opens: opensStraightDouble, closes: closesStraightDouble },
   'curly-single': {
     opener: '‘',

@@ -11,6 +11,7 @@ import {
   FAMILIES,
   FAMILY_BY_OPENER,
   lastPossibleCloser,
+  type FamilyRules,
   nextCloser,
   type QuoteFamily,
 } from './quote-families.js';
@@ -28,6 +29,40 @@ export interface QuoteSpan {
   /** Index of the closing mark, or the paragraph length when the quotation runs on into the next paragraph. */
   close: number;
   closed: boolean;
+}
+
+const SINGLE = new Set<SpanKind>(['curly-single', 'straight-single', 'low-single', 'single-guillemet']);
+
+/** The closer that balances the opener at `i` when the marks nest, counting inner openers; or -1. */
+function balancedCloser(text: string, rules: FamilyRules, i: number): number {
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === rules.opener) depth++;
+    else if (text[j] === rules.closer && depth-- === 0) return j;
+  }
+  return -1;
+}
+
+/** Index of the mark closing the opener at `i`, or -1. */
+function findCloser(text: string, rules: FamilyRules, i: number, last: number): number {
+  let close = -1;
+  for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
+    if (rules.closes(text, j, last)) {
+      close = j;
+      break;
+    }
+  }
+  const inner = rules.nests ? text.indexOf(rules.opener, i + 1) : -1;
+  // Unbalanced marks (an opener never closed) keep the first closer, as without nesting.
+  if (close >= 0 && inner >= 0 && inner < close) {
+    const balanced = balancedCloser(text, rules, i);
+    return balanced >= 0 ? balanced : close;
+  }
+  if (close < 0 && rules.fallback) {
+    const j = text.indexOf(rules.fallback.closer, i + 1);
+    if (j >= 0 && rules.fallback.closes(text, j)) return j;
+  }
+  return close;
 }
 
 /**
@@ -57,13 +92,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       last = lastPossibleCloser(text, family);
       lastCloser.set(family, last);
     }
-    let close = -1;
-    for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
-      if (rules.closes(text, j, last)) {
-        close = j;
-        break;
-      }
-    }
+    const close = findCloser(text, rules, i, last);
     if (close < 0) {
       exhausted.add(family);
       unclosed ??= { family, open: i, close: text.length, closed: false };
@@ -73,8 +102,13 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     spans.push({ family, open: i, close, closed: true });
     i = close + 1;
   }
-  if (unclosed !== null && spans.every((span) => span.open < unclosed.open)) spans.push(unclosed);
-  return spans;
+  if (unclosed === null) return spans;
+  // Spans after an unclosed opener lie inside it. Single marks inside double ones are a quotation within the
+  // quotation, which runs on; anything else means the opener was a stray mark.
+  const inside = spans.filter((span) => span.open > unclosed.open);
+  if (inside.length === 0) return [...spans, unclosed];
+  if (SINGLE.has(unclosed.family) || !inside.every((span) => SINGLE.has(span.family))) return spans;
+  return [...spans.filter((span) => span.open < unclosed.open), unclosed];
 }
 
 /** The text between a span's marks, as written, without surrounding spaces. */

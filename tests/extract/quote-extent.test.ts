@@ -11,4 +11,28 @@ describe('the extent of a quotation', () => {
       ),
     ).toEqual(["We keep telling the young players, 'Forget the table and think about the next match.'"]);
   });
+
+  it('reads a quotation inside a quotation in the same curly marks to the outer closing mark', () => {
+    expect(
+      textsOf('“Some of it was “fake news”, made to mislead people, and some was simply unchecked,” said Lena Ortiz.'),
+    ).toEqual(['Some of it was “fake news”, made to mislead people, and some was simply unchecked,']);
+  });
+
+  it('closes a curly opening mark with a straight one when the paragraph has no curly closer', () => {
+    expect(
+      textsOf('“Nobody here doubts who forced the break with the party leadership", said Marta Gil on the radio.'),
+    ).toEqual(['Nobody here doubts who forced the break with the party leadership']);
+  });
+
+  it('runs on a quotation left open even when it holds a quotation in single marks', () => {
+    expect(
+      textsOf(
+        "The firm rejected the report. \"At no stage does our program install anything. Any claim that it was 'quietly added' is false.",
+        '"We have checked every single download since March," it said.',
+      ),
+    ).toEqual([
+      "At no stage does our program install anything. Any claim that it was 'quietly added' is false.",
+      'We have checked every single download since March,',
+    ]);
+  });
 });

@@ -35,4 +35,15 @@ describe('the extent of a quotation', () => {
       'We have checked every single download since March,',
     ]);
   });
+
+  it('leaves out an inverted attribution whose clause runs on to the end of its sentence', () => {
+    expect(
+      findQuotes(
+        [
+          'Paul Mercier, 41 ans, enseigne la chimie. « Je ne sais pas si je serai payé, confie-t-il en sortant de la réunion. Mon contrat finit en juin. »',
+        ],
+        { lang: 'fr' },
+      ).map((quote) => quote.text),
+    ).toEqual(['Je ne sais pas si je serai payé', 'Mon contrat finit en juin.']);
+  });
 });

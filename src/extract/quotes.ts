@@ -12,6 +12,7 @@ import { tokenize, type Token } from './tokens.js';
 import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
 import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
 import { countWords, countWordsUpTo, MAX_QUOTATIONS, MAX_QUOTE_SCAN_CHARS, startsWithCapital } from './text-utils.js';
+import { findPullQuotes } from './pull-quotes.js';
 import { keepQuotations, MAX_TITLE_WORDS, type Found } from './keep-quotations.js';
 
 export { MIN_QUOTE_WORDS } from './keep-quotations.js';
@@ -158,7 +159,15 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
     });
   });
   shareSpeakersAcrossContinuations(found);
-  return keepQuotations(found, context.capitalisesNouns);
+  const wholeParagraphs = found.filter((item) => item.paragraphWords === countWords(item.quote.text));
+  const pulled = findPullQuotes(
+    wholeParagraphs.map((item) => item.quote),
+    paragraphs,
+  );
+  return keepQuotations(
+    found.filter((item) => !pulled.has(item.quote.paragraph)),
+    context.capitalisesNouns,
+  );
 }
 
 /** A quotation running over several paragraphs has one speaker, wherever its attribution stands. */

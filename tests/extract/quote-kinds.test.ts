@@ -37,4 +37,23 @@ describe('which marked words are quotations', () => {
       'Mit eigenem Stoff.',
     ]);
   });
+
+  it('drops a pull quote that repeats, shortened, a passage the article gives in full', () => {
+    expect(
+      textsOf([
+        'Night nurse Kate Moran has worked at the hospital for nine years.',
+        '"I take extra shifts at weekends just to pay the rent"',
+        '"I take extra shifts at weekends and sometimes on holidays just to pay the rent," said Moran.',
+      ]),
+    ).toEqual(['I take extra shifts at weekends and sometimes on holidays just to pay the rent,']);
+  });
+
+  it('keeps a display quotation that joins two quotations of the article', () => {
+    expect(
+      textsOf([
+        '"The ice tells a long story," said the glaciologist Ines Aranda. "One warm year is only a single page of it."',
+        '"The ice tells a long story. One warm year is only a single page of it."',
+      ]),
+    ).toContain('The ice tells a long story. One warm year is only a single page of it.');
+  });
 });

@@ -158,6 +158,8 @@ export interface FamilyRules {
   closes(text: string, i: number, lastCloser: number): boolean;
   /** Distinct opening and closing marks that a quotation inside a quotation may reuse: “…“fake news”…”. */
   nests?: boolean;
+  /** Whether the mark at `i` can only be an opener (a space before, a letter after), never this opener's closer. */
+  onlyOpens?(text: string, i: number): boolean;
   /** A closer of another family taken when the paragraph has none of this one's: “…" typed with two keyboards. */
   fallback?: { closer: string; closes(text: string, i: number): boolean };
 }
@@ -172,7 +174,13 @@ export const FAMILIES: Record<QuoteFamily, FamilyRules> = {
     fallback: { closer: '"', closes: closesStraightDouble },
   },
   guillemet: { opener: '«', closer: '»', opens: () => true, closes: () => true, nests: true },
-  'straight-double': { opener: '"', closer: '"', opens: opensStraightDouble, closes: closesStraightDouble },
+  'straight-double': {
+    opener: '"',
+    closer: '"',
+    opens: opensStraightDouble,
+    closes: closesStraightDouble,
+    onlyOpens: (text, i) => isSpace(text[i - 1]) && isLetterOrDigit(text[i + 1]),
+  },
   'curly-single': {
     opener: '‘',
     closer: '’',

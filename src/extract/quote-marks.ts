@@ -43,7 +43,18 @@ function balancedCloser(text: string, rules: FamilyRules, i: number): number {
   return -1;
 }
 
-/** Index of the mark closing the opener at `i`, or -1. */
+/**
+ * A mark that can only open another quotation ('He said that "Gaza…') shows the quotation before it was never
+ * closed: it ends with its last full sentence. Returns the index after that sentence's stop, or -1.
+ */
+function lastSentenceEnd(text: string, open: number, reopen: number): number {
+  for (let k = reopen - 3; k > open; k--) {
+    if ('.!?'.includes(text[k] ?? '') && text[k + 1] === ' ' && /\p{Lu}/u.test(text[k + 2] ?? '')) return k + 1;
+  }
+  return -1;
+}
+
+/** Index of the mark closing the opener at `i` (for a quotation never closed, the end of its sentence), or -1. */
 function findCloser(text: string, rules: FamilyRules, i: number, last: number): number {
   let close = -1;
   for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
@@ -51,6 +62,8 @@ function findCloser(text: string, rules: FamilyRules, i: number, last: number): 
       close = j;
       break;
     }
+    const end = rules.onlyOpens?.(text, j) ? lastSentenceEnd(text, i, j) : -1;
+    if (end >= 0) return end;
   }
   const inner = rules.nests ? text.indexOf(rules.opener, i + 1) : -1;
   // Unbalanced marks (an opener never closed) keep the first closer, as without nesting.

@@ -46,4 +46,12 @@ describe('the extent of a quotation', () => {
       ).map((quote) => quote.text),
     ).toEqual(['Je ne sais pas si je serai payé', 'Mon contrat finit en juin.']);
   });
+
+  it('ends a quotation never closed at its last sentence when a new quotation opens', () => {
+    expect(
+      textsOf(
+        '"We will not sign," the minister told reporters. "The talks are over for now. She added that "the door is still open if they change course."',
+      ),
+    ).toEqual(['We will not sign,', 'The talks are over for now.', 'the door is still open if they change course.']);
+  });
 });

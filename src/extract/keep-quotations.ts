@@ -29,6 +29,9 @@ export interface Found {
   opensSentence: boolean;
 }
 
+/** Initials in marks ('Clarence "C.J." Stewart') are a name. */
+const INITIALS = /^(\p{Lu}\.){2,}$/u;
+
 /**
  * A title of a work or a name in marks ('The Lord of the Rings'), not speech. English copy puts the reporter's
  * comma or full stop inside the marks ("starred in 'The Long Road Home.'"), so one is ignored after two words or
@@ -37,6 +40,7 @@ export interface Found {
  */
 function looksLikeTitle(item: Found, capitalisesNouns: boolean): boolean {
   const { text } = item.quote;
+  if (INITIALS.test(text)) return true;
   const words = countWords(text);
   const strip = words >= 2 && !capitalisesNouns && item.reportingVerb !== 'follows';
   const bare = strip ? text.replace(/[,.]$/, '') : text;
@@ -65,11 +69,16 @@ function creditedFragment(item: Found): boolean {
 export function keepQuotations(found: Found[], capitalisesNouns: boolean): Quote[] {
   const slotByKey = new Map<string, number>();
   const kept: Found[] = [];
+  const earlierKeys: string[] = [];
   for (const item of found) {
     const { text } = item.quote;
-    const short = countWords(text) < MIN_QUOTE_WORDS;
-    if ((short && !creditedFragment(item)) || looksLikeTitle(item, capitalisesNouns)) continue;
     const key = comparisonKey(text);
+    const short = countWords(text) < MIN_QUOTE_WORDS;
+    // A fragment repeating part of an earlier quotation ('alleges he "broke the rules"' … 'the "rules"') points
+    // back to it; it is not said again.
+    const echo = short && earlierKeys.some((earlier) => ` ${earlier} `.includes(` ${key} `) && earlier !== key);
+    earlierKeys.push(key);
+    if ((short && !creditedFragment(item)) || echo || looksLikeTitle(item, capitalisesNouns)) continue;
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];
     if (slot !== undefined && earlier) {

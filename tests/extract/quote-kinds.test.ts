@@ -56,4 +56,17 @@ describe('which marked words are quotations', () => {
       ]),
     ).toContain('The ice tells a long story. One warm year is only a single page of it.');
   });
+
+  it('takes initials in marks for a name', () => {
+    expect(textsOf(['Lawyer Ruth Hale said she had called Thomas "T.J." Brandt about the hearing.'])).toEqual([]);
+  });
+
+  it('does not count again a fragment that points back to words quoted earlier', () => {
+    expect(
+      textsOf([
+        'The complaint says the builder "broke the safety rules," Inspector Ada Novak said.',
+        'Lawyer Tom Reyes said the "safety rules" were never shown to his client.',
+      ]),
+    ).toEqual(['broke the safety rules,']);
+  });
 });

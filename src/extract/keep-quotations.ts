@@ -70,6 +70,10 @@ export function keepQuotations(found: Found[], capitalisesNouns: boolean): Quote
   const slotByKey = new Map<string, number>();
   const kept: Found[] = [];
   const earlierKeys: string[] = [];
+  // A work's name set in marks once as a title ('"Fleabag" creator') is a title wherever the article repeats it.
+  const titles = new Set(
+    found.filter((item) => looksLikeTitle(item, capitalisesNouns)).map((item) => comparisonKey(item.quote.text)),
+  );
   for (const item of found) {
     const { text } = item.quote;
     const key = comparisonKey(text);
@@ -78,7 +82,7 @@ export function keepQuotations(found: Found[], capitalisesNouns: boolean): Quote
     // back to it; it is not said again.
     const echo = short && earlierKeys.some((earlier) => ` ${earlier} `.includes(` ${key} `) && earlier !== key);
     earlierKeys.push(key);
-    if ((short && !creditedFragment(item)) || echo || looksLikeTitle(item, capitalisesNouns)) continue;
+    if ((short && !creditedFragment(item)) || echo || titles.has(key)) continue;
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];
     if (slot !== undefined && earlier) {

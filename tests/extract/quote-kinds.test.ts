@@ -69,4 +69,13 @@ describe('which marked words are quotations', () => {
       ]),
     ).toEqual(['broke the safety rules,']);
   });
+
+  it('takes a name once set in marks as a title for a title wherever it recurs', () => {
+    expect(
+      textsOf([
+        'Singer Lea Marx said the award should have gone to the comedy "Lighthouse."',
+        'Earlier, the "Lighthouse" writer Omar Said thanked the crew.',
+      ]),
+    ).toEqual([]);
+  });
 });

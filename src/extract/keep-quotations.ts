@@ -25,8 +25,8 @@ export interface Found {
   continuesPrevious: boolean;
   /** A reporting verb follows the span as its attribution ("…,' she said."), stands near it, or is absent. */
   reportingVerb: 'follows' | 'near' | null;
-  /** The span opens a sentence of its own with a capital ("Her answer: 'Never again.'"), as speech does. */
-  opensSentence: boolean;
+  /** The span is a sentence of its own ("Her answer: 'Never again.'"), as speech is and a scare quote is not. */
+  ownSentence: boolean;
 }
 
 /** Initials in marks ('Clarence "C.J." Stewart') are a name. */
@@ -55,13 +55,14 @@ function looksLikeTitle(item: Found, capitalisesNouns: boolean): boolean {
 }
 
 /**
- * A short fragment ("called it 'besorgniserregend'") counts only when someone is credited with it and it is
- * speech: next to a reporting verb, or a sentence of its own. Unattributed it is a scare quote or a term, and
- * one opening with a preposition inside the reporter's sentence ("'in public'") qualifies that sentence.
+ * A short fragment ("called it 'besorgniserregend'") counts only when it is speech: a sentence of its own, or
+ * followed by its attribution ("'Nobody knows,' she insisted"), or credited to someone and next to a reporting
+ * verb. Otherwise it is a scare quote or a term, and one opening with a preposition inside the reporter's sentence
+ * ("'in public'") qualifies that sentence.
  */
-function creditedFragment(item: Found): boolean {
+function spokenFragment(item: Found): boolean {
+  if (item.ownSentence || item.reportingVerb === 'follows') return true;
   if (item.quote.speaker === null) return false;
-  if (item.opensSentence) return true;
   return item.reportingVerb !== null && !PREPOSITION_START.test(item.quote.text);
 }
 
@@ -82,7 +83,7 @@ export function keepQuotations(found: Found[], capitalisesNouns: boolean): Quote
     // back to it; it is not said again.
     const echo = short && earlierKeys.some((earlier) => ` ${earlier} `.includes(` ${key} `) && earlier !== key);
     earlierKeys.push(key);
-    if ((short && !creditedFragment(item)) || echo || titles.has(key)) continue;
+    if ((short && !spokenFragment(item)) || echo || titles.has(key)) continue;
     const slot = slotByKey.get(key);
     const earlier = slot === undefined ? undefined : kept[slot];
     if (slot !== undefined && earlier) {

@@ -11,7 +11,14 @@ import { splitEmbeddedAttributions } from './split-quotes.js';
 import { tokenize, type Token } from './tokens.js';
 import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
 import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
-import { countWords, countWordsUpTo, MAX_QUOTATIONS, MAX_QUOTE_SCAN_CHARS, startsWithCapital } from './text-utils.js';
+import {
+  countWords,
+  countWordsUpTo,
+  endsWithTerminalPunctuation,
+  MAX_QUOTATIONS,
+  MAX_QUOTE_SCAN_CHARS,
+  startsWithCapital,
+} from './text-utils.js';
 import { findPullQuotes } from './pull-quotes.js';
 import { keepQuotations, MAX_TITLE_WORDS, type Found } from './keep-quotations.js';
 
@@ -108,10 +115,14 @@ function reportingVerbNear(text: string, span: QuoteSpan): Found['reportingVerb'
   return tokenize(text.slice(Math.max(0, span.open - 120), span.open)).some(isVerb) ? 'near' : null;
 }
 
-/** The span starts the paragraph or follows a sentence's end or a colon, and its words start with a capital. */
-function opensSentence(text: string, span: QuoteSpan, quoted: string): boolean {
+/**
+ * The span is a sentence of its own: it starts the paragraph or follows a sentence's end or a colon, starts with
+ * a capital and ends with its own stop ("Her answer: 'Not at all.'").
+ */
+function isOwnSentence(text: string, span: QuoteSpan, quoted: string): boolean {
   const before = text.slice(Math.max(0, span.open - 3), span.open).trimEnd();
-  return (before === '' || /[.!?:]['"’”»]?$/.test(before)) && startsWithCapital(quoted);
+  const opens = before === '' || /[.!?:]['"’”»]?$/.test(before);
+  return opens && startsWithCapital(quoted) && endsWithTerminalPunctuation(quoted);
 }
 
 /**
@@ -154,7 +165,7 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
         paragraphWords,
         continuesPrevious: previousOpen && spanIndex === 0 && span.open <= leadingSpace,
         reportingVerb: short ? reportingVerbNear(text, span) : null,
-        opensSentence: short && opensSentence(text, span, quoted),
+        ownSentence: short && isOwnSentence(text, span, quoted),
       });
     });
   });

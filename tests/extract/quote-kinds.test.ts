@@ -78,4 +78,16 @@ describe('which marked words are quotations', () => {
       ]),
     ).toEqual([]);
   });
+
+  it('keeps a short quotation its attribution clause follows, even with no speaker named', () => {
+    expect(textsOf(['Podrían cerrar otra frontera en invierno. “Nadie sabe nada”, insistió.'], 'es')).toEqual([
+      'Nadie sabe nada',
+    ]);
+  });
+
+  it('keeps a short quotation that is a sentence of its own, even with no speaker named', () => {
+    expect(textsOf(['Die Schließung war umstritten. Begründet wurde sie so: „Ordnung ist Schutz.“'], 'de')).toEqual([
+      'Ordnung ist Schutz.',
+    ]);
+  });
 });

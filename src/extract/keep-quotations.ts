@@ -1,6 +1,6 @@
 /**
- * Which spans found between quotation marks are quotations: fragments count only when credited, titles of works
- * and names in marks do not, and the same words twice (a pull quote, a caption) count once.
+ * Which spans found between quotation marks are quotations: short fragments count only when they are speech,
+ * titles of works and names in marks do not, and the same words twice (a pull quote, a caption) count once.
  */
 import type { Quote } from '../core/domain.js';
 import {

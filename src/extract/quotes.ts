@@ -96,7 +96,7 @@ const isVerb = (token: Token): boolean => isReportingVerb(token) || isParticiple
 /**
  * Where a reporting verb stands next to a span. It follows as an attribution in the clause right after the span
  * ("'Not Again,' Jane Doe said"), unless it reports a clause of its own ("'Ten Rules,' argued that…", a title in
- * the reporter's sentence); it is near in "said the plan was 'reckless'" and "'reckless' was her word, she said".
+ * the reporter's sentence); it is near in "said the plan was 'reckless'".
  */
 function reportingVerbNear(text: string, span: QuoteSpan): Found['reportingVerb'] {
   const after = tokenize(text.slice(span.close + 1, span.close + 80));
@@ -105,13 +105,8 @@ function reportingVerbNear(text: string, span: QuoteSpan): Found['reportingVerb'
   const clause = after.slice(first, clauseEnd < 0 ? undefined : clauseEnd).slice(0, 6);
   const at = clause.findIndex(isVerb);
   if (at >= 0 && !COMPLEMENTISERS.has(clause[at + 1]?.text.toLowerCase() ?? '')) return 'follows';
-  if (
-    after
-      .filter((token) => token.word)
-      .slice(0, 4)
-      .some(isVerb)
-  )
-    return 'near';
+  const nextWords = after.filter((token) => token.word).slice(0, 4);
+  if (nextWords.some(isVerb)) return 'near';
   return tokenize(text.slice(Math.max(0, span.open - 120), span.open)).some(isVerb) ? 'near' : null;
 }
 

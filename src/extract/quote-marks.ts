@@ -6,19 +6,17 @@
  * paragraph, which keeps the scan linear however unbalanced the marks are.
  */
 
-/** The kinds of quotation marks newsbrief recognises; each closes only with its own closer. */
-export type QuoteFamily =
-  | 'curly-double'
-  | 'straight-double'
-  | 'curly-single'
-  | 'straight-single'
-  | 'guillemet'
-  | 'low-double'
-  | 'low-single'
-  | 'reversed-guillemet'
-  | 'single-guillemet'
-  | 'corner'
-  | 'white-corner';
+import {
+  ANY_OPENER,
+  FAMILIES,
+  FAMILY_BY_OPENER,
+  lastPossibleCloser,
+  type FamilyRules,
+  nextCloser,
+  type QuoteFamily,
+} from './quote-families.js';
+
+export type { QuoteFamily } from './quote-families.js';
 
 /** A span is marked by a family of quotation marks, or is a whole <blockquote> that carries no marks. */
 export type SpanKind = QuoteFamily | 'unmarked';
@@ -33,186 +31,51 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
-const OPENING_CONTEXT = new Set([
-  '(',
-  '[',
-  '{',
-  '—',
-  '–',
-  '-',
-  '/',
-  ':',
-  ';',
-  '"',
-  '“',
-  '‘',
-  "'",
-  '«',
-  '„',
-  '‚',
-  '‹',
-  '»',
-]);
-const CLOSING_CONTEXT = new Set([
-  '.',
-  ',',
-  ';',
-  ':',
-  '!',
-  '?',
-  ')',
-  ']',
-  '}',
-  '—',
-  '–',
-  '-',
-  '…',
-  '"',
-  '”',
-  '’',
-  "'",
-  '»',
-  '«',
-  '“',
-  '‘',
-  '›',
-]);
-/** Words that follow an elided leading apostrophe ('em, 'til, 'n'), which is not an opening mark. */
-const ELISIONS = new Set(['em', 'til', 'tis', 'twas', 'n', 'cause', 'bout', 'round', 'ere']);
-/**
- * Words that commonly follow a closing mark. A plural possessive (the leaders' level) is followed by a noun
- * instead, so a mark after -s followed by one of these is taken as closing.
- */
-const WORDS_AFTER_CLOSING = new Set(
-  `and or but as in on at to for with by from of that which who he she they it we was were is are said says
-  added told the a an when while after before because if so than then according adding saying`.split(/\s+/),
-);
+const SINGLE = new Set<SpanKind>(['curly-single', 'straight-single', 'low-single', 'single-guillemet']);
 
-const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0';
-const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-const isLowerLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
-const isUpperLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
-
-function opensInContext(text: string, i: number): boolean {
-  const before = text[i - 1];
-  return before === undefined || isSpace(before) || OPENING_CONTEXT.has(before);
-}
-
-function closesInContext(text: string, i: number): boolean {
-  const after = text[i + 1];
-  return after === undefined || isSpace(after) || CLOSING_CONTEXT.has(after);
-}
-
-function wordAt(text: string, from: number): string {
-  let end = from;
-  while (end < text.length && end - from < 20 && isLetterOrDigit(text[end])) end++;
-  return text.slice(from, end);
-}
-
-/** A straight or curly single mark that opens a quotation, not an elision such as 'em or '90s. */
-function opensSingle(text: string, i: number): boolean {
-  if (!opensInContext(text, i)) return false;
-  const next = text[i + 1];
-  // The seed's "', ' Putin thinks" puts a space inside the opening mark; allow one before a capital.
-  if (next === ' ') return isUpperLetter(text[i + 2]) && isSpace(text[i - 1]);
-  if (next === undefined || isSpace(next)) return false;
-  const word = wordAt(text, i + 1);
-  if (ELISIONS.has(word.toLowerCase())) return false;
-  if (/^\d\ds$/.test(word)) return false;
-  return true;
-}
-
-/** A plural possessive (the leaders' level) rather than the end of a quotation. */
-function looksLikePluralPossessive(text: string, i: number): boolean {
-  const before = text[i - 1];
-  if (before !== 's' && before !== 'S') return false;
-  if (text[i + 1] !== ' ') return false;
-  const word = wordAt(text, i + 2);
-  return word.length > 0 && isLowerLetter(word[0]) && !WORDS_AFTER_CLOSING.has(word);
-}
-
-function closesSingle(text: string, i: number, lastCloser: number): boolean {
-  const before = text[i - 1];
-  if (before === undefined || isSpace(before)) return false;
-  if (!closesInContext(text, i)) return false;
-  // Prefer reading "s' noun" as a possessive when a later mark can still close the quotation.
-  return !(looksLikePluralPossessive(text, i) && lastCloser > i);
-}
-
-/** A German low single mark opens before a letter; a comma-like ‚ after a word is punctuation, not a mark. */
-function opensLowSingle(text: string, i: number): boolean {
-  return opensInContext(text, i) && isLetterOrDigit(text[i + 1]);
-}
-
-/** »…« opens only where a quotation can start and before a word: a stray » is a closer or an arrow. */
-function opensReversed(text: string, i: number): boolean {
-  return opensInContext(text, i) && isLetterOrDigit(text[i + 1]);
-}
-
-function opensStraightDouble(text: string, i: number): boolean {
-  const next = text[i + 1];
-  return opensInContext(text, i) && next !== undefined && !isSpace(next);
-}
-
-function closesStraightDouble(text: string, i: number): boolean {
-  const before = text[i - 1];
-  return before !== undefined && !isSpace(before) && closesInContext(text, i);
-}
-
-interface FamilyRules {
-  opener: string;
-  /** The mark that closes; `altCloser` also closes (German „…” typed with an English closing mark). */
-  closer: string;
-  altCloser?: string;
-  opens(text: string, i: number): boolean;
-  closes(text: string, i: number, lastCloser: number): boolean;
-}
-
-const FAMILIES: Record<QuoteFamily, FamilyRules> = {
-  'curly-double': { opener: '“', closer: '”', opens: () => true, closes: () => true },
-  guillemet: { opener: '«', closer: '»', opens: () => true, closes: () => true },
-  'straight-double': { opener: '"', closer: '"', opens: opensStraightDouble, closes: closesStraightDouble },
-  'curly-single': {
-    opener: '‘',
-    closer: '’',
-    opens: (text, i) => !/\d/.test(text[i + 1] ?? '') && (opensInContext(text, i) || text[i + 1] !== ' '),
-    closes: closesSingle,
-  },
-  'straight-single': { opener: "'", closer: "'", opens: opensSingle, closes: closesSingle },
-  // German, Polish, Czech „…“ and ‚…‘; German books' »…«; French and Swiss ‹…›; Japanese 「…」 and 『…』.
-  'low-double': { opener: '„', closer: '“', altCloser: '”', opens: () => true, closes: () => true },
-  'low-single': { opener: '‚', closer: '‘', altCloser: '’', opens: opensLowSingle, closes: closesSingle },
-  'reversed-guillemet': { opener: '»', closer: '«', opens: opensReversed, closes: closesStraightDouble },
-  'single-guillemet': { opener: '‹', closer: '›', opens: () => true, closes: () => true },
-  corner: { opener: '「', closer: '」', opens: () => true, closes: () => true },
-  'white-corner': { opener: '『', closer: '』', opens: () => true, closes: () => true },
-};
-
-const FAMILY_BY_OPENER = new Map<string, QuoteFamily>(
-  (Object.keys(FAMILIES) as QuoteFamily[]).map((family) => [FAMILIES[family].opener, family]),
-);
-
-/** Any family's opening mark (all are single UTF-16 characters). */
-const ANY_OPENER = new RegExp(`[${[...FAMILY_BY_OPENER.keys()].join('')}]`, 'g');
-
-/** The next index at or after `from` holding the family's closer or its alternative, or -1. */
-function nextCloser(text: string, rules: FamilyRules, from: number): number {
-  const main = text.indexOf(rules.closer, from);
-  if (rules.altCloser === undefined) return main;
-  const alt = text.indexOf(rules.altCloser, from);
-  return main < 0 ? alt : alt < 0 ? main : Math.min(main, alt);
-}
-
-/** Index of the last mark that could close `family` in `text`, for the possessive look-ahead. */
-function lastPossibleCloser(text: string, family: QuoteFamily): number {
-  const rules = FAMILIES[family];
-  for (let i = text.lastIndexOf(rules.closer); i >= 0; i = i === 0 ? -1 : text.lastIndexOf(rules.closer, i - 1)) {
-    const before = text[i - 1];
-    if (before !== undefined && !isSpace(before) && closesInContext(text, i) && !looksLikePluralPossessive(text, i)) {
-      return i;
-    }
+/** The closer that balances the opener at `i` when the marks nest, counting inner openers; or -1. */
+function balancedCloser(text: string, rules: FamilyRules, i: number): number {
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === rules.opener) depth++;
+    else if (text[j] === rules.closer && depth-- === 0) return j;
   }
   return -1;
+}
+
+/**
+ * A mark that can only open another quotation ('He said that "Gaza…') shows the quotation before it was never
+ * closed: it ends with its last full sentence. Returns the index after that sentence's stop, or -1.
+ */
+function lastSentenceEnd(text: string, open: number, reopen: number): number {
+  for (let k = reopen - 3; k > open; k--) {
+    if ('.!?'.includes(text[k] ?? '') && text[k + 1] === ' ' && /\p{Lu}/u.test(text[k + 2] ?? '')) return k + 1;
+  }
+  return -1;
+}
+
+/** Index of the mark closing the opener at `i` (for a quotation never closed, the end of its sentence), or -1. */
+function findCloser(text: string, rules: FamilyRules, i: number, last: number): number {
+  let close = -1;
+  for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
+    if (rules.closes(text, j, last)) {
+      close = j;
+      break;
+    }
+    const end = rules.onlyOpens?.(text, j) ? lastSentenceEnd(text, i, j) : -1;
+    if (end >= 0) return end;
+  }
+  const inner = rules.nests ? text.indexOf(rules.opener, i + 1) : -1;
+  // Unbalanced marks (an opener never closed) keep the first closer, as without nesting.
+  if (close >= 0 && inner >= 0 && inner < close) {
+    const balanced = balancedCloser(text, rules, i);
+    return balanced >= 0 ? balanced : close;
+  }
+  if (close < 0 && rules.fallback) {
+    const j = text.indexOf(rules.fallback.closer, i + 1);
+    if (j >= 0 && rules.fallback.closes(text, j)) return j;
+  }
+  return close;
 }
 
 /**
@@ -242,13 +105,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       last = lastPossibleCloser(text, family);
       lastCloser.set(family, last);
     }
-    let close = -1;
-    for (let j = nextCloser(text, rules, i + 1); j >= 0; j = nextCloser(text, rules, j + 1)) {
-      if (rules.closes(text, j, last)) {
-        close = j;
-        break;
-      }
-    }
+    const close = findCloser(text, rules, i, last);
     if (close < 0) {
       exhausted.add(family);
       unclosed ??= { family, open: i, close: text.length, closed: false };
@@ -258,8 +115,13 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     spans.push({ family, open: i, close, closed: true });
     i = close + 1;
   }
-  if (unclosed !== null && spans.every((span) => span.open < unclosed.open)) spans.push(unclosed);
-  return spans;
+  if (unclosed === null) return spans;
+  // Spans after an unclosed opener lie inside it. Single marks inside double ones are a quotation within the
+  // quotation, which runs on; anything else means the opener was a stray mark.
+  const inside = spans.filter((span) => span.open > unclosed.open);
+  if (inside.length === 0) return [...spans, unclosed];
+  if (SINGLE.has(unclosed.family) || !inside.every((span) => SINGLE.has(span.family))) return spans;
+  return [...spans.filter((span) => span.open < unclosed.open), unclosed];
 }
 
 /** The text between a span's marks, as written, without surrounding spaces. */

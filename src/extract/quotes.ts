@@ -8,23 +8,21 @@ import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
 import { isParticiple, isReportingVerb, setAttributionLanguage } from './attribution.js';
 import { splitEmbeddedAttributions } from './split-quotes.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import { CAPITALISES_NOUNS, DROPS_PRONOUNS, guessLanguage } from './lexicon.js';
 import { attributeParagraph, type CarriedSpeaker, type SpeakerContext } from './speakers.js';
 import {
-  capitalisedShare,
-  comparisonKey,
   countWords,
   countWordsUpTo,
   endsWithTerminalPunctuation,
   MAX_QUOTATIONS,
   MAX_QUOTE_SCAN_CHARS,
+  startsWithCapital,
 } from './text-utils.js';
+import { findPullQuotes } from './pull-quotes.js';
+import { keepQuotations, MAX_TITLE_WORDS, type Found } from './keep-quotations.js';
 
-/** Quotations shorter than this are fragments or scare quotes ('in public', 'war criminal'). */
-export const MIN_QUOTE_WORDS = 4;
-const PREPOSITION_START =
-  /^(in|on|at|of|for|to|from|by|with|about|over|under|after|before|into|im|am|auf|mit|von|zu|für|en|dans|sur|avec|pour|de|por|para|con|em|com)\s/i;
+export { MIN_QUOTE_WORDS } from './keep-quotations.js';
 
 /** Options for {@link findQuotes}. */
 export interface FindQuotesOptions {
@@ -91,31 +89,35 @@ function prepareParagraphs(
   return prepared;
 }
 
-/** A title of a work or a name in marks ('The Lord of the Rings'), not speech. */
-function looksLikeTitle(text: string): boolean {
-  return (
-    countWords(text) <= 10 &&
-    !endsWithTerminalPunctuation(text) &&
-    !/[,;:]$/.test(text) &&
-    capitalisedShare(text) >= 0.8
-  );
+/** "argued that…": the verb reports the reporter's own sentence, not the quotation before it. */
+const COMPLEMENTISERS = new Set(['that', 'whether', 'dass', 'ob', 'que', 'qu', 'che']);
+const isVerb = (token: Token): boolean => isReportingVerb(token) || isParticiple(token);
+
+/**
+ * Where a reporting verb stands next to a span. It follows as an attribution in the clause right after the span
+ * ("'Not Again,' Jane Doe said"), unless it reports a clause of its own ("'Ten Rules,' argued that…", a title in
+ * the reporter's sentence); it is near in "said the plan was 'reckless'".
+ */
+function reportingVerbNear(text: string, span: QuoteSpan): Found['reportingVerb'] {
+  const after = tokenize(text.slice(span.close + 1, span.close + 80));
+  const first = after.findIndex((token) => token.word);
+  const clauseEnd = after.findIndex((token, index) => index > first && !token.word);
+  const clause = after.slice(first, clauseEnd < 0 ? undefined : clauseEnd).slice(0, 6);
+  const at = clause.findIndex(isVerb);
+  if (at >= 0 && !COMPLEMENTISERS.has(clause[at + 1]?.text.toLowerCase() ?? '')) return 'follows';
+  const nextWords = after.filter((token) => token.word).slice(0, 4);
+  if (nextWords.some(isVerb)) return 'near';
+  return tokenize(text.slice(Math.max(0, span.open - 120), span.open)).some(isVerb) ? 'near' : null;
 }
 
-interface Found {
-  quote: Quote;
-  paragraphWords: number;
-  continuesPrevious: boolean;
-  /** A reporting verb stands in the words just before or right after the quotation. */
-  spoken: boolean;
-}
-
-/** "said the plan was 'reckless'", "'reckless,' she said": a fragment is speech only next to a reporting verb. */
-function nextToReportingVerb(text: string, span: QuoteSpan): boolean {
-  const before = tokenize(text.slice(Math.max(0, span.open - 120), span.open));
-  const after = tokenize(text.slice(span.close + 1, span.close + 60))
-    .filter((token) => token.word)
-    .slice(0, 4);
-  return [...before, ...after].some((token) => isReportingVerb(token) || isParticiple(token));
+/**
+ * The span is a sentence of its own: it starts the paragraph or follows a sentence's end or a colon, starts with
+ * a capital and ends with its own stop ("Her answer: 'Not at all.'").
+ */
+function isOwnSentence(text: string, span: QuoteSpan, quoted: string): boolean {
+  const before = text.slice(Math.max(0, span.open - 3), span.open).trimEnd();
+  const opens = before === '' || /[.!?:]['"’”»]?$/.test(before);
+  return opens && startsWithCapital(quoted) && endsWithTerminalPunctuation(quoted);
 }
 
 /**
@@ -150,16 +152,28 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
     const paragraphWords = spans.length > 0 ? countWordsUpTo(paragraphs[index] ?? '') : 0;
     const leadingSpace = text.length - text.trimStart().length;
     spans.forEach((span, spanIndex) => {
+      const quoted = spanText(text, span);
+      // Only short spans need the words around them: to tell fragments that are speech, and titles.
+      const short = countWords(quoted) <= MAX_TITLE_WORDS;
       found.push({
-        quote: { text: spanText(text, span), speaker: speakers[spanIndex]?.name ?? null, paragraph: index },
+        quote: { text: quoted, speaker: speakers[spanIndex]?.name ?? null, paragraph: index },
         paragraphWords,
         continuesPrevious: previousOpen && spanIndex === 0 && span.open <= leadingSpace,
-        spoken: countWords(spanText(text, span)) >= MIN_QUOTE_WORDS || nextToReportingVerb(text, span),
+        reportingVerb: short ? reportingVerbNear(text, span) : null,
+        ownSentence: short && isOwnSentence(text, span, quoted),
       });
     });
   });
   shareSpeakersAcrossContinuations(found);
-  return keepQuotations(found);
+  const wholeParagraphs = found.filter((item) => item.paragraphWords === countWords(item.quote.text));
+  const pulled = findPullQuotes(
+    wholeParagraphs.map((item) => item.quote),
+    paragraphs,
+  );
+  return keepQuotations(
+    found.filter((item) => !pulled.has(item.quote.paragraph)),
+    context.capitalisesNouns,
+  );
 }
 
 /** A quotation running over several paragraphs has one speaker, wherever its attribution stands. */
@@ -173,34 +187,4 @@ function shareSpeakersAcrossContinuations(found: Found[]): void {
     for (const item of chain) item.quote.speaker ??= speaker;
     end = start;
   }
-}
-
-function keepQuotations(found: Found[]): Quote[] {
-  const slotByKey = new Map<string, number>();
-  const kept: Found[] = [];
-  for (const item of found) {
-    const { text } = item.quote;
-    // A short fragment ("called it 'besorgniserregend'") counts only when someone is credited with it; unattributed
-    // it is a scare quote or a term.
-    // Nor does one opening with a preposition ("'in public'"), which qualifies the reporter's sentence.
-    const short = countWords(text) < MIN_QUOTE_WORDS;
-    const fragmentOk = item.quote.speaker !== null && item.spoken && !PREPOSITION_START.test(text);
-    if ((short && !fragmentOk) || looksLikeTitle(text)) continue;
-    const key = comparisonKey(text);
-    const slot = slotByKey.get(key);
-    const earlier = slot === undefined ? undefined : kept[slot];
-    if (slot !== undefined && earlier) {
-      // The same words twice: one is a caption or pull quote. Keep the one in the longer paragraph.
-      if (item.paragraphWords > earlier.paragraphWords) {
-        item.quote.speaker ??= earlier.quote.speaker;
-        kept[slot] = item;
-      } else {
-        earlier.quote.speaker ??= item.quote.speaker;
-      }
-      continue;
-    }
-    slotByKey.set(key, kept.length);
-    kept.push(item);
-  }
-  return kept.map((item) => item.quote).sort((a, b) => a.paragraph - b.paragraph);
 }

@@ -22,10 +22,11 @@ function embeddedAttribution(inner: string): { comma: number; resume: number } |
     const verb = inverted ? isReportingVerb(asToken(inverted[1] ?? '')) : match[2] && isReportingVerb(asToken(word));
     if (!verb || match.index === undefined || match.index === 0) continue;
     const from = match.index + match[0].length;
-    // An inverted verb may close its clause with a comma ("…, dit-il, …"); a named speaker only with a stop.
-    const end = inverted
-      ? /^\s*[.,;:]\s+/u.exec(inner.slice(from))
-      : /[.;:]\s+/u.exec(inner.slice(from, from + MAX_CLAUSE_CHARS));
+    // An inverted verb may close its clause with a comma ("…, dit-il, …"); a clause running on ("…, glisse-t-il
+    // en sortant. …") or a named speaker only with a stop.
+    const end =
+      (inverted ? /^\s*[.,;:]\s+/u.exec(inner.slice(from)) : null) ??
+      /[.;:]\s+/u.exec(inner.slice(from, from + MAX_CLAUSE_CHARS));
     if (!end) continue;
     const resume = from + end.index + end[0].length;
     if (/\p{L}/u.test(inner.slice(resume))) return { comma: match.index, resume };

@@ -5,7 +5,9 @@
  * a community is `discord:<guildId>` / `telegram:<chatId>`.
  */
 
-export type Platform = 'discord' | 'telegram' | 'console';
+/** Every platform a chat may be on (its chat ids start with the platform and a colon). */
+export const PLATFORMS = ['discord', 'telegram', 'console'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** `discord:<channelId>`, `telegram:<chatId>` or `console:<name>`. */
 export type ChatId = string;

@@ -1,5 +1,5 @@
 import type { OutboxStore } from '../core/digest/outbox-port.js';
-import type { ChatId } from '../core/domain.js';
+import type { ChatId, Platform } from '../core/domain.js';
 import type { ChatQueues } from './chat-queues.js';
 
 /**
@@ -16,7 +16,9 @@ export interface ChatLeasesOptions {
   owner: string;
   /** How long a lease lasts unrenewed (a crashed process's chats wait this long). */
   leaseMs: number;
-  /** Chats held at once. */
+  /** The platforms this process sends to (those with a messenger): chats of others are left alone. */
+  platforms: readonly Platform[];
+  /** Chats held at once, per platform. */
   maxChats: number;
   now(): number;
   inFlight(id: number): boolean;
@@ -31,14 +33,22 @@ export function createChatLeases(options: ChatLeasesOptions) {
     owner,
     /** Time to renew: a third of a lease has passed since the last lease call. */
     renewalDue: (): boolean => options.now() - leasedAt >= leaseMs / 3,
-    /** Gives back the chats released since, then leases what is due (this process's own renewed) into the queues. */
+    /**
+     * Gives back the chats released since, then leases what is due (this process's own renewed)
+     * into the queues, up to maxChats of each platform: a burst for one platform never keeps
+     * another's chats waiting.
+     */
     async refresh(): Promise<number> {
       await this.flushReleases();
       const at = options.now();
-      const leases = await outbox.leaseChats(owner, options.maxChats, new Date(at), new Date(at + leaseMs));
+      let leased = 0;
+      for (const platform of options.platforms) {
+        const leases = await outbox.leaseChats(owner, platform, options.maxChats, new Date(at), new Date(at + leaseMs));
+        for (const lease of leases) queues.set(lease.chatId, lease.messages, options.inFlight);
+        leased += leases.length;
+      }
       leasedAt = at;
-      for (const lease of leases) queues.set(lease.chatId, lease.messages, options.inFlight);
-      return leases.length;
+      return leased;
     },
     /** The chat has nothing more to send here: forget it and give its lease back at the next refresh. */
     release(chatId: ChatId): void {

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { OutboxMessage } from '../core/digest/outbox-port.js';
-import type { ChatId, Platform } from '../core/domain.js';
+import { PLATFORMS, type ChatId, type Platform } from '../core/domain.js';
 import type { Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
 import type { SendTicket } from '../limits/shared-pacer.js';
 import { createChatLeases } from './chat-leases.js';
@@ -71,6 +71,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     queues,
     owner: options.owner ?? 'local',
     leaseMs,
+    platforms: PLATFORMS.filter((platform) => options.messengerFor(platform) !== undefined),
     maxChats: options.maxChats ?? 256,
     now: nowMs,
     inFlight: (id) => inFlight.has(id),

@@ -7,7 +7,7 @@ const AT = '2026-11-25T08:00:00.000Z';
 /** Queues messages for a chat through a digest commit, the way messages enter the outbox. */
 async function queue(stores: Stores, chat: string, keys: string[], at = AT): Promise<void> {
   const ok = await stores.digests.commit({
-    chatId: `telegram:${chat}`,
+    chatId: chat.includes(':') ? (chat as `discord:${string}`) : `telegram:${chat}`,
     at,
     messages: keys.map((key) => ({ key, payload: JSON.stringify({ text: key }) })),
     deliveries: [],
@@ -108,15 +108,17 @@ export function outboxContract(factory: StoresFactory): void {
       await queue(stores(), '1', ['a1', 'a2']);
       await queue(stores(), '2', ['b2', 'b3']);
       await queue(stores(), '3', ['c1']);
-      const first = await outbox.leaseChats('worker-a', 2, at(0), at(30));
+      const first = await outbox.leaseChats('worker-a', 'telegram', 2, at(0), at(30));
       expect(keysOf(first)).toEqual([
         ['telegram:2', ['b1', 'b2', 'b3']],
         ['telegram:1', ['a1', 'a2']],
       ]);
       expect(first[0]!.messages[0]).toMatchObject({ platform: 'telegram', chatKind: 'private', attempts: 0 });
       // The other owner gets only what nobody holds.
-      expect(keysOf(await outbox.leaseChats('worker-b', 10, at(1), at(31)))).toEqual([['telegram:3', ['c1']]]);
-      expect(await outbox.leaseChats('worker-c', 10, at(2), at(32))).toEqual([]);
+      expect(keysOf(await outbox.leaseChats('worker-b', 'telegram', 10, at(1), at(31)))).toEqual([
+        ['telegram:3', ['c1']],
+      ]);
+      expect(await outbox.leaseChats('worker-c', 'telegram', 10, at(2), at(32))).toEqual([]);
     });
 
     it('renews the owner’s own chats first, even when chats with older messages wait', async () => {
@@ -125,17 +127,40 @@ export function outboxContract(factory: StoresFactory): void {
       await queue(stores(), '1', ['a']);
       await queue(stores(), '2', ['b']);
       await queue(stores(), '3', ['c']);
-      expect(keysOf(await outbox.leaseChats('w1', 1, at(0), at(30)))).toEqual([['telegram:1', ['a']]]);
+      expect(keysOf(await outbox.leaseChats('w1', 'telegram', 1, at(0), at(30)))).toEqual([['telegram:1', ['a']]]);
       const [a] = await outbox.pending(1);
       await outbox.markSent(a!.id, at(1));
       await queue(stores(), '3', ['c2']);
       await queue(stores(), '1', ['a2']);
       // Chat 1's head (a2) is newer than chat 2's and 3's, yet w1 keeps it.
-      expect(keysOf(await outbox.leaseChats('w1', 1, at(20), at(50)))).toEqual([['telegram:1', ['a2']]]);
-      expect(keysOf(await outbox.leaseChats('w2', 10, at(40), at(70)))).toEqual([
+      expect(keysOf(await outbox.leaseChats('w1', 'telegram', 1, at(20), at(50)))).toEqual([['telegram:1', ['a2']]]);
+      expect(keysOf(await outbox.leaseChats('w2', 'telegram', 10, at(40), at(70)))).toEqual([
         ['telegram:2', ['b']],
         ['telegram:3', ['c', 'c2']],
       ]);
+    });
+
+    it('leases each platform apart: a burst on one leaves the other’s chats to be leased at once', async () => {
+      const { chats, outbox } = stores();
+      for (const id of ['1', '2', '3']) await chats.ensure(telegramChat(id));
+      await chats.ensure({ id: 'discord:9', platform: 'discord', kind: 'channel', communityId: 'discord:g1' });
+      await queue(stores(), '1', ['t1']);
+      await queue(stores(), '2', ['t2']);
+      await queue(stores(), '3', ['t3']);
+      await queue(stores(), 'discord:9', ['d1', 'd2']);
+      // Three Telegram chats have older heads than the Discord channel, yet a cap of two per platform
+      // gives Discord its channel beside Telegram's two oldest.
+      expect(keysOf(await outbox.leaseChats('w1', 'telegram', 2, at(0), at(30)))).toEqual([
+        ['telegram:1', ['t1']],
+        ['telegram:2', ['t2']],
+      ]);
+      expect(keysOf(await outbox.leaseChats('w1', 'discord', 2, at(0), at(30)))).toEqual([['discord:9', ['d1', 'd2']]]);
+      // Renewing one platform's chats leaves the other's held, not renewed and not given away.
+      expect(keysOf(await outbox.leaseChats('w1', 'discord', 2, at(20), at(50)))).toEqual([
+        ['discord:9', ['d1', 'd2']],
+      ]);
+      expect(await outbox.leaseChats('w2', 'discord', 5, at(21), at(51))).toEqual([]);
+      expect(keysOf(await outbox.leaseChats('w2', 'telegram', 5, at(21), at(51)))).toEqual([['telegram:3', ['t3']]]);
     });
 
     it('never gives one chat to two claimers leasing at the same moment', async () => {
@@ -144,7 +169,7 @@ export function outboxContract(factory: StoresFactory): void {
         await chats.ensure(telegramChat(String(chat)));
         await queue(stores(), String(chat), [`m${chat}`]);
       }
-      const claimers = ['a', 'b', 'c', 'd'].map((owner) => outbox.leaseChats(owner, 15, at(0), at(30)));
+      const claimers = ['a', 'b', 'c', 'd'].map((owner) => outbox.leaseChats(owner, 'telegram', 15, at(0), at(30)));
       const leased = (await Promise.all(claimers)).flat().map((lease) => lease.chatId);
       expect(leased).toHaveLength(40);
       expect(new Set(leased).size).toBe(40);
@@ -154,13 +179,15 @@ export function outboxContract(factory: StoresFactory): void {
       const { chats, outbox } = stores();
       await chats.ensure(telegramChat('1'));
       await queue(stores(), '1', ['a', 'b']);
-      const [lease] = await outbox.leaseChats('killed', 10, at(0), at(30));
+      const [lease] = await outbox.leaseChats('killed', 'telegram', 10, at(0), at(30));
       const [a] = lease!.messages;
       expect(await outbox.claim(a!.id, at(1), 'killed')).toBe(true);
       expect(await outbox.claim(a!.id, at(1), 'other')).toBe(false);
-      expect(await outbox.leaseChats('other', 10, at(29), at(59))).toEqual([]);
+      expect(await outbox.leaseChats('other', 'telegram', 10, at(29), at(59))).toEqual([]);
       // The killed process never marked `a` sent: the next owner gets it again, first.
-      expect(keysOf(await outbox.leaseChats('other', 10, at(30), at(60)))).toEqual([['telegram:1', ['a', 'b']]]);
+      expect(keysOf(await outbox.leaseChats('other', 'telegram', 10, at(30), at(60)))).toEqual([
+        ['telegram:1', ['a', 'b']],
+      ]);
       expect(await outbox.claim(a!.id, at(31), 'killed')).toBe(false);
       expect(await outbox.claim(a!.id, at(31), 'other')).toBe(true);
       expect(await outbox.claim(a!.id, at(60), 'other')).toBe(false);
@@ -175,15 +202,15 @@ export function outboxContract(factory: StoresFactory): void {
       const [a] = await outbox.pending(1);
       await outbox.retryLater(a!.id, at(100), 'HTTP 502');
       // Chat 1 waits behind its retry, though `b` is due: its messages go in order.
-      expect(keysOf(await outbox.leaseChats('w1', 10, at(0), at(30)))).toEqual([['telegram:2', ['c']]]);
-      expect(keysOf(await outbox.leaseChats('w1', 10, at(20), at(50)))).toEqual([['telegram:2', ['c']]]);
-      expect(await outbox.leaseChats('w2', 10, at(40), at(70))).toEqual([]);
+      expect(keysOf(await outbox.leaseChats('w1', 'telegram', 10, at(0), at(30)))).toEqual([['telegram:2', ['c']]]);
+      expect(keysOf(await outbox.leaseChats('w1', 'telegram', 10, at(20), at(50)))).toEqual([['telegram:2', ['c']]]);
+      expect(await outbox.leaseChats('w2', 'telegram', 10, at(40), at(70))).toEqual([]);
       await outbox.releaseChats('w2', ['telegram:2']); // not w2's: no effect
-      expect(await outbox.leaseChats('w2', 10, at(41), at(71))).toEqual([]);
+      expect(await outbox.leaseChats('w2', 'telegram', 10, at(41), at(71))).toEqual([]);
       await outbox.releaseChats('w1', ['telegram:2']);
-      expect(keysOf(await outbox.leaseChats('w2', 10, at(42), at(72)))).toEqual([['telegram:2', ['c']]]);
+      expect(keysOf(await outbox.leaseChats('w2', 'telegram', 10, at(42), at(72)))).toEqual([['telegram:2', ['c']]]);
       // Chat 1 once its retry is due; chat 2 once w2's lease has run out.
-      expect(keysOf(await outbox.leaseChats('w3', 10, at(100), at(130)))).toEqual([
+      expect(keysOf(await outbox.leaseChats('w3', 'telegram', 10, at(100), at(130)))).toEqual([
         ['telegram:1', ['a', 'b']],
         ['telegram:2', ['c']],
       ]);

@@ -27,13 +27,14 @@ export interface OutboxStore {
   /** Pending messages, oldest first. */
   pending(limit: number): Promise<OutboxMessage[]>;
   /**
-   * Leases to `owner`, until `until`, up to `limit` chats whose oldest pending message is due at
-   * `at` and which no other owner's lease holds at `at` — the owner's own first (renewed), then
-   * the others oldest head first; returns each with all its pending messages in id order. Two owners never hold one chat
-   * at once (PostgreSQL picks with FOR UPDATE SKIP LOCKED); a lease that ran out — its process
-   * died — lets the next claimer take the chat over.
+   * Leases to `owner`, until `until`, up to `limit` chats of `platform` whose oldest pending
+   * message is due at `at` and which no other owner's lease holds at `at` — the owner's own first
+   * (renewed), then the others oldest head first; returns each with all its pending messages in id
+   * order. Per platform, so a burst for one platform never holds back another's chats. Two owners
+   * never hold one chat at once (PostgreSQL picks with FOR UPDATE SKIP LOCKED); a lease that ran
+   * out — its process died — lets the next claimer take the chat over.
    */
-  leaseChats(owner: string, limit: number, at: Date, until: Date): Promise<ChatLease[]>;
+  leaseChats(owner: string, platform: Platform, limit: number, at: Date, until: Date): Promise<ChatLease[]>;
   /** Ends the owner's leases on these chats (nothing more to send there now), so any process may take them. */
   releaseChats(owner: string, chatIds: readonly ChatId[]): Promise<void>;
   /**

@@ -22,10 +22,11 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
       );
       return rows.map(outboxMessageFromRow);
     },
-    async leaseChats(owner, limit, at, until) {
+    async leaseChats(owner, platform, limit, at, until) {
       // Never a read of the whole pending outbox (a digest tick leaves one message or more per
-      // chat): the owner's chats through chats_outbox_owner, then the oldest due heads of free
-      // chats walking outbox_pending from the start, as many as are still wanted. Chats another
+      // chat): the owner's chats through chats_outbox_owner, then the oldest due heads of the
+      // platform's free chats walking outbox_pending (the platform is the chat id's prefix) from
+      // the start, as many as are still wanted. Chats another
       // process is leasing right now are skipped, not waited for (SKIP LOCKED); the row lock lasts
       // only this statement, the lease itself is the claimed_until time.
       const { rows } = await db.query<OutboxRow>(
@@ -33,13 +34,13 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
            SELECT chats.id, head.id AS head FROM chats
            CROSS JOIN LATERAL (SELECT id, next_attempt_at FROM outbox
              WHERE outbox.chat_id = chats.id AND outbox.status = 'pending' ORDER BY id LIMIT 1) AS head
-           WHERE chats.outbox_claimed_by = $2 AND head.next_attempt_at <= $1
+           WHERE chats.outbox_claimed_by = $2 AND chats.platform = $5 AND head.next_attempt_at <= $1
            ORDER BY head.id LIMIT $4
            FOR UPDATE OF chats SKIP LOCKED
          ), free AS (
            SELECT chats.id, outbox.id AS head FROM outbox JOIN chats ON chats.id = outbox.chat_id
-           WHERE outbox.status = 'pending' AND outbox.next_attempt_at <= $1
-             AND (chats.outbox_claimed_until IS NULL OR chats.outbox_claimed_until <= $1)
+           WHERE outbox.status = 'pending' AND split_part(outbox.chat_id, ':', 1) = $5
+             AND outbox.next_attempt_at <= $1 AND (chats.outbox_claimed_until IS NULL OR chats.outbox_claimed_until <= $1)
              AND chats.outbox_claimed_by IS DISTINCT FROM $2
              AND NOT EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.chat_id = outbox.chat_id
                AND earlier.status = 'pending' AND earlier.id < outbox.id)
@@ -57,7 +58,7 @@ export function createPgOutboxStore(pool: PgPool): OutboxStore {
            outbox.attempts, outbox.next_attempt_at
          FROM outbox JOIN leased ON leased.id = outbox.chat_id
          WHERE outbox.status = 'pending' ORDER BY outbox.id`,
-        [at.toISOString(), owner, until.toISOString(), limit],
+        [at.toISOString(), owner, until.toISOString(), limit, platform],
       );
       return leasesFromRows(rows);
     },

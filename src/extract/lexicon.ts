@@ -73,8 +73,13 @@ export const PRONOUN_GENDER = new Map<string, Gender | null>([
   ...['they', 'ils', 'elles', 'ellos', 'ellas', 'eles', 'elas'].map((word): [string, null] => [word, null]),
 ]);
 
-/** Indefinite determiners that open a described speaker: "a spokesperson for …", "ein Sprecher", "une source". */
-export const INDEFINITE = set(`a an another one someone somebody ein eine einer un une uno una um uma`);
+/** English indefinite determiners that open a described speaker: "a spokesperson for …", "someone". */
+export const INDEFINITE = set(`a an another one someone somebody`);
+/**
+ * The other languages' indefinite determiners: "ein Sprecher", "une source", "um assessor". Not "a", which is
+ * Portuguese's definite article ("a garota"), French's "has" and Spanish's "to".
+ */
+export const FOREIGN_INDEFINITE = set(`ein eine einer un une uno una um uma`);
 /** Indefinites that are a whole described speaker on their own ("said someone"). */
 export const INDEFINITE_PRONOUNS = set(`someone somebody`);
 

@@ -1,0 +1,17 @@
+/**
+ * Speakers in German, French, Spanish and Portuguese copy (issue 14, "in more than English"), on invented
+ * sentences in the shape of the dev set's mistakes: each test fails when its rule is removed.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/extract/index.js';
+
+const speakersOf = (paragraphs: string[], lang: string): (string | null)[] =>
+  findQuotes(paragraphs, { lang }).map((quote) => quote.speaker);
+
+describe('articles by language', () => {
+  it('reads Portuguese "a" as the definite article, not as an English "a" that opens a description', () => {
+    expect(
+      speakersOf(['"Ninguém sabia da viagem até ontem", diz a vizinha em entrevista gravada pela rádio local.'], 'pt'),
+    ).toEqual([null]);
+  });
+});

@@ -19,8 +19,14 @@ import { isLowerCaseWord, type Token } from './tokens.js';
 const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
 /** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
 const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
-/** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
-const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
+/**
+ * Prepositions that open a sentence with a short phrase before its subject ("In his speech, …", "Na saída, …",
+ * "Après la réunion, …"); not German's, whose fronted phrase takes no comma and puts the verb before the subject.
+ */
+const INTRODUCING = new Set(
+  `In At On During After Before Speaking Since Throughout Despite
+  Na No Nas Nos Em Ao Após Durante Depois Antes En Al Tras Después Dans Lors Après Avant Pendant Au`.split(/\s+/),
+);
 
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {

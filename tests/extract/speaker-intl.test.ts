@@ -15,3 +15,14 @@ describe('articles by language', () => {
     ).toEqual([null]);
   });
 });
+
+describe('sentence subjects', () => {
+  it('finds the subject after an opening phrase set off by a comma ("Na saída, X conversou")', () => {
+    expect(
+      speakersOf(
+        ['Na saída, Marta Ribeiro conversou com os jornalistas.', '"Vamos continuar o trabalho com calma", disse.'],
+        'pt',
+      ),
+    ).toEqual(['Marta Ribeiro']);
+  });
+});

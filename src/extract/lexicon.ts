@@ -63,6 +63,14 @@ export const FOREIGN_ORGANISATION_NOUNS = set(`
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);
 
+/**
+ * German Konjunktiv I forms that differ from the indicative: they mark a sentence as someone's words at second hand
+ * ("Vielmehr sei …", "Oft habe er …"). Not the Konjunktiv II "hätten", "würden", which also tell of what might be.
+ */
+export const REPORTED_SPEECH_VERBS = set(`sei seien habe könne müsse werde wolle solle dürfe möge gebe handle
+  handele liege stehe gehe komme wisse bleibe gelte brauche sehe erhalte finde halte plane fehle zeige drohe spüre
+  glaube denke hoffe fürchte arbeite`);
+
 /** Auxiliaries of compound tenses between a subject and its participle ("a déclaré", "hat gesagt"). */
 export const AUXILIARIES = set(`a ont avait hat haben hatte ha han había tem têm teria`);
 

@@ -20,6 +20,7 @@ import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
+import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
@@ -125,6 +126,7 @@ export function attributeParagraph(
     }
   };
   const speakers: (NamedEntity | null)[] = [];
+  let reported: ReportedSentences | null = null;
   spans.forEach((span, i) => {
     noteMentionsBefore(span.open);
     const previous = spans[i - 1];
@@ -164,8 +166,9 @@ export function attributeParagraph(
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
     }
+    let subject: Attribution = null;
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
-      const subject = sentenceSubject(beforeTokens);
+      subject = sentenceSubject(beforeTokens);
       // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
       attribution = subject?.type === 'name' && readName(subject.words) === null ? null : subject;
     }
@@ -196,6 +199,16 @@ export function attributeParagraph(
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
       });
+    }
+    // German reported speech: "Vielmehr sei … „…“" is the words of whoever the paragraph reported last. German is
+    // the language here that marks reported speech by its verbs, and the one that capitalises its nouns.
+    if (speaker === null && context.capitalisesNouns && (attribution === null || attribution === subject)) {
+      reported ??= readReportedSentences(masked, starts);
+      const fromQuote = previous ? previous.close : -1;
+      const from = lastMentioned !== null && lastMentionAt > fromQuote ? lastMentionAt : fromQuote;
+      const opensSentence = sentence !== null && !beforeTokens.some((token) => token.word);
+      if (continuesReportedSpeech(reported, from, span.open, opensSentence))
+        speaker = from < 0 ? carried.entity : from === fromQuote ? (speakers[i - 1] ?? null) : lastMentioned;
     }
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);

@@ -26,3 +26,40 @@ describe('sentence subjects', () => {
     ).toEqual(['Marta Ribeiro']);
   });
 });
+
+describe('German reported speech', () => {
+  it('gives a quotation inside a Konjunktiv sentence to the speaker the paragraph quoted before it', () => {
+    expect(
+      speakersOf(
+        [
+          '„Wir prüfen alle Möglichkeiten“, sagte Anna Keller. Die Gemeinde habe „keine andere Wahl“, als die Brücke zu sperren.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Keller', 'Anna Keller']);
+  });
+
+  it('continues the previous paragraph’s speaker when the paragraph opens in reported speech', () => {
+    expect(
+      speakersOf(
+        [
+          '„Wir sind mit dem Punkt zufrieden“, sagte Markus Lenz nach dem Spiel.',
+          'Umso wichtiger sei es, jetzt ruhig zu bleiben. „Die Mannschaft hat gezeigt, was sie kann.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Markus Lenz', 'Markus Lenz']);
+  });
+
+  it('gives nobody when a plain narrative sentence stands between', () => {
+    expect(
+      speakersOf(
+        [
+          '„Wir sind mit dem Punkt zufrieden“, sagte Markus Lenz nach dem Spiel.',
+          'Das Stadion war ausverkauft. „Die Mannschaft hat gezeigt, was sie kann.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Markus Lenz', null]);
+  });
+});

@@ -21,6 +21,7 @@ import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
 import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
+import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
@@ -60,6 +61,8 @@ function isLeadIn(lead: string, book: NameBook): boolean {
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
   entity: NamedEntity | null;
+  /** Who the article's earlier quotations were credited to (repeated-quotes.ts); filled here. */
+  said?: SaidSoFar;
 }
 
 /**
@@ -137,6 +140,7 @@ export function attributeParagraph(
     const beforeTokens = tokenize(masked.slice(windowStart, span.open));
 
     const quoted = text.slice(span.open + 1, span.close).trimEnd();
+    const key = repeatKey(quoted);
     const endsSentence = /[.!?…]$/u.test(quoted);
     const afterEnd = Math.min(
       next ? next.open : text.length,
@@ -180,7 +184,8 @@ export function attributeParagraph(
       // "Ernster Nachsatz: „…“", "His verdict: '…'": a short lead-in that ends on a colon, names nobody and
       // reports nothing opens the paragraph as well as the quotation would.
       const opensParagraph = !/[\p{L}\p{N}]/u.test(lead) || (i === 0 && isLeadIn(lead, book));
-      speaker = i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null;
+      const repeated = key === null ? undefined : carried.said?.get(key);
+      speaker = repeated ?? (i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null);
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
@@ -210,6 +215,7 @@ export function attributeParagraph(
       if (continuesReportedSpeech(reported, from, span.open, opensSentence))
         speaker = from < 0 ? carried.entity : from === fromQuote ? (speakers[i - 1] ?? null) : lastMentioned;
     }
+    if (speaker && key !== null && !carried.said?.has(key)) (carried.said ??= new Map()).set(key, speaker);
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });

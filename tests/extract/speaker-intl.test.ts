@@ -63,3 +63,18 @@ describe('German reported speech', () => {
     ).toEqual(['Markus Lenz', null]);
   });
 });
+
+describe('pull quotes', () => {
+  it('credits a quotation repeated alone further down to whoever said it first, not to the last speaker', () => {
+    expect(
+      speakersOf(
+        [
+          '“La sequía de este año es la peor de las últimas tres décadas”, explica Lucía Moreno, hidróloga.',
+          '“No esperamos lluvias antes de noviembre”, añadió Pedro Salas.',
+          '“La sequía de este año es la peor de las últimas tres décadas en la región”',
+        ],
+        'es',
+      ),
+    ).toEqual(['Lucía Moreno', 'Pedro Salas', 'Lucía Moreno']);
+  });
+});

@@ -78,3 +78,18 @@ describe('pull quotes', () => {
     ).toEqual(['Lucía Moreno', 'Pedro Salas', 'Lucía Moreno']);
   });
 });
+
+describe('German compound nouns', () => {
+  it('finds "ein Sprecher" again in "der Firmen-Sprecher" and "der Firmensprecher"', () => {
+    expect(
+      speakersOf(
+        [
+          '„Wir prüfen den Vorfall gründlich“, sagte ein Sprecher.',
+          '„Die Kunden wurden informiert“, sagte der Firmen-Sprecher am Abend.',
+          '„Weitere Schritte folgen“, erklärte der Firmensprecher später.',
+        ],
+        'de',
+      ),
+    ).toEqual(['ein Sprecher', 'ein Sprecher', 'ein Sprecher']);
+  });
+});

@@ -174,7 +174,13 @@ export function attributeParagraph(
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
       subject = sentenceSubject(beforeTokens);
       // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
-      attribution = subject?.type === 'name' && readName(subject.words) === null ? null : subject;
+      // "Seine Prognose im Radio: „…“": a run opened by a word that is never a name, and that stands for nobody
+      // known, names nobody either (not "Doch Niederlaender will …").
+      const namesNobody =
+        subject?.type === 'name' &&
+        (readName(subject.words) === null ||
+          (isNeverAName(subject.words[0] ?? '') && resolvePhrase(subject, book, context) === null));
+      attribution = namesNobody ? null : subject;
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {
@@ -183,9 +189,11 @@ export function attributeParagraph(
       const lead = masked.slice(0, span.open);
       // "Ernster Nachsatz: „…“", "His verdict: '…'": a short lead-in that ends on a colon, names nobody and
       // reports nothing opens the paragraph as well as the quotation would.
-      const opensParagraph = !/[\p{L}\p{N}]/u.test(lead) || (i === 0 && isLeadIn(lead, book));
+      // A title quoted inside the lead-in ("Seine Prognose in den „Kulturfragen“:") credited to nobody leaves it one.
+      const opensParagraph =
+        !/[\p{L}\p{N}]/u.test(lead) || (speakers.every((earlier) => earlier === null) && isLeadIn(lead, book));
       const repeated = key === null ? undefined : carried.said?.get(key);
-      speaker = repeated ?? (i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null);
+      speaker = repeated ?? (opensParagraph ? carried.entity : i > 0 ? (speakers[i - 1] ?? null) : null);
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);

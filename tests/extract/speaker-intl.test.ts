@@ -93,3 +93,19 @@ describe('German compound nouns', () => {
     ).toEqual(['ein Sprecher', 'ein Sprecher', 'ein Sprecher']);
   });
 });
+
+describe('lead-ins that end on a colon', () => {
+  const before = '„Die Arbeit wird sich grundlegend ändern“, sagt der Philosoph Karl Brenner.';
+
+  it('hands on the previous paragraph’s speaker after "Seine Prognose im Radio:"', () => {
+    expect(speakersOf([before, 'Seine Prognose im Radio: „Was bleibt, sind die Jobs mit Menschen.“'], 'de')).toEqual([
+      'Karl Brenner',
+      'Karl Brenner',
+    ]);
+  });
+
+  it('still does when the lead-in quotes a title credited to nobody', () => {
+    const lead = 'Seine Prognose in den „Kulturfragen“ des Senders: „Was bleibt, sind die Jobs mit Menschen.“';
+    expect(speakersOf([before, lead], 'de')).toEqual(['Karl Brenner', 'Karl Brenner']);
+  });
+});

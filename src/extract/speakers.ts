@@ -13,6 +13,7 @@ import {
   type SpeakerContext,
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
@@ -166,6 +167,9 @@ export function attributeParagraph(
       if (endsSentence && isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
       else attribution = speakerPointedBack(nextSentence);
     }
+    // "Y remató: «…»": a verb alone before the colon, its subject dropped, continues whoever spoke last.
+    if (attribution === null && context.dropsPronouns && sentence !== null && isBareVerbBeforeColon(beforeTokens))
+      attribution = { type: 'pronoun', pronoun: '' };
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;

@@ -109,3 +109,16 @@ describe('lead-ins that end on a colon', () => {
     expect(speakersOf([before, lead], 'de')).toEqual(['Karl Brenner', 'Karl Brenner']);
   });
 });
+
+describe('dropped subjects', () => {
+  it('gives "Y remató: «…»" to whoever spoke last', () => {
+    expect(
+      speakersOf(
+        [
+          'Marta Quiroga habló con la radio local. “No vamos a ceder ni un centímetro”, dijo. Y remató: «Si el club es nuestro, lo vamos a defender»',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Quiroga', 'Marta Quiroga']);
+  });
+});

@@ -60,7 +60,8 @@ const NOT_ROLE_WORDS = new Set(
   today last this earlier later told said says added in the a an his her their its am im vor nach bei mit auf
   gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
-const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Conjunctions that join a second verb to the sentence's subject ("and explained", "y explicó", "et ajoute"). */
+const CLAUSE_LINKS = new Set(`and but or then yet y e et und pero mas mais aber`.split(/\s+/));
 /** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
 const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
 

@@ -121,4 +121,16 @@ describe('dropped subjects', () => {
       ),
     ).toEqual(['Marta Quiroga', 'Marta Quiroga']);
   });
+
+  it('reads "…”, y explicó que" as the same subject going on, not as a speaker of its own', () => {
+    expect(
+      speakersOf(
+        [
+          'Laura Méndez habló ayer en Madrid ante la prensa.',
+          'Según Méndez, la sequía “no es un episodio pasajero como los anteriores” sino “el nuevo clima de toda la región”, y explicó que el agua escasea.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Laura Méndez', 'Laura Méndez']);
+  });
 });

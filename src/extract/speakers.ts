@@ -33,9 +33,8 @@ const WINDOW_CHARS = 400;
 
 /** Words after which a name is talked about rather than talking. */
 const OBJECT_LINKS = new Set(
-  `the about of with to for against by from on at over than von mit zu für gegen über à avec pour contre sur de con para sobre com`.split(
-    /\s+/,
-  ),
+  `the about of with to for against by from on at over than between von mit zu für gegen über zwischen à avec pour
+  contre sur de entre con para sobre com contra por pelo pela ao aos à do da dos das del al`.split(/\s+/),
 );
 
 /** At most this many words before the colon of a lead-in ("Ernster Nachsatz:", "Seine Prognose im Radio:"). */

@@ -133,4 +133,17 @@ describe('dropped subjects', () => {
       ),
     ).toEqual(['Laura Méndez', 'Laura Méndez']);
   });
+
+  it('does not let a name after "entre" (an object) make a dropped subject unsure', () => {
+    expect(
+      speakersOf(
+        [
+          'O acordo foi assinado por Bruno Teles na semana passada.',
+          '"Não há crise alguma entre os Poderes neste momento", disse Lúcia Prado.',
+          'A senadora do Avante pondera que nada justifica as ações adotadas entre Teles e o governo. "É um alarde sem fundamento algum", afirmou.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Lúcia Prado', 'Lúcia Prado']);
+  });
 });

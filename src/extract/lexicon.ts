@@ -88,6 +88,11 @@ export const INDEFINITE = set(`a an another one someone somebody`);
  * Portuguese's definite article ("a garota"), French's "has" and Spanish's "to".
  */
 export const FOREIGN_INDEFINITE = set(`ein eine einer un une uno una um uma`);
+/** The gender an indefinite article gives the described speaker it opens ("eine Frau", "un étudiant"). */
+export const DESCRIPTION_GENDER = new Map<string, Gender>([
+  ...['eine', 'une', 'una', 'uma'].map((word): [string, Gender] => [word, 'female']),
+  ...['ein', 'un', 'uno', 'um'].map((word): [string, Gender] => [word, 'male']),
+]);
 /** Indefinites that are a whole described speaker on their own ("said someone"). */
 export const INDEFINITE_PRONOUNS = set(`someone somebody`);
 

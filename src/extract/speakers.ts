@@ -13,6 +13,7 @@ import {
   type SpeakerContext,
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { describedSpeakerFor } from './described-pronouns.js';
 import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
@@ -215,6 +216,9 @@ export function attributeParagraph(
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
       });
+      const nobodyNamed = (): boolean => namedBefore(span.open).length === 0 && lastKnownBefore(span.open, '') === null;
+      if (speaker === null && attribution.type === 'pronoun' && nobodyNamed())
+        speaker = describedSpeakerFor(attribution.pronoun, book);
     }
     // German reported speech: "Vielmehr sei … „…“" is the words of whoever the paragraph reported last. German is
     // the language here that marks reported speech by its verbs, and the one that capitalises its nouns.

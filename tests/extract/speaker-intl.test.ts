@@ -147,3 +147,19 @@ describe('dropped subjects', () => {
     ).toEqual(['Lúcia Prado', 'Lúcia Prado']);
   });
 });
+
+describe('pronouns for described people', () => {
+  const arrival = 'Eine Frau kommt mit dem Fahrrad über die Brücke. Sie wohnt auf der anderen Seite des Flusses.';
+
+  it('gives "Sie findet …: „…“" to "Eine Frau" described earlier in the paragraph', () => {
+    expect(speakersOf([`${arrival} Sie findet das seltsam: „Hier war noch nie eine Grenze zu sehen.“`], 'de')).toEqual([
+      'Eine Frau',
+    ]);
+  });
+
+  it('does not when the pronoun’s gender is not the description’s', () => {
+    expect(speakersOf([`${arrival} Er findet das seltsam: „Hier war noch nie eine Grenze zu sehen.“`], 'de')).toEqual([
+      null,
+    ]);
+  });
+});

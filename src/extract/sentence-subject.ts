@@ -46,7 +46,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
   }
   const first = tokens[i];
-  if (first === undefined) return null;
+  // "En la Casa Rosada se preguntan …": a place after a preposition, not the subject.
+  if (first === undefined || INTRODUCING.has(first.text)) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
   const described = describedSubjectAt(tokens, i, nounsCapitalised());
   if (described) return described;

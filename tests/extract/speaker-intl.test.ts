@@ -17,6 +17,17 @@ describe('articles by language', () => {
 });
 
 describe('sentence subjects', () => {
+  it('does not take a place after a preposition for the subject ("En la Casa Blanca se preguntan …")', () => {
+    expect(
+      speakersOf(
+        [
+          'En la Casa Blanca se preguntan "cuánto tiempo más podrá durar esta alianza de gobierno" sin nuevas elecciones.',
+        ],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+
   it('finds the subject after an opening phrase set off by a comma ("Na saída, X conversou")', () => {
     expect(
       speakersOf(

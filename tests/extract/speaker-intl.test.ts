@@ -174,3 +174,14 @@ describe('pronouns for described people', () => {
     ]);
   });
 });
+
+describe('French inverted attributions', () => {
+  it('reads "a-t-il déclaré" as "il a déclaré"', () => {
+    expect(
+      speakersOf(
+        ['Jean Dupont était à Lyon mardi. « Nous ne reculerons pas sur cette réforme », a-t-il déclaré.'],
+        'fr',
+      ),
+    ).toEqual(['Jean Dupont']);
+  });
+});

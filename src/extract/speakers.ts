@@ -24,6 +24,7 @@ import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts
 import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
 import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
 import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
+import { createRoleBook, type RoleBook } from './role-book.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
@@ -37,6 +38,9 @@ const OBJECT_LINKS = new Set(
   `the about of with to for against by from on at over than between von mit zu für gegen über zwischen à avec pour
   contre sur de entre con para sobre com contra por pelo pela ao aos à do da dos das del al`.split(/\s+/),
 );
+
+/** English definite articles: English descriptions are resolved in speaker-resolution.ts. */
+const ENGLISH_DEFINITE = new Set(['the', 'The', 'this', 'This', 'that', 'That']);
 
 /** At most this many words before the colon of a lead-in ("Ernster Nachsatz:", "Seine Prognose im Radio:"). */
 const LEAD_IN_WORDS = 8;
@@ -64,6 +68,8 @@ export interface CarriedSpeaker {
   entity: NamedEntity | null;
   /** Who the article's earlier quotations were credited to (repeated-quotes.ts); filled here. */
   said?: SaidSoFar;
+  /** The roles the article gave the people it brought in (role-book.ts); filled here. */
+  roles?: RoleBook;
 }
 
 /**
@@ -81,6 +87,7 @@ export function attributeParagraph(
   const namesBefore = book.fullNameList().length;
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
+  (carried.roles ??= createRoleBook()).noteParagraph(text, peopleNamed);
   /** The capitalised words of this paragraph before `offset`, last first, that could name someone. */
   function* candidatesBefore(offset: number, asObjectToo: boolean): Generator<string> {
     const words = tokenize(masked.slice(0, Math.min(offset, MENTION_CHARS)));
@@ -216,6 +223,13 @@ export function attributeParagraph(
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
       });
+      // "sagte die Ministerin" after "Die Ministerin Anna Keller": the one person brought in with that noun, unless
+      // the paragraph has named another before the quotation. English descriptions are read in speaker-resolution.ts.
+      if (speaker === null && attribution.type === 'definite' && !ENGLISH_DEFINITE.has(attribution.words[0] ?? '')) {
+        const name = carried.roles?.personFor(attribution.words) ?? null;
+        if (name !== null && lastKnownBefore(span.open, name) === null)
+          speaker = book.resolve({ name, kind: 'person', gender: null });
+      }
       const nobodyNamed = (): boolean => namedBefore(span.open).length === 0 && lastKnownBefore(span.open, '') === null;
       if (speaker === null && attribution.type === 'pronoun' && nobodyNamed())
         speaker = describedSpeakerFor(attribution.pronoun, book);

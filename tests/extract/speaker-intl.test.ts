@@ -185,3 +185,29 @@ describe('French inverted attributions', () => {
     ).toEqual(['Jean Dupont']);
   });
 });
+
+describe('descriptions of people brought in with a role', () => {
+  const quote = '„Wir werden das Gesetz noch in diesem Jahr ändern“, sagte die Ministerin.';
+
+  it('gives "sagte die Ministerin" to "Die Ministerin Anna Keller" of an earlier paragraph', () => {
+    expect(speakersOf(['Die Ministerin Anna Keller besuchte am Montag Köln.', quote], 'de')).toEqual(['Anna Keller']);
+  });
+
+  it('reads the role from an apposition ("Claire Morel, ministre de la Santé")', () => {
+    expect(
+      speakersOf(
+        [
+          'Claire Morel, ministre de la Santé, était à Lyon mardi.',
+          '« Nous ne reculerons pas sur cette réforme », a déclaré la ministre.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Morel']);
+  });
+
+  it('gives nobody when two people were brought in with that role', () => {
+    expect(
+      speakersOf(['Die Ministerin Anna Keller traf die Ministerin Petra Roth am Montag in Köln.', quote], 'de'),
+    ).toEqual([null]);
+  });
+});

@@ -24,6 +24,7 @@ import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts
 import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
 import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
 import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
+import { opinionHolder } from './opinion-holders.js';
 import { createRoleBook, type RoleBook } from './role-book.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
@@ -181,6 +182,7 @@ export function attributeParagraph(
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
     }
+    if (attribution === null && sentence !== null) attribution = opinionHolder(beforeTokens);
     let subject: Attribution = null;
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
       subject = sentenceSubject(beforeTokens);

@@ -211,3 +211,29 @@ describe('descriptions of people brought in with a role', () => {
     ).toEqual([null]);
   });
 });
+
+describe('views opened with "for X,"', () => {
+  it('gives "Pour la ministre, « … »" to the minister brought in before', () => {
+    expect(
+      speakersOf(
+        [
+          'La ministre Claire Morel était à Lyon mardi.',
+          'Pour la ministre, cette réforme est « la seule façon de sauver le système de santé ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Morel']);
+  });
+
+  it('gives "Para ela, …" to the woman who spoke just before', () => {
+    expect(
+      speakersOf(
+        [
+          '"Não vamos aceitar cortes na saúde pública", disse Ana Costa.',
+          'Para ela, o orçamento deve ser "discutido com os municípios antes da votação final".',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Costa', 'Ana Costa']);
+  });
+});

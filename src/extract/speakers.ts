@@ -101,8 +101,8 @@ export function attributeParagraph(
     }
   }
   /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
-  const lastKnownBefore = (offset: number, except: string): NamedEntity | null => {
-    for (const word of candidatesBefore(offset, false)) {
+  const lastKnownBefore = (offset: number, except: string, asObjectToo = false): NamedEntity | null => {
+    for (const word of candidatesBefore(offset, asObjectToo)) {
       const known = book.personBySurname(word);
       if (known && known.name !== except && known.name.split(' ').at(-1) === word) return known;
     }
@@ -226,10 +226,11 @@ export function attributeParagraph(
         unknownSubject: () => unknownSubject,
       });
       // "sagte die Ministerin" after "Die Ministerin Anna Keller": the one person brought in with that noun, unless
-      // the paragraph has named another before the quotation. English descriptions are read in speaker-resolution.ts.
+      // the paragraph has named another, even as an object, before the quotation. English descriptions are read in
+      // speaker-resolution.ts.
       if (speaker === null && attribution.type === 'definite' && !ENGLISH_DEFINITE.has(attribution.words[0] ?? '')) {
         const name = carried.roles?.personFor(attribution.words) ?? null;
-        if (name !== null && lastKnownBefore(span.open, name) === null)
+        if (name !== null && lastKnownBefore(span.open, name, true) === null)
           speaker = book.resolve({ name, kind: 'person', gender: null });
       }
       const nobodyNamed = (): boolean => namedBefore(span.open).length === 0 && lastKnownBefore(span.open, '') === null;

@@ -205,6 +205,18 @@ describe('descriptions of people brought in with a role', () => {
     ).toEqual(['Claire Morel']);
   });
 
+  it('gives nobody when the paragraph names another person before the quotation, even as an object', () => {
+    expect(
+      speakersOf(
+        [
+          'Die Ministerin Anna Keller besuchte am Montag Petra Roth in Köln.',
+          `Nach dem Treffen mit Roth war die Stimmung gelöst. ${quote}`,
+        ],
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+
   it('gives nobody when two people were brought in with that role', () => {
     expect(
       speakersOf(['Die Ministerin Anna Keller traf die Ministerin Petra Roth am Montag in Köln.', quote], 'de'),

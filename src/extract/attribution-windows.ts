@@ -38,8 +38,9 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
   const first = tokens[0];
   if (first === undefined || !first.word) return null;
   const inverted = INVERTED.exec(first.text);
-  if (inverted && isReportingVerb({ ...first, text: inverted[1] ?? '' }))
-    return { type: 'pronoun', pronoun: inverted[2] ?? '' };
+  // "affirme-t-elle", and "a-t-il déclaré" with its auxiliary inverted before the participle.
+  const invertedVerb = AUXILIARIES.has(inverted?.[1] ?? '') ? tokens[1] : { ...first, text: inverted?.[1] ?? '' };
+  if (inverted && isReportingVerb(invertedVerb)) return { type: 'pronoun', pronoun: inverted[2] ?? '' };
   if (isReportingVerb(first)) {
     const phrase = phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
     // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.

@@ -7,6 +7,7 @@ import {
   AUXILIARIES,
   CAPITALISES_NOUNS,
   FOREIGN_REPORTING_VERBS,
+  FOREIGN_INDEFINITE,
   INDEFINITE,
   INDEFINITE_PRONOUNS,
   PRONOUN_GENDER,
@@ -59,7 +60,8 @@ const NOT_ROLE_WORDS = new Set(
   today last this earlier later told said says added in the a an his her their its am im vor nach bei mit auf
   gegenüber à au aux dans devant lors le la les el los las en em no na ao durante ante sobre`.split(/\s+/),
 );
-const CLAUSE_LINKS = new Set(['and', 'but', 'or', 'then', 'yet']);
+/** Conjunctions that join a second verb to the sentence's subject ("and explained", "y explicó", "et ajoute"). */
+const CLAUSE_LINKS = new Set(`and but or then yet y e et und pero mas mais aber`.split(/\s+/));
 /** Articles that may open role words ("dijo la alcaldesa, Lucía Moreno"). */
 const ARTICLES = new Set(`the a an le la les el los las o os as der die das den`.split(/\s+/));
 
@@ -82,6 +84,9 @@ export const isReportingVerb = (token: Token | undefined): boolean =>
   token?.word === true &&
   (REPORTING_VERBS.has(token.text) || (foreignVerbs && FOREIGN_REPORTING_VERBS.has(token.text.toLowerCase())));
 
+const isIndefinite = (token: Token | undefined): boolean =>
+  (foreignVerbs ? FOREIGN_INDEFINITE : INDEFINITE).has(token?.text.toLowerCase() ?? '');
+
 const CLAUSE_WORDS = new Set(
   `and or but then to when while if because und oder aber dann et ou mais puis y o pero e ou mas`.split(/\s+/),
 );
@@ -92,7 +97,7 @@ const STOPS_DESCRIPTION = new Set(
 
 /** "a spokesperson for the regional water board" from the determiner at `start`, as written; null if too short. */
 export function descriptionAt(tokens: Token[], start: number, end = tokens.length): SpeakerPhrase | null {
-  if (!INDEFINITE.has(tokens[start]?.text.toLowerCase() ?? '')) return null;
+  if (!isIndefinite(tokens[start])) return null;
   let i = start + 1;
   while (i < end && i < start + 12 && tokens[i]?.word && !STOPS_DESCRIPTION.has(tokens[i]?.text ?? '')) {
     if (isReportingVerb(tokens[i])) break;
@@ -270,7 +275,7 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
   for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {
-    if (!INDEFINITE.has(tokens[d]?.text.toLowerCase() ?? '')) continue;
+    if (!isIndefinite(tokens[d])) continue;
     const description = descriptionAt(tokens, d, k + 1);
     if (description && description.type === 'description' && description.words.length === k - d + 1) return description;
   }

@@ -86,16 +86,24 @@ const stem = (word: string): string => word.toLowerCase().slice(0, 5);
 
 /**
  * Whether two descriptions share a noun or adjective of five letters or more ("cette source gouvernementale" and
- * "une source gouvernementale"), the article or determiner aside.
+ * "une source gouvernementale"), or a compound's head ("der Konzern-Sprecher" and "ein Sprecher"), the article or
+ * determiner aside.
  */
 export function shareAWord(definite: string[], earlier: string[]): boolean {
-  const stems = new Set(
-    earlier
-      .slice(1)
-      .filter((word) => word.length >= 5)
-      .map(stem),
-  );
-  return definite.slice(1).some((word) => word.length >= 5 && stems.has(stem(word)));
+  const words = earlier.slice(1).filter((word) => word.length >= 5);
+  const stems = new Set(words.map(stem));
+  return definite
+    .slice(1)
+    .some(
+      (word) => word.length >= 5 && (stems.has(stem(word)) || words.some((other) => sameCompoundHead(word, other))),
+    );
+}
+
+/** A compound's head is its last part: "der Konzern-Sprecher", "der Konzernsprecher" and "ein Sprecher" share one. */
+function sameCompoundHead(word: string, other: string): boolean {
+  const [longer, shorter] = word.length >= other.length ? [word, other] : [other, word];
+  const head = shorter.toLowerCase();
+  return head.length >= 6 && longer.length > head.length && longer.toLowerCase().endsWith(head);
 }
 
 /**

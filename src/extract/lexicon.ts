@@ -63,6 +63,14 @@ export const FOREIGN_ORGANISATION_NOUNS = set(`
 /** "according to" in one word, before the source: laut, selon, según, segundo. */
 export const ACCORDING_WORDS = set(`laut selon según segundo`);
 
+/**
+ * German Konjunktiv I forms that differ from the indicative: they mark a sentence as someone's words at second hand
+ * ("Vielmehr sei …", "Oft habe er …"). Not the Konjunktiv II "hätten", "würden", which also tell of what might be.
+ */
+export const REPORTED_SPEECH_VERBS = set(`sei seien habe könne müsse werde wolle solle dürfe möge gebe handle
+  handele liege stehe gehe komme wisse bleibe gelte brauche sehe erhalte finde halte plane fehle zeige drohe spüre
+  glaube denke hoffe fürchte arbeite`);
+
 /** Auxiliaries of compound tenses between a subject and its participle ("a déclaré", "hat gesagt"). */
 export const AUXILIARIES = set(`a ont avait hat haben hatte ha han había tem têm teria`);
 
@@ -73,8 +81,18 @@ export const PRONOUN_GENDER = new Map<string, Gender | null>([
   ...['they', 'ils', 'elles', 'ellos', 'ellas', 'eles', 'elas'].map((word): [string, null] => [word, null]),
 ]);
 
-/** Indefinite determiners that open a described speaker: "a spokesperson for …", "ein Sprecher", "une source". */
-export const INDEFINITE = set(`a an another one someone somebody ein eine einer un une uno una um uma`);
+/** English indefinite determiners that open a described speaker: "a spokesperson for …", "someone". */
+export const INDEFINITE = set(`a an another one someone somebody`);
+/**
+ * The other languages' indefinite determiners: "ein Sprecher", "une source", "um assessor". Not "a", which is
+ * Portuguese's definite article ("a garota"), French's "has" and Spanish's "to".
+ */
+export const FOREIGN_INDEFINITE = set(`ein eine einer un une uno una um uma`);
+/** The gender an indefinite article gives the described speaker it opens ("eine Frau", "un étudiant"). */
+export const DESCRIPTION_GENDER = new Map<string, Gender>([
+  ...['eine', 'une', 'una', 'uma'].map((word): [string, Gender] => [word, 'female']),
+  ...['ein', 'un', 'uno', 'um'].map((word): [string, Gender] => [word, 'male']),
+]);
 /** Indefinites that are a whole described speaker on their own ("said someone"). */
 export const INDEFINITE_PRONOUNS = set(`someone somebody`);
 

@@ -12,15 +12,26 @@ import {
   type SpeakerPhrase,
 } from './attribution.js';
 import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
+import { isFirstName } from './first-names.js';
 import { isNeverAName, nameRunLength } from './names.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
 /** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
 const SUBJECT_ARTICLES = new Set(`O Os As El Los Las La Le Les Der Die Das Il Lo`.split(/\s+/));
+/** Words that link a described person to the body they belong to ("o senador do Avante"). */
+const BODY_LINKS = new Set(`do da dos das de del des du von`.split(/\s+/));
+/** Conjunctions that join two subjects. */
+const COORDINATORS = new Set(`and or und oder et ou y o e`.split(/\s+/));
 /** Words that open a sentence with a time phrase before its subject ("Earlier this month, …"). */
 const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separately`.split(/\s+/));
-/** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
-const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
+/**
+ * Prepositions that open a sentence with a short phrase before its subject ("In his speech, …", "Na saída, …",
+ * "Après la réunion, …"); not German's, whose fronted phrase takes no comma and puts the verb before the subject.
+ */
+const INTRODUCING = new Set(
+  `In At On During After Before Speaking Since Throughout Despite
+  Na No Nas Nos Em Ao Após Durante Depois Antes En Al Tras Después Dans Lors Après Avant Pendant Au`.split(/\s+/),
+);
 
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
@@ -35,13 +46,17 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
   }
   const first = tokens[i];
-  if (first === undefined) return null;
+  // "En la Casa Rosada se preguntan …": a place after a preposition, not the subject.
+  if (first === undefined || INTRODUCING.has(first.text)) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };
   const described = describedSubjectAt(tokens, i, nounsCapitalised());
   if (described) return described;
   if (isLowerCaseWord(first)) {
     const phrase = phraseAt(tokens, i);
-    return phrase?.type === 'name' ? phrase : null;
+    if (phrase?.type !== 'name') return null;
+    // "o senador do Avante afirmou": the name after "do", "de" is the body the described subject belongs to.
+    const nameStart = tokens.findIndex((token, k) => k > i && token.text === phrase.words[0]);
+    return BODY_LINKS.has(tokens[nameStart - 1]?.text ?? '') ? null : phrase;
   }
   const start = DETERMINERS.has(first.text) || SUBJECT_ARTICLES.has(first.text) ? i + 1 : i;
   // "The council leader, Janet Colley, defended …": the name set off by commas is the subject.
@@ -67,6 +82,10 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     return phrase?.type === 'name' ? phrase : null;
   }
   const next = tokens[start + length];
+  // "Jean-Claude Morvan et Dominique Lefort présentent …": two people brought in side by side, each with a given
+  // name; neither is the one a later pronoun means.
+  const coordinated = COORDINATORS.has(next?.text ?? '') ? (tokens[start + length + 1]?.text ?? '') : '';
+  if (isFirstName(coordinated) && isFirstName(tokens[start]?.text ?? '')) return null;
   if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
   return null;
 }

@@ -13,6 +13,8 @@ import {
   type SpeakerContext,
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { describedSpeakerFor } from './described-pronouns.js';
+import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
@@ -20,6 +22,10 @@ import { isNeverAName, readName, type NamedEntity } from './names.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { maskQuotations, sentenceStartAfter, sentenceStartBefore, sentenceStarts } from './sentences.js';
 import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName } from './speaker-mentions.js';
+import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
+import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
+import { opinionHolder } from './opinion-holders.js';
+import { createRoleBook, type RoleBook } from './role-book.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
@@ -30,10 +36,12 @@ const WINDOW_CHARS = 400;
 
 /** Words after which a name is talked about rather than talking. */
 const OBJECT_LINKS = new Set(
-  `the about of with to for against by from on at over than von mit zu für gegen über à avec pour contre sur de con para sobre com`.split(
-    /\s+/,
-  ),
+  `the about of with to for against by from on at over than between von mit zu für gegen über zwischen à avec pour
+  contre sur de entre con para sobre com contra por pelo pela ao aos à do da dos das del al`.split(/\s+/),
 );
+
+/** English definite articles: English descriptions are resolved in speaker-resolution.ts. */
+const ENGLISH_DEFINITE = new Set(['the', 'The', 'this', 'This', 'that', 'That']);
 
 /** At most this many words before the colon of a lead-in ("Ernster Nachsatz:", "Seine Prognose im Radio:"). */
 const LEAD_IN_WORDS = 8;
@@ -59,6 +67,10 @@ function isLeadIn(lead: string, book: NameBook): boolean {
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
   entity: NamedEntity | null;
+  /** Who the article's earlier quotations were credited to (repeated-quotes.ts); filled here. */
+  said?: SaidSoFar;
+  /** The roles the article gave the people it brought in (role-book.ts); filled here. */
+  roles?: RoleBook;
 }
 
 /**
@@ -76,6 +88,7 @@ export function attributeParagraph(
   const namesBefore = book.fullNameList().length;
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
+  (carried.roles ??= createRoleBook()).noteParagraph(text, peopleNamed);
   /** The capitalised words of this paragraph before `offset`, last first, that could name someone. */
   function* candidatesBefore(offset: number, asObjectToo: boolean): Generator<string> {
     const words = tokenize(masked.slice(0, Math.min(offset, MENTION_CHARS)));
@@ -88,8 +101,8 @@ export function attributeParagraph(
     }
   }
   /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
-  const lastKnownBefore = (offset: number, except: string): NamedEntity | null => {
-    for (const word of candidatesBefore(offset, false)) {
+  const lastKnownBefore = (offset: number, except: string, asObjectToo = false): NamedEntity | null => {
+    for (const word of candidatesBefore(offset, asObjectToo)) {
       const known = book.personBySurname(word);
       if (known && known.name !== except && known.name.split(' ').at(-1) === word) return known;
     }
@@ -125,6 +138,7 @@ export function attributeParagraph(
     }
   };
   const speakers: (NamedEntity | null)[] = [];
+  let reported: ReportedSentences | null = null;
   spans.forEach((span, i) => {
     noteMentionsBefore(span.open);
     const previous = spans[i - 1];
@@ -135,6 +149,7 @@ export function attributeParagraph(
     const beforeTokens = tokenize(masked.slice(windowStart, span.open));
 
     const quoted = text.slice(span.open + 1, span.close).trimEnd();
+    const key = repeatKey(quoted);
     const endsSentence = /[.!?…]$/u.test(quoted);
     const afterEnd = Math.min(
       next ? next.open : text.length,
@@ -160,14 +175,25 @@ export function attributeParagraph(
       if (endsSentence && isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
       else attribution = speakerPointedBack(nextSentence);
     }
+    // "Y remató: «…»": a verb alone before the colon, its subject dropped, continues whoever spoke last.
+    if (attribution === null && context.dropsPronouns && sentence !== null && isBareVerbBeforeColon(beforeTokens))
+      attribution = { type: 'pronoun', pronoun: '' };
     if (attribution === null || (attribution !== 'inherit' && attribution.type === 'unnamed')) {
       const before = attributionBefore(beforeTokens, sentence);
       if (before !== null) attribution = before;
     }
+    if (attribution === null && sentence !== null) attribution = opinionHolder(beforeTokens);
+    let subject: Attribution = null;
     if (attribution === null && sentence !== null && beforeTokens.some((token) => token.word)) {
-      const subject = sentenceSubject(beforeTokens);
+      subject = sentenceSubject(beforeTokens);
       // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
-      attribution = subject?.type === 'name' && readName(subject.words) === null ? null : subject;
+      // "Seine Prognose im Radio: „…“": a run opened by a word that is never a name, and that stands for nobody
+      // known, names nobody either (not "Doch Niederlaender will …").
+      const namesNobody =
+        subject?.type === 'name' &&
+        (readName(subject.words) === null ||
+          (isNeverAName(subject.words[0] ?? '') && resolvePhrase(subject, book, context) === null));
+      attribution = namesNobody ? null : subject;
     }
     let speaker: NamedEntity | null;
     if (attribution === null || attribution === 'inherit') {
@@ -176,8 +202,11 @@ export function attributeParagraph(
       const lead = masked.slice(0, span.open);
       // "Ernster Nachsatz: „…“", "His verdict: '…'": a short lead-in that ends on a colon, names nobody and
       // reports nothing opens the paragraph as well as the quotation would.
-      const opensParagraph = !/[\p{L}\p{N}]/u.test(lead) || (i === 0 && isLeadIn(lead, book));
-      speaker = i > 0 ? (speakers[i - 1] ?? null) : opensParagraph ? carried.entity : null;
+      // A title quoted inside the lead-in ("Seine Prognose in den „Kulturfragen“:") credited to nobody leaves it one.
+      const opensParagraph =
+        !/[\p{L}\p{N}]/u.test(lead) || (speakers.every((earlier) => earlier === null) && isLeadIn(lead, book));
+      const repeated = key === null ? undefined : carried.said?.get(key);
+      speaker = repeated ?? (opensParagraph ? carried.entity : i > 0 ? (speakers[i - 1] ?? null) : null);
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
       // whose subject was reported speaking belongs to that subject.
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
@@ -196,7 +225,29 @@ export function attributeParagraph(
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
       });
+      // "sagte die Ministerin" after "Die Ministerin Anna Keller": the one person brought in with that noun, unless
+      // the paragraph has named another, even as an object, before the quotation. English descriptions are read in
+      // speaker-resolution.ts.
+      if (speaker === null && attribution.type === 'definite' && !ENGLISH_DEFINITE.has(attribution.words[0] ?? '')) {
+        const name = carried.roles?.personFor(attribution.words) ?? null;
+        if (name !== null && lastKnownBefore(span.open, name, true) === null)
+          speaker = book.resolve({ name, kind: 'person', gender: null });
+      }
+      const nobodyNamed = (): boolean => namedBefore(span.open).length === 0 && lastKnownBefore(span.open, '') === null;
+      if (speaker === null && attribution.type === 'pronoun' && nobodyNamed())
+        speaker = describedSpeakerFor(attribution.pronoun, book);
     }
+    // German reported speech: "Vielmehr sei … „…“" is the words of whoever the paragraph reported last. German is
+    // the language here that marks reported speech by its verbs, and the one that capitalises its nouns.
+    if (speaker === null && context.capitalisesNouns && (attribution === null || attribution === subject)) {
+      reported ??= readReportedSentences(masked, starts);
+      const fromQuote = previous ? previous.close : -1;
+      const from = lastMentioned !== null && lastMentionAt > fromQuote ? lastMentionAt : fromQuote;
+      const opensSentence = sentence !== null && !beforeTokens.some((token) => token.word);
+      if (continuesReportedSpeech(reported, from, span.open, opensSentence))
+        speaker = from < 0 ? carried.entity : from === fromQuote ? (speakers[i - 1] ?? null) : lastMentioned;
+    }
+    if (speaker && key !== null && !carried.said?.has(key)) (carried.said ??= new Map()).set(key, speaker);
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });

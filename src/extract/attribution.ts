@@ -14,6 +14,7 @@ import {
   REPORTING_VERBS,
 } from './lexicon.js';
 import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
+import { asideOpening } from './dash-asides.js';
 import { isFirstName } from './first-names.js';
 import {
   isCalendarWord,
@@ -260,6 +261,8 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
   const k = skipAdverbials(tokens, verb - 1);
   const token = tokens[k];
   if (token === undefined) return null;
+  const aside = asideOpening(tokens, k);
+  if (aside > 0) return phraseBeforeVerb(tokens, aside);
   if (token.text === ',') return subjectBeforeAppositive(tokens, k) ?? 'coordinated';
   if (!token.word) return null;
   // "Israeli President Shimon Peres, who cautioned that …": the relative pronoun stands for the name before it.

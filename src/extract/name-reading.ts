@@ -57,6 +57,11 @@ function followedByPersonRole(tokens: Token[], end: number): boolean {
   );
 }
 
+const withoutPossessive = (word: string): string[] => {
+  const bare = word.replace(/['’]s?$/u, '');
+  return bare === word || bare === '' ? [word] : [word, bare];
+};
+
 /** What registering one text adds to a book: the proper nouns seen and the names to remember, in order. */
 export interface Reading {
   properNouns: string[];
@@ -83,8 +88,9 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       continue;
     }
     const previous = tokens[i - 1];
+    // "President Bush's tour" shows "Bush" capitalised mid-sentence as well as "Bush's".
     for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
-      reading.properNouns.push(tokens[j]?.text ?? '');
+      reading.properNouns.push(...withoutPossessive(tokens[j]?.text ?? ''));
     // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
     const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
     const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));

@@ -1,0 +1,36 @@
+/**
+ * English speakers the sieve used to leave empty or get wrong (issue 14). Invented sentences in the shape of
+ * each case; each test fails without the rule it names.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/extract/index.js';
+
+const speakersOf = (paragraphs: string[]): (string | null)[] =>
+  findQuotes(paragraphs, { lang: 'en' }).map((quote) => quote.speaker);
+
+describe('English attribution', () => {
+  it('trusts a one-word name that appeared before only in the possessive ("Governor Mbeki\'s visit")', () => {
+    expect(
+      speakersOf([
+        'Officials prepared for Governor Mbeki’s visit to the flooded valley.',
+        'Mbeki said the engineers could "finish the dam before the rains" if the money arrived.',
+      ]),
+    ).toEqual(['Mbeki']);
+  });
+
+  it('reads the subject before an aside set off by dashes ("X — a producer — told her")', () => {
+    expect(
+      speakersOf([
+        'After the audition, Marcus Pell — a record producer long before the show began — told her, "You will sell more records than anyone here."',
+      ]),
+    ).toEqual(['Marcus Pell']);
+  });
+
+  it('gives the verb after a dashed aside to the subject, not to the speaker inside the aside', () => {
+    expect(
+      speakersOf([
+        'Rebel commander Idris Haddad—who a spokesman for the group said had been expelled—said he believed the order was forged and blamed a "plot" by his rivals.',
+      ]),
+    ).toEqual(['Idris Haddad']);
+  });
+});

@@ -22,6 +22,24 @@ const TIME_OPENERS = new Set(`Earlier Later Last This Next Yesterday Today Separ
 /** Prepositions that open a sentence with a short phrase before its subject ("In his speech, …"). */
 const INTRODUCING = new Set(`In At On During After Before Speaking Since Throughout Despite`.split(/\s+/));
 
+/** Conjunctions that open a sentence with a whole clause before its subject ("When the food ran out, …"). */
+const SUBORDINATORS = new Set(`When While As If Although Though Because Once After Before Since Until`.split(/\s+/));
+/** A clause before the subject runs to its comma within this many words, or is not read as one. */
+const MAX_CLAUSE_WORDS = 25;
+
+/**
+ * Past an opening clause up to its comma: "After he finishes the festival circuit, director Ana Vidal could …",
+ * "When the food ran out, Rojas would remind herself: …". Where the subject starts; `i` when there is none.
+ */
+function afterSubordinateClause(tokens: Token[], i: number): number {
+  if (!SUBORDINATORS.has(tokens[i]?.text ?? '')) return i;
+  for (let k = i + 1; k <= i + MAX_CLAUSE_WORDS && k < tokens.length; k++) {
+    if (tokens[k]?.text === ',') return k > i + 2 ? k + 1 : i;
+    if (!tokens[k]?.word) return i;
+  }
+  return i;
+}
+
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   let i = 0;
@@ -33,7 +51,8 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
     const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
-  }
+    else i = afterSubordinateClause(tokens, i);
+  } else i = afterSubordinateClause(tokens, i);
   const first = tokens[i];
   if (first === undefined) return null;
   if (PRONOUNS.has(first.text)) return { type: 'pronoun', pronoun: first.text.toLowerCase() };

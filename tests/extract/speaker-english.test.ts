@@ -33,4 +33,22 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Idris Haddad']);
   });
+
+  it('finds the subject after an opening clause, for a later "he said"', () => {
+    expect(
+      speakersOf([
+        'After he finishes touring the festivals and award shows, director Tomas Berglund could take "The Quiet Harbour" to hospitals.',
+        '"Doctors want me to show this," he said.',
+      ]),
+    ).toEqual(['Tomas Berglund']);
+  });
+
+  it('gives a quotation after a colon to the subject that follows an opening clause', () => {
+    expect(
+      speakersOf([
+        'Ines Calloway spent four years in the camp.',
+        'When the rations ran short or the water tasted of mud, Calloway would tell herself: "This is not a hotel."',
+      ]),
+    ).toEqual(['Ines Calloway']);
+  });
 });

@@ -120,7 +120,8 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
       // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
       const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
-      if (sentenceOwn?.type === 'name') return sentenceOwn;
+      // "The church responded with a statement, calling …": a definite subject, resolved or left empty later.
+      if (sentenceOwn?.type === 'name' || sentenceOwn?.type === 'definite') return sentenceOwn;
       sawParticiple = true;
       continue;
     }

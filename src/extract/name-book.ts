@@ -30,6 +30,8 @@ export interface NameBook {
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
+  /** The last organisation named whose name holds `noun` capitalised: "the church" → "Church of Scientology". */
+  organisationCalled(noun: string): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
@@ -203,6 +205,12 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
           matches(speaker.name.split(' ')),
       );
       return speakers[at] ?? null;
+    },
+    organisationCalled(noun) {
+      const word = noun[0]?.toUpperCase() + noun.slice(1);
+      // Not "Church" alone, which is only the noun capitalised ("the Church hierarchy").
+      const named = (known: NamedEntity): boolean => known.name.includes(' ') && known.name.split(' ').includes(word);
+      return organisations.findLast(named) ?? null;
     },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),

@@ -104,6 +104,12 @@ export function resolvePhrase(
       // "a poursuivi cette source gouvernementale" after "une source gouvernementale": that description, as written.
       const earlier = book.lastDescription((words) => shareAWord(phrase.words, words), DESCRIPTION_REACH);
       if (earlier) return earlier;
+      // "the church said" after "the Church of Scientology": the organisation the article named with that noun.
+      // (A description read as a subject may run on into its verb: "The church has responded".)
+      for (const word of phrase.words[0]?.toLowerCase() === 'the' ? phrase.words.slice(1) : []) {
+        const organisation = /^\p{Ll}/u.test(word) ? book.organisationCalled(word) : null;
+        if (organisation) return organisation;
+      }
       // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
       // since named someone else.
       const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;

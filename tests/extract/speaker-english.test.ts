@@ -51,4 +51,22 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ines Calloway']);
   });
+
+  it('gives "the church … calling" to the organisation the article named with that noun', () => {
+    expect(
+      speakersOf([
+        'Andrew Pike alleges that the actor ranks second in the Harmonia Church.',
+        'The church has responded with a long statement, calling the book "a hateful assault full of lies" and saying the actor "holds no post in the Church hierarchy."',
+      ]),
+    ).toEqual(['Harmonia Church', 'Harmonia Church']);
+  });
+
+  it('leaves "the church" without a speaker when the article named no such organisation', () => {
+    expect(
+      speakersOf([
+        'Andrew Pike alleges that the actor ranks second in the Church hierarchy.',
+        'The church has responded with a long statement, calling the book "a hateful assault full of lies."',
+      ]),
+    ).toEqual([null]);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import type { SpeakerPhrase } from './attribution.js';
-import { shareAWord } from './definite-descriptions.js';
+import { describesAPerson, englishNouns, shareAWord } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
@@ -106,13 +106,15 @@ export function resolvePhrase(
       if (earlier) return earlier;
       // "the church said" after "the Church of Scientology": the organisation the article named with that noun.
       // (A description read as a subject may run on into its verb: "The church has responded".)
-      for (const word of phrase.words[0]?.toLowerCase() === 'the' ? phrase.words.slice(1) : []) {
-        const organisation = /^\p{Ll}/u.test(word) ? book.organisationCalled(word) : null;
+      for (const noun of englishNouns(phrase.words)) {
+        const organisation = book.organisationCalled(noun);
         if (organisation) return organisation;
       }
-      // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
-      // since named someone else.
-      const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;
+      // "the speaker says", "advirtió el periodista", "the former mayor argued": the person heard just before,
+      // unless this paragraph has since named someone else. English says "the resolution said" as well, so
+      // there only a title or an age makes the description a person.
+      const personal = context.dropsPronouns || describesAPerson(phrase.words);
+      const person = personal ? book.lastPerson(null, PRONOUN_REACH) : null;
       const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
       return person && (other === null || other.name === person.name) ? person : null;
     }

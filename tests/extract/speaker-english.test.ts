@@ -69,4 +69,22 @@ describe('English attribution', () => {
       ]),
     ).toEqual([null]);
   });
+
+  it('gives "the former mayor argued" to the person heard just before', () => {
+    expect(
+      speakersOf([
+        '"We cleaned up the harbour in four years," said Walter Brennan, who ran the city until 2019.',
+        'In the speech, first reported by a local paper, the former mayor argued that most "crime happens on three streets."',
+      ]),
+    ).toEqual(['Walter Brennan', 'Walter Brennan']);
+  });
+
+  it('does not give "the resolution said" to the person heard just before', () => {
+    expect(
+      speakersOf([
+        '"We cleaned up the harbour in four years," said Walter Brennan, who ran the city until 2019.',
+        'The resolution said that the harbour works were "a matter for the port authority alone."',
+      ]),
+    ).toEqual(['Walter Brennan', null]);
+  });
 });

@@ -40,6 +40,8 @@ export interface NameBook {
   fullNameList(): string[];
   /** The known person a capitalised word names by surname ("Weikert" → "Thomas Weikert"), if any. */
   personBySurname(word: string): NamedEntity | null;
+  /** Whether this person was heard speaking, or was the subject of a sentence, anywhere before. */
+  wasHeard(name: string): boolean;
   /** Whether this person was heard speaking in the current paragraph. */
   heardThisParagraph(name: string): boolean;
 }
@@ -220,6 +222,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       const known = fullNames.findLast((candidate) => surname(candidate.name) === key);
       return known ? { ...known, gender: genderOf(known) } : null;
     },
+    wasHeard: (name) => speakers.some((speaker) => speaker.name === name),
     heardThisParagraph: (name) =>
       speakers.some((speaker, index) => speaker.name === name && heardIn[index] === paragraph),
     lastOrganisation(maxAge = Number.POSITIVE_INFINITY, orLoneName = false) {

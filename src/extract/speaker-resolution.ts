@@ -18,6 +18,8 @@ export interface ParagraphSoFar {
   lastProperNoun(): string | null;
   /** Whether a sentence before the quotation had a definite subject that stands for nobody known ("Der Mann"). */
   unknownSubject?(): boolean;
+  /** The known people the paragraph before named, speaking or not. */
+  namedInParagraphBefore?(): NamedEntity[];
 }
 export const NOTHING_HERE: ParagraphSoFar = {
   named: () => [],
@@ -83,8 +85,14 @@ export function resolvePhrase(
         // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),
         // before the quotation.
         if (!gender) return null;
-        const fitting = here.named().filter((named) => named.gender === gender || named.gender === null);
-        return fitting.length === 1 ? (fitting[0] ?? null) : null;
+        const fitsPronoun = (named: NamedEntity): boolean => named.gender === gender || named.gender === null;
+        const fitting = here.named().filter(fitsPronoun);
+        if (fitting.length > 0 || here.lastProperNoun() !== null)
+          return fitting.length === 1 ? (fitting[0] ?? null) : null;
+        // 'A reporter asked Vidal, "…?" [¶] "…," she replied.': nobody has spoken, and the paragraph before named
+        // exactly one known person the pronoun fits.
+        const before = here.namedInParagraphBefore?.() ?? [];
+        return before.length === 1 && before[0] && fitsPronoun(before[0]) ? before[0] : null;
       }
       // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
       // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").

@@ -59,6 +59,8 @@ function isLeadIn(lead: string, book: NameBook): boolean {
 /** What a paragraph's quotations inherit from the paragraph before. */
 export interface CarriedSpeaker {
   entity: NamedEntity | null;
+  /** The known people the paragraph named, speaking or not, for a pronoun nobody spoke before. */
+  people?: NamedEntity[];
 }
 
 /**
@@ -108,6 +110,16 @@ export function attributeParagraph(
         return at >= 0 && at < offset;
       })
       .map((name) => book.resolve({ name, kind: 'person', gender: null }));
+  /** The known people this paragraph names outside its quotations, in full or by surname, once each. */
+  const knownPeopleNamed = (): NamedEntity[] => {
+    const people = new Map<string, NamedEntity>();
+    for (const word of candidatesBefore(MENTION_CHARS, true)) {
+      const known = book.personBySurname(word);
+      // Only someone heard before, or the subject of a sentence ("New York" is two capitalised words too).
+      if (known && book.wasHeard(known.name) && known.name.split(' ').at(-1) === word) people.set(known.name, known);
+    }
+    return [...people.values()];
+  };
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
@@ -195,6 +207,7 @@ export function attributeParagraph(
         lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
+        namedInParagraphBefore: () => carried.people ?? [],
       });
     }
     if (speaker) book.noteSpeaker(speaker);
@@ -216,5 +229,6 @@ export function attributeParagraph(
   // A paragraph whose last quotation has no speaker hands on nobody: the quotation-only paragraph after it is
   // as unsure as it was, and must not reach past it to an older speaker.
   carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
+  carried.people = knownPeopleNamed();
   return speakers;
 }

@@ -87,4 +87,24 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Walter Brennan', null]);
   });
+
+  it('gives "she replied" to the one known person the paragraph before named, when nobody has spoken', () => {
+    expect(
+      speakersOf([
+        'Judge Marisol Okafor-Reyes was sworn in on Monday. Okafor-Reyes grew up in Tacoma.',
+        'At a press conference, a reporter asked Okafor-Reyes, "What worries you most about the courts?"',
+        '"Most of us never notice our own biases," she replied.',
+      ]),
+    ).toEqual(['a reporter', 'Marisol Okafor-Reyes']);
+  });
+
+  it('leaves "she replied" without a speaker when the paragraph before named two people she could be', () => {
+    expect(
+      speakersOf([
+        'Judge Marisol Okafor-Reyes was sworn in on Monday. Dana Whitcombe, her clerk, stood beside her.',
+        'At a press conference, a reporter asked Okafor-Reyes and Whitcombe, "What worries you most about the courts?"',
+        '"Most of us never notice our own biases," she replied.',
+      ]),
+    ).toEqual(['a reporter', null]);
+  });
 });

@@ -30,6 +30,8 @@ export interface NameBook {
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
+  /** The organisation the article named with exactly this one word ("Fortinet"), if any. */
+  organisationNamed(word: string): NamedEntity | null;
   /** The last organisation named whose name holds `noun` capitalised: "the church" → "Church of Scientology". */
   organisationCalled(noun: string): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
@@ -208,6 +210,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       );
       return speakers[at] ?? null;
     },
+    organisationNamed: (word) => organisations.findLast((known) => known.name === word) ?? null,
     organisationCalled(noun) {
       const word = noun[0]?.toUpperCase() + noun.slice(1);
       // Not "Church" alone, which is only the noun capitalised ("the Church hierarchy").

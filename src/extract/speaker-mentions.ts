@@ -45,7 +45,10 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
   tokens.forEach((token, v) => {
     if (!isReportingVerb(token)) return;
     const phrase = phraseBeforeVerb(tokens, v);
-    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
+    // "It said ads …": an organisation reported speaking, for the "it said" after its quotation.
+    const organisational =
+      phrase !== null && phrase !== 'coordinated' && phrase.type === 'pronoun' && phrase.pronoun === 'it';
+    if (phrase !== null && phrase !== 'coordinated' && (phrase.type === 'name' || organisational))
       mentions.push({ at: token.start, phrase, subjectOnly: false });
     else {
       // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma;
@@ -63,6 +66,8 @@ export function noteMention(mention: Mention, book: NameBook, context: SpeakerCo
   if (mention.phrase.type === 'definite') return null;
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
+  // "It said ads …": an organisation's "it" as a subject makes it heard here, for the "it said" that follows.
+  if (mention.phrase.type === 'pronoun' && entity?.kind === 'organisation') book.noteSpeaker(entity);
   if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
   // "Ein junger Polizist wird knallrot. „…“": a described subject, for the quotation after it and "der junge Polizist".
   if (mention.subjectOnly && entity?.kind === 'description') {

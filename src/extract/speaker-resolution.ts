@@ -98,6 +98,10 @@ export function resolvePhrase(
       // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
       const organisation = book.lastOrganisation(PRONOUN_REACH);
       if (organisation) return organisation;
+      // "We put these claims to Fortinet. '…,' it said": the known organisation this paragraph named last.
+      const lastNamed = here.lastProperNoun();
+      const named = lastNamed === null ? null : book.organisationNamed(lastNamed);
+      if (named) return named;
       const lone = book.lastOrganisation(PRONOUN_REACH, true);
       const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
       return since !== null && since !== lone?.name ? null : lone;

@@ -107,4 +107,26 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['a reporter', null]);
   });
+
+  it('gives "it said" to the company a paragraph-opening "It said" stood for', () => {
+    expect(
+      speakersOf([
+        'Many users of the Plumtree toolbar saw the ads.',
+        'Plumtree, which disputes the label, claims the figures are far off the mark.',
+        'It said ads for its Horoscope application included some for Love Meter. "We did not buy this ad ourselves," it said.',
+      ]),
+    ).toEqual(['Plumtree']);
+  });
+
+  it('gives "it said" to the known organisation the paragraph named last, however long ago it spoke', () => {
+    expect(
+      speakersOf([
+        'The widget installs adware, security firm Norwatch warned last week.',
+        'Norwatch said four per cent of users had installed it.',
+        'The widget was disabled on Friday.',
+        'Several users complained to the site.',
+        'We put these claims to Norwatch and were told it stands by its research. "Our research was accurate," it said.',
+      ]),
+    ).toEqual(['Norwatch']);
+  });
 });

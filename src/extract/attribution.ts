@@ -34,7 +34,7 @@ export type SpeakerPhrase =
   /** "a spokesperson for the regional water board", "ein Sprecher": nobody named, shown as written. */
   | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
-  | { type: 'organisation-role'; spokesperson: boolean }
+  | { type: 'organisation-role'; spokesperson: boolean; role: string }
   /** "the speaker", "der junge Polizist", "cette source": someone brought in before (definite-descriptions.ts). */
   | DefinitePhrase
   /** "a source", "officials": somebody, but nobody named. */
@@ -131,6 +131,7 @@ export function nameAt(
 const organisationRole = (role: string): SpeakerPhrase => ({
   type: 'organisation-role',
   spokesperson: SPOKESPERSON_ROLES.has(role),
+  role,
 });
 
 /** The start of the name run that ends at `end` (inclusive), walking back over capitalised words and particles. */

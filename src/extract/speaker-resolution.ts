@@ -107,7 +107,10 @@ export function resolvePhrase(
       return since !== null && since !== lone?.name ? null : lone;
     }
     case 'organisation-role': {
-      const organisation = book.lastOrganisation();
+      // "the committee said": the organisation heard just before, else the one named with that noun ("House
+      // Ethics Committee"), else the last one.
+      const organisation =
+        book.lastOrganisation(PRONOUN_REACH) ?? book.organisationCalled(phrase.role) ?? book.lastOrganisation();
       return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
     }
     case 'description':

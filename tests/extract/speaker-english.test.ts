@@ -129,4 +129,24 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Norwatch']);
   });
+
+  it('gives "the label said" to the record label the article introduced', () => {
+    expect(
+      speakersOf([
+        'The singer signed with Bluefin Records in 2019.',
+        '"We wish her well in her future career," the label said in a statement.',
+      ]),
+    ).toEqual(['Bluefin Records']);
+  });
+
+  it('gives "the committee said" to the committee named before rather than to another body that spoke earlier', () => {
+    expect(
+      speakersOf([
+        '"Our accounts are in order," Harlow Bank said in March.',
+        'The bank was later questioned by the Treasury Oversight Committee.',
+        'Nothing more was heard until the summer.',
+        '"The bank misled us," the committee said in its report.',
+      ]),
+    ).toEqual(['Harlow Bank', 'Treasury Oversight Committee']);
+  });
 });

@@ -4,7 +4,6 @@
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
 import {
-  AUXILIARIES,
   CAPITALISES_NOUNS,
   FOREIGN_REPORTING_VERBS,
   INDEFINITE,
@@ -15,16 +14,9 @@ import {
 } from './lexicon.js';
 import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
 import { asideOpening } from './dash-asides.js';
+import { skipAdverbials } from './subject-verb-gap.js';
 import { isFirstName } from './first-names.js';
-import {
-  isCalendarWord,
-  isNeverAName,
-  isTitle,
-  nameRunLength,
-  ORGANISATION_ROLES,
-  PARTICLES,
-  SPOKESPERSON_ROLES,
-} from './names.js';
+import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Who a reporting verb points at, before resolution. */
@@ -40,14 +32,6 @@ export type SpeakerPhrase =
   /** "a source", "officials": somebody, but nobody named. */
   | { type: 'unnamed' };
 
-/** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
-const BETWEEN_SUBJECT_AND_VERB = new Set([
-  ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
-  does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
-  separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
-  originally first last is was not never formally week month year night`.split(/\s+/),
-  ...AUXILIARIES,
-]);
 export const PRONOUNS = new Set(
   [...PRONOUN_GENDER.keys(), 'it'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]),
 );
@@ -198,7 +182,10 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
       }
       const personLength = nameRunLength(tokens, j + 1);
       if (personLength > 0) return nameAt(tokens, j + 1, personLength);
-      return organisationRole(word);
+      // "foundation director Rebecca Harlan": the body only qualifies the role of the person named after it.
+      const next = tokens[j + 1];
+      if (!isLowerCaseWord(next) || NOT_ROLE_WORDS.has(next?.text ?? '') || isReportingVerb(next))
+        return organisationRole(word);
     }
     j++;
   }
@@ -237,24 +224,6 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
     }
   }
   return appositive;
-}
-
-const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);
-const SETTINGS = new Set(['statement', 'interview', 'speech', 'post', 'letter', 'tweet', 'email']);
-
-/**
- * Walks back from `k` over words that stand between a subject and its verb without changing who speaks:
- * "has also", "on Wednesday", "in a statement" ("Lerner on Wednesday insisted", "Ruiz in a statement said").
- */
-function skipAdverbials(tokens: Token[], from: number): number {
-  let k = from;
-  for (;;) {
-    const text = tokens[k]?.text ?? '';
-    if (tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(text)) k--;
-    else if (isCalendarWord(text) && TIME_LINKS.has(tokens[k - 1]?.text ?? '')) k -= 2;
-    else if (SETTINGS.has(text) && DETERMINERS.has(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === 'in') k -= 3;
-    else return k;
-  }
 }
 
 /** Who a verb at `verb` belongs to, read from the words before it. */

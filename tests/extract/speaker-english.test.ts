@@ -149,4 +149,13 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Harlow Bank', 'Treasury Oversight Committee']);
   });
+
+  it('reads "said museum director Ada Lint" as the person, not the museum', () => {
+    expect(
+      speakersOf([
+        'The gallery received a gift from the Lint Art Museum.',
+        '"We wanted the collection to stay in the city," said museum director Ada Lint.',
+      ]),
+    ).toEqual(['Ada Lint']);
+  });
 });

@@ -15,6 +15,7 @@ import {
 import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
 import { asideOpening } from './dash-asides.js';
 import { skipAdverbials } from './subject-verb-gap.js';
+import { groupEndingAt } from './group-speakers.js';
 import { isFirstName } from './first-names.js';
 import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
@@ -267,5 +268,5 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     }
     return organisationRole(token.text);
   }
-  return { type: 'unnamed' };
+  return groupEndingAt(tokens, k) ?? { type: 'unnamed' };
 }

@@ -158,4 +158,12 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ada Lint']);
   });
+
+  it('gives a quotation to a group that speaks, as written ("police officers shouted")', () => {
+    expect(speakersOf(['"Get down on the ground," police officers shouted.'])).toEqual(['police officers']);
+  });
+
+  it('does not read a group out of the middle of a clause ("more than forty residents said")', () => {
+    expect(speakersOf(['"The road is closed," more than forty residents said.'])).toEqual([null]);
+  });
 });

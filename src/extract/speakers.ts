@@ -13,6 +13,7 @@ import {
   type SpeakerContext,
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { shareJoinedSpeakers } from './coordinated-quotes.js';
 import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
 import type { NameBook } from './name-book.js';
@@ -213,6 +214,7 @@ export function attributeParagraph(
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });
+  shareJoinedSpeakers(text, spans, speakers);
   noteMentionsBefore(Number.POSITIVE_INFINITY);
   // A paragraph of narrative hands on its subject only when it is one sentence that names nobody else: after
   // "Commissioner Irena Vasko described the theft …" a quotation-only paragraph is hers, but not after a longer

@@ -166,4 +166,12 @@ describe('English attribution', () => {
   it('does not read a group out of the middle of a clause ("more than forty residents said")', () => {
     expect(speakersOf(['"The road is closed," more than forty residents said.'])).toEqual([null]);
   });
+
+  it('gives a quotation joined by "and that" to the next quotation\'s speaker', () => {
+    expect(
+      speakersOf([
+        'Saying that "the reef is dying" and that "the fishing towns will follow," Dr. Ana Ruiz warned the panel.',
+      ]),
+    ).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+  });
 });

@@ -24,6 +24,7 @@ const INTRODUCING = new Set(`In At On During After Before Speaking Since Through
 
 /** Conjunctions that open a sentence with a whole clause before its subject ("When the food ran out, …"). */
 const SUBORDINATORS = new Set(`When While As If Although Though Because Once After Before Since Until`.split(/\s+/));
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '\u0001']);
 /** A clause before the subject runs to its comma within this many words, or is not read as one. */
 const MAX_CLAUSE_WORDS = 25;
 
@@ -32,10 +33,13 @@ const MAX_CLAUSE_WORDS = 25;
  * "When the food ran out, Rojas would remind herself: …". Where the subject starts; `i` when there is none.
  */
 function afterSubordinateClause(tokens: Token[], i: number): number {
-  if (!SUBORDINATORS.has(tokens[i]?.text ?? '')) return i;
+  const word = tokens[i]?.text ?? '';
+  // Lower-case after a connective: "Nevertheless, after "…" by Sanjaya, Simon was concerned".
+  if (!SUBORDINATORS.has(word[0]?.toUpperCase() + word.slice(1))) return i;
   for (let k = i + 1; k <= i + MAX_CLAUSE_WORDS && k < tokens.length; k++) {
     if (tokens[k]?.text === ',') return k > i + 2 ? k + 1 : i;
-    if (!tokens[k]?.word) return i;
+    // A quotation inside the clause leaves its marks; a stop or a colon ends the sentence's start.
+    if (!tokens[k]?.word && !QUOTE_MARKS.has(tokens[k]?.text ?? '')) return i;
   }
   return i;
 }
@@ -45,7 +49,7 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   let i = 0;
   while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
   // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
-  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
+  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i = afterSubordinateClause(tokens, i + 2);
   // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
   // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
   else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {

@@ -15,6 +15,9 @@ import { isCapitalised, tokenize } from './tokens.js';
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 export const MENTION_CHARS = 20_000;
 
+/** A sentence's subject is looked for in its first tokens: enough for an opening clause of 25 words and a name. */
+const SUBJECT_TOKENS = 36;
+
 export interface Mention {
   at: number;
   phrase: SpeakerPhrase;
@@ -36,7 +39,7 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
   for (const start of starts) {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(tokens.slice(next, next + 12));
+    const subject = sentenceSubject(tokens.slice(next, next + SUBJECT_TOKENS));
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
     const definite = subject?.type === 'definite';
     if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)

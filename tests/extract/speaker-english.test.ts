@@ -174,4 +174,20 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ana Ruiz', 'Ana Ruiz']);
   });
+
+  it('finds the subject after a connective and an opening phrase, for the quotation after its sentence', () => {
+    expect(
+      speakersOf([
+        'Nevertheless, after the vote in Brussels, Ana Ruiz was worried about the harbour. "We lost a year."',
+      ]),
+    ).toEqual(['Ana Ruiz']);
+  });
+
+  it('finds the subject after a long opening clause, for the quotation after its sentence', () => {
+    expect(
+      speakersOf([
+        'When the last of the rations ran short and the water in the old camp tasted of mud and rust, Ana Ruiz kept a diary. "I counted the days."',
+      ]),
+    ).toEqual(['Ana Ruiz']);
+  });
 });

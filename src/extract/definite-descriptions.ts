@@ -119,7 +119,7 @@ export function describedSubjectAt(
 
 /** The lower-case words of an English description after its "the" ("The church has responded" → church, …). */
 export const englishNouns = (words: string[]): string[] =>
-  words[0]?.toLowerCase() === 'the' ? words.slice(1).filter((word) => /^\p{Ll}/u.test(word)) : [];
+  words[0]?.toLowerCase() === 'the' ? words.slice(1).filter((word) => /^[\p{Ll}\d]/u.test(word)) : [];
 
 /**
  * Offices one person holds at a time: "the former mayor" is someone the article has named, where "the farmer"

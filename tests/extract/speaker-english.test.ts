@@ -190,4 +190,10 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ana Ruiz']);
   });
+
+  it('gives "the 45-year-old said" to the person just named', () => {
+    expect(
+      speakersOf(['Grace Holt, 45, was arrested in May.', '"I never touched the money," the 45-year-old said.']),
+    ).toEqual(['Grace Holt']);
+  });
 });

@@ -19,6 +19,9 @@ const PUBLICATION_WORDS = new Set(
 
 export const DASHES = new Set(['—', '–', '-', '―']);
 
+/** English conjunctions that open a new clause after a quotation rather than its attribution. */
+const NEW_CLAUSE = new Set(`while whereas but although though and or because since when after before so`.split(/\s+/));
+
 export type Attribution = SpeakerPhrase | 'inherit' | null;
 
 function skipLeadingPunctuation(tokens: Token[]): Token[] {
@@ -54,6 +57,8 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
     return source?.type === 'name' && PUBLICATION_WORDS.has(source.words.at(-1) ?? '') ? null : source;
   }
   if (startsWithDash) return phraseAt(tokens, 0);
+  // '"manageable", while the Bank of England warned of "…"': a new clause, whose speaker is the next quotation's.
+  if (NEW_CLAUSE.has(first.text)) return null;
   for (let v = 1; v < Math.min(tokens.length, 14); v++) {
     const token = tokens[v];
     if (token === undefined || token.text === '.' || token.text === ';') break;

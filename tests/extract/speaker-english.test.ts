@@ -196,4 +196,12 @@ describe('English attribution', () => {
       speakersOf(['Grace Holt, 45, was arrested in May.', '"I never touched the money," the 45-year-old said.']),
     ).toEqual(['Grace Holt']);
   });
+
+  it('does not give a quotation to the subject of the clause that follows it ("…", while X warned)', () => {
+    expect(
+      speakersOf([
+        'The Treasury said the cost would be "manageable", while the Bank of England warned of "significant risks".',
+      ]),
+    ).toEqual(['Treasury', 'Bank of England']);
+  });
 });

@@ -12,7 +12,7 @@ import {
   type SpeakerPhrase,
 } from './attribution.js';
 import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
-import { isNeverAName, nameRunLength } from './names.js';
+import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES } from './names.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
 /** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
@@ -90,6 +90,28 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     return phrase?.type === 'name' ? phrase : null;
   }
   const next = tokens[start + length];
+  const person = personAfterRole(tokens, start + length);
+  if (person) return person;
   if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
   return null;
+}
+
+const isRoleWord = (word: string): boolean =>
+  isTitle(word[0]?.toUpperCase() + word.slice(1)) || ORGANISATION_ROLES.has(word);
+
+/** At most this many lower-case role words between a body and a person ("Opposition deputy leader Sam Kerr"). */
+const MAX_ROLE_WORDS = 3;
+
+/**
+ * "Opposition leader Sam Kerr was scathing", "Union boss Jo Marr said": the person named after lower-case words
+ * that end on a title, starting at `at` (after the capitalised run that qualifies the role).
+ */
+function personAfterRole(tokens: Token[], at: number): SpeakerPhrase | null {
+  let end = at;
+  // Only role words: "Smith met chief executive Tom Ashby" has Smith for its subject.
+  while (end < at + MAX_ROLE_WORDS && isLowerCaseWord(tokens[end]) && isRoleWord(tokens[end]?.text ?? '')) end++;
+  const last = tokens[end - 1]?.text ?? '';
+  if (end === at || !isTitle(last[0]?.toUpperCase() + last.slice(1)) || isLowerCaseWord(tokens[end])) return null;
+  const length = nameRunLength(tokens, end);
+  return length > 0 ? nameAt(tokens, end, length) : null;
 }

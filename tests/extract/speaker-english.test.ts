@@ -204,4 +204,19 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Treasury', 'Bank of England']);
   });
+
+  it('reads "Opposition leader Sam Kerr was scathing:" as Sam Kerr, not the word before the role', () => {
+    expect(speakersOf(['Opposition leader Sam Kerr was scathing: "It is a betrayal of every voter."'])).toEqual([
+      'Sam Kerr',
+    ]);
+  });
+
+  it('does not take the object of the subject\'s verb for the subject ("Reyes met chief executive Tom Ashby")', () => {
+    expect(
+      speakersOf([
+        'The talks were led by Mayor Dan Reyes.',
+        'Reyes met chief executive Tom Ashby and said: "It went badly for all of us."',
+      ]),
+    ).toEqual(['Dan Reyes']);
+  });
 });

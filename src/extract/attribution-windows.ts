@@ -90,6 +90,10 @@ function isPassiveQuote(tokens: Token[], v: number): boolean {
  */
 export function isBareAttribution(window: string): boolean {
   const trimmed = window.trim();
+  // '"…!" said someone who called in to the meeting.': no sentence opens on a lower-case verb, so this one is
+  // the quotation's attribution, however long.
+  const first = tokenize(trimmed.slice(0, 30))[0];
+  if (isLowerCaseWord(first) && isReportingVerb(first)) return true;
   if (!/^[^.!?]{3,60}[.]$/u.test(trimmed)) return false;
   const tokens = tokenize(trimmed).filter((token) => token.word);
   return tokens.length <= 6 && tokens.some((token) => isReportingVerb(token));

@@ -15,7 +15,7 @@ import {
 import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
 import { asideOpening } from './dash-asides.js';
 import { skipAdverbials } from './subject-verb-gap.js';
-import { groupEndingAt } from './group-speakers.js';
+import { groupEndingAt, relativeClauseToEnd } from './group-speakers.js';
 import { isFirstName } from './first-names.js';
 import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
@@ -97,7 +97,8 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
   const standsForOrganisation =
     (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
     (ORGANISATION_ROLES.has(last) && DETERMINERS.has(words.at(-2) ?? '') && words.length <= 5);
-  return named || standsForOrganisation ? null : { type: 'description', words };
+  if (named || standsForOrganisation) return null;
+  return { type: 'description', words: alone ? [...words, ...relativeClauseToEnd(tokens, i, end)] : words };
 }
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);

@@ -33,3 +33,18 @@ export function groupEndingAt(tokens: Token[], k: number): { type: 'description'
   if (tokens.slice(start, k + 1).some((token) => NOT_MODIFIERS.has(token.text))) return null;
   return { type: 'description', words: tokens.slice(start, k + 1).map((token) => token.text) };
 }
+
+const RELATIVES = new Set(['who', 'that']);
+const MAX_CLAUSE_WORDS = 8;
+
+/**
+ * "said someone in the public who called into the meeting.": "someone" says little without its relative
+ * clause, which is kept when it runs, words only, to the end of the sentence. The clause's words, or none.
+ */
+export function relativeClauseToEnd(tokens: Token[], at: number, end: number): string[] {
+  if (!RELATIVES.has(tokens[at]?.text ?? '')) return [];
+  let k = at + 1;
+  while (k < end && k <= at + MAX_CLAUSE_WORDS && tokens[k]?.word) k++;
+  const closes = k >= end || tokens[k]?.text === '.';
+  return closes && k > at + 1 ? tokens.slice(at, k).map((token) => token.text) : [];
+}

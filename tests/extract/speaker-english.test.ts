@@ -219,4 +219,19 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Dan Reyes']);
   });
+
+  it('reads a long attribution after a quotation that ends on "!" instead of continuing the speaker before', () => {
+    expect(
+      speakersOf([
+        '"I am blown away by the size of this project," said Ruth Nagel, who chairs the lake association.',
+        '"This is far too large for a lake this size!" said a caller from the western shore of the lake.',
+      ]),
+    ).toEqual(['Ruth Nagel', 'a caller from the western shore of the lake']);
+  });
+
+  it('keeps the relative clause of "someone who …" when it ends the sentence', () => {
+    expect(
+      speakersOf(['"This is far too large for a lake this size!" said someone who called into the meeting.']),
+    ).toEqual(['someone who called into the meeting']);
+  });
 });

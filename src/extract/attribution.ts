@@ -185,8 +185,8 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
       const personLength = nameRunLength(tokens, j + 1);
       if (personLength > 0) return nameAt(tokens, j + 1, personLength);
       // "foundation director Rebecca Harlan": the body only qualifies the role of the person named after it.
-      const next = tokens[j + 1];
-      if (!isLowerCaseWord(next) || NOT_ROLE_WORDS.has(next?.text ?? '') || isReportingVerb(next))
+      const next = tokens[j + 1]?.text ?? '';
+      if (!isLowerCaseWord(tokens[j + 1]) || !isTitle(next[0]?.toUpperCase() + next.slice(1)))
         return organisationRole(word);
     }
     j++;

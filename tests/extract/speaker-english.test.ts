@@ -234,4 +234,13 @@ describe('English attribution', () => {
       speakersOf(['"This is far too large for a lake this size!" said someone who called into the meeting.']),
     ).toEqual(['someone who called into the meeting']);
   });
+
+  it('still reads "the company behind the game" as the company: only a title after the body makes it a role', () => {
+    expect(
+      speakersOf([
+        'The software developer Ferrow Apps was fined on Monday.',
+        '"We will appeal against this decision in the courts," said the company behind the game.',
+      ]),
+    ).toEqual(['Ferrow Apps']);
+  });
 });

@@ -202,6 +202,11 @@ export function attributeParagraph(
         !beforeTokens.some((t) => t.word)
       )
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
+      // 'Moreover, the contestants know the drill. "They have seen the show."': a paragraph whose narrative names
+      // nobody, and has no subject anyone could be ("He also had no praise"), goes on with the person the
+      // paragraph before quoted last.
+      if (speaker === null && i === 0 && sentence !== null && !beforeTokens.some((t) => t.word))
+        speaker = nextMention === 0 && lastProperNounBefore(span.open) === null ? carried.entity : null;
     } else {
       speaker = resolvePhrase(attribution, book, context, {
         named: () => namedBefore(span.open),

@@ -243,4 +243,22 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ferrow Apps']);
   });
+
+  it('continues the last speaker in a paragraph whose narrative names nobody before its quotation', () => {
+    expect(
+      speakersOf([
+        '"I know what I am talking about," said Victor Hale, the head judge.',
+        'Moreover, the contestants know the drill when they sign up. "They have seen the show. They know what they are in for."',
+      ]),
+    ).toEqual(['Victor Hale', 'Victor Hale']);
+  });
+
+  it('does not continue the last speaker when the narrative before the quotation names someone', () => {
+    expect(
+      speakersOf([
+        '"I know what I am talking about," said Victor Hale, the head judge.',
+        'The contestants, coached by Maria Lund, know the drill. "They have seen the show. They know what they are in for."',
+      ]),
+    ).toEqual(['Victor Hale', null]);
+  });
 });

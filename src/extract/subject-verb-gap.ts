@@ -16,6 +16,8 @@ const BETWEEN_SUBJECT_AND_VERB = new Set([
 ]);
 /** Determiners of "in a statement", "in his speech". */
 const SETTING_DETERMINERS = new Set(`a an the its their his her`.split(/\s+/));
+/** Words in -ly that are no adverbs. */
+const NOT_ADVERBS = new Set(['family', 'italy', 'assembly', 'supply', 'ally', 'rally', 'belly', 'reply', 'only']);
 const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);
 const SETTINGS = new Set(['statement', 'interview', 'speech', 'post', 'letter', 'tweet', 'email']);
 
@@ -28,6 +30,8 @@ export function skipAdverbials(tokens: Token[], from: number): number {
   for (;;) {
     const text = tokens[k]?.text ?? '';
     if (tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(text)) k--;
+    // "then unanimously urged", "had publicly claimed": any adverb in -ly.
+    else if (text.length > 4 && text.endsWith('ly') && /^\p{Ll}/u.test(text) && !NOT_ADVERBS.has(text)) k--;
     else if (isCalendarWord(text) && TIME_LINKS.has(tokens[k - 1]?.text ?? '')) k -= 2;
     else if (SETTINGS.has(text) && SETTING_DETERMINERS.has(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === 'in')
       k -= 3;

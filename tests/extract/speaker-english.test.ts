@@ -261,4 +261,10 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Victor Hale', null]);
   });
+
+  it('reads past any adverb in -ly between a speaker and the verb', () => {
+    expect(speakersOf(['"We will rebuild the bridge by spring," Mayor Dan Reyes unexpectedly announced.'])).toEqual([
+      'Dan Reyes',
+    ]);
+  });
 });

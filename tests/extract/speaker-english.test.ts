@@ -267,4 +267,13 @@ describe('English attribution', () => {
       'Dan Reyes',
     ]);
   });
+
+  it('reads "pledged … that" and "answered" as reporting verbs', () => {
+    expect(
+      speakersOf([
+        'Transit chief Ola Brandt, who took office in May, pledged to the board that the line "would open before the winter."',
+        '"Not this year," Brandt answered when asked about fares.',
+      ]),
+    ).toEqual(['Ola Brandt', 'Ola Brandt']);
+  });
 });

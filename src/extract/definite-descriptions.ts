@@ -131,6 +131,9 @@ const OFFICES = new Set(
   prosecutor`.split(/\s+/),
 );
 
+/** The offices an English description names: "the former mayor" → mayor. */
+export const officesIn = (words: string[]): string[] => englishNouns(words).filter((word) => OFFICES.has(word));
+
 /** "the former mayor", "the speaker", "the 45-year-old": an English description that stands for a known person. */
 export const describesAPerson = (words: string[]): boolean =>
-  englishNouns(words).some((word) => OFFICES.has(word) || /^\d+-year-old$/u.test(word));
+  officesIn(words).length > 0 || englishNouns(words).some((word) => /^\d+-year-old$/u.test(word));

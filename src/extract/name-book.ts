@@ -30,6 +30,8 @@ export interface NameBook {
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
+  /** The person last written with this office ("Mayor Dan Reyes" for "mayor"), in lower case; null if none. */
+  holderOf(title: string): NamedEntity | null;
   /** The organisation the article named with exactly this one word ("Fortinet"), if any. */
   organisationNamed(word: string): NamedEntity | null;
   /** The last organisation named whose name holds `noun` capitalised: "the church" → "Church of Scientology". */
@@ -88,6 +90,8 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
   };
 
   const knownOrganisations = new Set<string>();
+  /** Office (lower case) → the person last written with it. */
+  const holders = new Map<string, string>();
   const genderOf = (entity: NamedEntity): Gender | null => entity.gender ?? genders.get(surname(entity.name)) ?? null;
 
   function remember(entity: NamedEntity): void {
@@ -170,6 +174,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       }
       for (const word of reading.properNouns) properNouns.add(word);
       for (const entity of reading.entities) remember(entity);
+      for (const { title, name } of reading.titles) holders.set(title, name);
     },
     resolve,
     startParagraph() {
@@ -209,6 +214,10 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
           matches(speaker.name.split(' ')),
       );
       return speakers[at] ?? null;
+    },
+    holderOf(title) {
+      const name = holders.get(title);
+      return name === undefined ? null : resolve({ name, kind: 'person', gender: null });
     },
     organisationNamed: (word) => organisations.findLast((known) => known.name === word) ?? null,
     organisationCalled(noun) {

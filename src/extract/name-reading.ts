@@ -66,6 +66,18 @@ const withoutPossessive = (word: string): string[] => {
 export interface Reading {
   properNouns: string[];
   entities: NamedEntity[];
+  /** Offices written with a person's name ("Mayor Dan Reyes", "former mayor Dan Reyes"), title in lower case. */
+  titles: { title: string; name: string }[];
+}
+
+/** The titles in the run before the name, and a lower-case title just before the run ("former mayor Dan Reyes"). */
+function noteTitles(tokens: Token[], start: number, end: number, name: string, titles: Reading['titles']): void {
+  const first = name.split(' ')[0] ?? '';
+  for (let j = start - 1; j < end && tokens[j]?.text !== first; j++) {
+    const word = tokens[j]?.text ?? '';
+    if (j === start - 1 && !isLowerCaseWord(tokens[j])) continue;
+    if (isTitle(word[0]?.toUpperCase() + word.slice(1))) titles.push({ title: word.toLowerCase(), name });
+  }
 }
 
 /**
@@ -73,7 +85,7 @@ export interface Reading {
  * whole-article book reuses the readings of the paragraphs the article's book has already read (issue 10).
  */
 export function readNames(text: string, capitalisesNouns: boolean | undefined): Reading {
-  const reading: Reading = { properNouns: [], entities: [] };
+  const reading: Reading = { properNouns: [], entities: [], titles: [] };
   const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
   // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
   const words = tokens.filter((token) => token.word);
@@ -112,6 +124,7 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       !isFirstName(entity?.name.split(' ')[0] ?? '') &&
       !followedByPersonRole(tokens, i + length);
     if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
+    if (entity?.kind === 'person' && !described) noteTitles(tokens, i, i + length, entity.name, reading.titles);
     i += length;
   }
   return reading;

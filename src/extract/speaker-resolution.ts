@@ -4,7 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import type { SpeakerPhrase } from './attribution.js';
-import { describesAPerson, englishNouns, shareAWord } from './definite-descriptions.js';
+import { describesAPerson, englishNouns, officesIn, shareAWord } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
@@ -124,6 +124,11 @@ export function resolvePhrase(
       for (const noun of englishNouns(phrase.words)) {
         const organisation = book.organisationCalled(noun);
         if (organisation) return organisation;
+      }
+      // "the president said" after "President Ada Lyle": the person the article wrote with that office.
+      for (const office of officesIn(phrase.words)) {
+        const holder = book.holderOf(office);
+        if (holder) return holder;
       }
       // "the speaker says", "advirtió el periodista", "the former mayor argued": the person heard just before,
       // unless this paragraph has since named someone else. English says "the resolution said" as well, so

@@ -276,4 +276,14 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Ola Brandt', 'Ola Brandt']);
   });
+
+  it('gives "the president said" to the person written with that office, not to the last speaker', () => {
+    expect(
+      speakersOf([
+        'President Ada Lyle faces a challenge from Tom Ashby.',
+        '"We will win this race," said Tom Ashby, the challenger.',
+        '"He is wrong about the economy," the president said.',
+      ]),
+    ).toEqual(['Tom Ashby', 'Ada Lyle']);
+  });
 });

@@ -128,7 +128,7 @@ export const englishNouns = (words: string[]): string[] =>
 const OFFICES = new Set(
   `president mayor governor senator chancellor premier speaker minister secretary judge sheriff ambassador
   commissioner chairman chairwoman chair pope bishop archbishop congressman congresswoman coach director
-  prosecutor`.split(/\s+/),
+  prosecutor chief captain commander leader superintendent inspector coroner manager`.split(/\s+/),
 );
 
 /** The offices an English description names: "the former mayor" → mayor. */

@@ -286,4 +286,13 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Tom Ashby', 'Ada Lyle']);
   });
+
+  it('gives "the chief said" to the person introduced as "fire chief"', () => {
+    expect(
+      speakersOf([
+        'Fire chief Liam Shore praised the staff.',
+        '"Without them, we would be counting the dead," the chief said.',
+      ]),
+    ).toEqual(['Liam Shore']);
+  });
 });

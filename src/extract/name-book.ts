@@ -24,6 +24,11 @@ export interface NameBook {
    * named in full since the paragraph it was heard in: "he added" three paragraphs on, with no one in between.
    */
   lastPersonUncontested(gender: Gender | null, maxAge: number): NamedEntity | null;
+  /**
+   * The last person of this gender heard within `maxAge` paragraphs, when everyone heard or named in full since is
+   * known to be of the other gender: "she added" after her husband spoke.
+   */
+  lastOfGenderPastOthers(gender: Gender, maxAge: number): NamedEntity | null;
   /** The last description heard speaking within `maxAge` paragraphs that `matches`, as written. */
   lastDescription(matches: (words: string[]) => boolean, maxAge: number): NamedEntity | null;
   /** Marks the start of the next paragraph, for the age of mentions. */
@@ -205,6 +210,20 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
         (named, i) => (namedIn[i] ?? 0) > since && surname(named.name) !== surname(last.name),
       );
       return other ? null : { ...last, gender: known };
+    },
+    lastOfGenderPastOthers(gender, maxAge) {
+      const at = speakers.findLastIndex((speaker) => speaker.kind === 'person' && genderOf(speaker) === gender);
+      const found = speakers[at];
+      const since = heardIn[at] ?? 0;
+      if (!found || paragraph - since > maxAge) return null;
+      const other = (entity: NamedEntity): boolean => {
+        const known = entity.kind === 'person' ? genderOf(entity) : null;
+        return known !== null && known !== gender;
+      };
+      const onlyOthers =
+        speakers.slice(at + 1).every(other) &&
+        fullNames.every((named, i) => (namedIn[i] ?? 0) <= since || other(named));
+      return onlyOthers ? { ...found, gender } : null;
     },
     lastDescription(matches, maxAge) {
       const at = speakers.findLastIndex(

@@ -69,9 +69,11 @@ export function resolvePhrase(
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before; further back only when nobody
         // else has been named since, nor anything in this paragraph yet.
+        const uncontested = here.lastProperNoun() === null;
         const person =
           book.lastPerson(gender ?? null, PRONOUN_REACH) ??
-          (here.lastProperNoun() === null ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null);
+          (uncontested ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null) ??
+          (uncontested && gender ? book.lastOfGenderPastOthers(gender, UNCONTESTED_REACH) : null);
         // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
         // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
         const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;

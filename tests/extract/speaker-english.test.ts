@@ -295,4 +295,15 @@ describe('English attribution', () => {
       ]),
     ).toEqual(['Liam Shore']);
   });
+
+  it('gives "she added" to the last woman heard when only a man has spoken or been named since', () => {
+    expect(
+      speakersOf([
+        '"It is the worst harvest in memory," said farmer Anna Pike.',
+        'Her neighbour, Robert Hale, sold his cattle in March.',
+        '"We had no choice," he said.',
+        '"Nobody will buy the land either," she added.',
+      ]),
+    ).toEqual(['Anna Pike', 'Robert Hale', 'Anna Pike']);
+  });
 });

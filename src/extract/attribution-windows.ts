@@ -19,6 +19,9 @@ const PUBLICATION_WORDS = new Set(
 
 export const DASHES = new Set(['—', '–', '-', '―']);
 
+/** English conjunctions that open a new clause after a quotation rather than its attribution. */
+const NEW_CLAUSE = new Set(`while whereas but although though and or because since when after before so`.split(/\s+/));
+
 export type Attribution = SpeakerPhrase | 'inherit' | null;
 
 function skipLeadingPunctuation(tokens: Token[]): Token[] {
@@ -55,6 +58,8 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
     return source?.type === 'name' && PUBLICATION_WORDS.has(source.words.at(-1) ?? '') ? null : source;
   }
   if (startsWithDash) return phraseAt(tokens, 0);
+  // '"manageable", while the Bank of England warned of "…"': a new clause, whose speaker is the next quotation's.
+  if (NEW_CLAUSE.has(first.text)) return null;
   for (let v = 1; v < Math.min(tokens.length, 14); v++) {
     const token = tokens[v];
     if (token === undefined || token.text === '.' || token.text === ';') break;
@@ -86,6 +91,10 @@ function isPassiveQuote(tokens: Token[], v: number): boolean {
  */
 export function isBareAttribution(window: string): boolean {
   const trimmed = window.trim();
+  // '"…!" said someone who called in to the meeting.': no sentence opens on a lower-case verb, so this one is
+  // the quotation's attribution, however long.
+  const first = tokenize(trimmed.slice(0, 30))[0];
+  if (isLowerCaseWord(first) && isReportingVerb(first)) return true;
   if (!/^[^.!?]{3,60}[.]$/u.test(trimmed)) return false;
   const tokens = tokenize(trimmed).filter((token) => token.word);
   return tokens.length <= 6 && tokens.some((token) => isReportingVerb(token));
@@ -121,7 +130,8 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
       // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
       const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
-      if (sentenceOwn?.type === 'name') return sentenceOwn;
+      // "The church responded with a statement, calling …": a definite subject, resolved or left empty later.
+      if (sentenceOwn?.type === 'name' || sentenceOwn?.type === 'definite') return sentenceOwn;
       sawParticiple = true;
       continue;
     }

@@ -4,7 +4,6 @@
  * Returns phrases; resolving pronouns and surnames to people is speakers.ts's job.
  */
 import {
-  AUXILIARIES,
   CAPITALISES_NOUNS,
   FOREIGN_REPORTING_VERBS,
   FOREIGN_INDEFINITE,
@@ -15,16 +14,11 @@ import {
   REPORTING_VERBS,
 } from './lexicon.js';
 import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase } from './definite-descriptions.js';
+import { asideOpening } from './dash-asides.js';
+import { skipAdverbials } from './subject-verb-gap.js';
+import { groupEndingAt, relativeClauseToEnd } from './group-speakers.js';
 import { isFirstName } from './first-names.js';
-import {
-  isCalendarWord,
-  isNeverAName,
-  isTitle,
-  nameRunLength,
-  ORGANISATION_ROLES,
-  PARTICLES,
-  SPOKESPERSON_ROLES,
-} from './names.js';
+import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
 
 /** Who a reporting verb points at, before resolution. */
@@ -34,20 +28,12 @@ export type SpeakerPhrase =
   /** "a spokesperson for the regional water board", "ein Sprecher": nobody named, shown as written. */
   | { type: 'description'; words: string[] }
   /** "the company", "the spokesman": stands for the last organisation. */
-  | { type: 'organisation-role'; spokesperson: boolean }
+  | { type: 'organisation-role'; spokesperson: boolean; role: string }
   /** "the speaker", "der junge Polizist", "cette source": someone brought in before (definite-descriptions.ts). */
   | DefinitePhrase
   /** "a source", "officials": somebody, but nobody named. */
   | { type: 'unnamed' };
 
-/** Words between a subject and its verb that do not change who speaks ("has also said", "a déclaré"). */
-const BETWEEN_SUBJECT_AND_VERB = new Set([
-  ...`has have had hasn't hasn’t also later previously then once again recently reportedly would will could did
-  does just earlier further repeatedly publicly privately simply only often since subsequently yesterday today
-  separately angrily quietly firmly bluntly candidly frankly flatly himself herself themselves itself now
-  originally first last is was not never formally week month year night`.split(/\s+/),
-  ...AUXILIARIES,
-]);
 export const PRONOUNS = new Set(
   [...PRONOUN_GENDER.keys(), 'it'].flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]),
 );
@@ -116,7 +102,8 @@ export function descriptionAt(tokens: Token[], start: number, end = tokens.lengt
   const standsForOrganisation =
     (words.length === 2 && ORGANISATION_ROLES.has(last)) ||
     (ORGANISATION_ROLES.has(last) && DETERMINERS.has(words.at(-2) ?? '') && words.length <= 5);
-  return named || standsForOrganisation ? null : { type: 'description', words };
+  if (named || standsForOrganisation) return null;
+  return { type: 'description', words: alone ? [...words, ...relativeClauseToEnd(tokens, i, end)] : words };
 }
 export const isParticiple = (token: Token | undefined): boolean =>
   token?.word === true && REPORTING_PARTICIPLES.has(token.text);
@@ -135,6 +122,7 @@ export function nameAt(
 const organisationRole = (role: string): SpeakerPhrase => ({
   type: 'organisation-role',
   spokesperson: SPOKESPERSON_ROLES.has(role),
+  role,
 });
 
 /** The start of the name run that ends at `end` (inclusive), walking back over capitalised words and particles. */
@@ -201,7 +189,10 @@ export function phraseAt(tokens: Token[], start: number): SpeakerPhrase | null {
       }
       const personLength = nameRunLength(tokens, j + 1);
       if (personLength > 0) return nameAt(tokens, j + 1, personLength);
-      return organisationRole(word);
+      // "foundation director Rebecca Harlan": the body only qualifies the role of the person named after it.
+      const next = tokens[j + 1]?.text ?? '';
+      if (!isLowerCaseWord(tokens[j + 1]) || !isTitle(next[0]?.toUpperCase() + next.slice(1)))
+        return organisationRole(word);
     }
     j++;
   }
@@ -242,29 +233,13 @@ function subjectBeforeAppositive(tokens: Token[], comma: number): SpeakerPhrase 
   return appositive;
 }
 
-const TIME_LINKS = new Set(['on', 'last', 'this', 'next']);
-const SETTINGS = new Set(['statement', 'interview', 'speech', 'post', 'letter', 'tweet', 'email']);
-
-/**
- * Walks back from `k` over words that stand between a subject and its verb without changing who speaks:
- * "has also", "on Wednesday", "in a statement" ("Lerner on Wednesday insisted", "Ruiz in a statement said").
- */
-function skipAdverbials(tokens: Token[], from: number): number {
-  let k = from;
-  for (;;) {
-    const text = tokens[k]?.text ?? '';
-    if (tokens[k]?.word && BETWEEN_SUBJECT_AND_VERB.has(text)) k--;
-    else if (isCalendarWord(text) && TIME_LINKS.has(tokens[k - 1]?.text ?? '')) k -= 2;
-    else if (SETTINGS.has(text) && DETERMINERS.has(tokens[k - 1]?.text ?? '') && tokens[k - 2]?.text === 'in') k -= 3;
-    else return k;
-  }
-}
-
 /** Who a verb at `verb` belongs to, read from the words before it. */
 export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase | 'coordinated' | null {
   const k = skipAdverbials(tokens, verb - 1);
   const token = tokens[k];
   if (token === undefined) return null;
+  const aside = asideOpening(tokens, k);
+  if (aside > 0) return phraseBeforeVerb(tokens, aside);
   if (token.text === ',') return subjectBeforeAppositive(tokens, k) ?? 'coordinated';
   if (!token.word) return null;
   // "Israeli President Shimon Peres, who cautioned that …": the relative pronoun stands for the name before it.
@@ -299,5 +274,5 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     }
     return organisationRole(token.text);
   }
-  return { type: 'unnamed' };
+  return groupEndingAt(tokens, k) ?? { type: 'unnamed' };
 }

@@ -124,3 +124,24 @@ export function describedSubjectAt(
     ? { type: 'description', words: tokens.slice(start, start + read.words.length).map((t) => t.text) }
     : null;
 }
+
+/** The lower-case words of an English description after its "the" ("The church has responded" → church, …). */
+export const englishNouns = (words: string[]): string[] =>
+  words[0]?.toLowerCase() === 'the' ? words.slice(1).filter((word) => /^[\p{Ll}\d]/u.test(word)) : [];
+
+/**
+ * Offices one person holds at a time: "the former mayor" is someone the article has named, where "the farmer"
+ * may well be somebody new.
+ */
+const OFFICES = new Set(
+  `president mayor governor senator chancellor premier speaker minister secretary judge sheriff ambassador
+  commissioner chairman chairwoman chair pope bishop archbishop congressman congresswoman coach director
+  prosecutor chief captain commander leader superintendent inspector coroner manager`.split(/\s+/),
+);
+
+/** The offices an English description names: "the former mayor" → mayor. */
+export const officesIn = (words: string[]): string[] => englishNouns(words).filter((word) => OFFICES.has(word));
+
+/** "the former mayor", "the speaker", "the 45-year-old": an English description that stands for a known person. */
+export const describesAPerson = (words: string[]): boolean =>
+  officesIn(words).length > 0 || englishNouns(words).some((word) => /^\d+-year-old$/u.test(word));

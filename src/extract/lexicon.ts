@@ -15,6 +15,7 @@ export const REPORTING_VERBS = new Set(
   concluded recalled recalls urged urges vowed promised declared described describes remarked observed
   conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
   indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
+  pledged pledges answered answers asserted contended exclaimed yelled chanted screamed muttered murmured reasoned
   whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
 );
 export const REPORTING_PARTICIPLES = new Set(

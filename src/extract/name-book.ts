@@ -24,12 +24,23 @@ export interface NameBook {
    * named in full since the paragraph it was heard in: "he added" three paragraphs on, with no one in between.
    */
   lastPersonUncontested(gender: Gender | null, maxAge: number): NamedEntity | null;
+  /**
+   * The last person of this gender heard within `maxAge` paragraphs, when everyone heard or named in full since is
+   * known to be of the other gender: "she added" after her husband spoke.
+   */
+  lastOfGenderPastOthers(gender: Gender, maxAge: number): NamedEntity | null;
   /** The last description heard speaking within `maxAge` paragraphs that `matches`, as written. */
   lastDescription(matches: (words: string[]) => boolean, maxAge: number): NamedEntity | null;
   /** Marks the start of the next paragraph, for the age of mentions. */
   startParagraph(): void;
   /** The last organisation that spoke, else the last one named. */
   lastOrganisation(maxAge?: number, orLoneName?: boolean): NamedEntity | null;
+  /** The person last written with this office ("Mayor Dan Reyes" for "mayor"), in lower case; null if none. */
+  holderOf(title: string): NamedEntity | null;
+  /** The organisation the article named with exactly this one word ("Fortinet"), if any. */
+  organisationNamed(word: string): NamedEntity | null;
+  /** The last organisation named whose name holds `noun` capitalised: "the church" → "Church of Scientology". */
+  organisationCalled(noun: string): NamedEntity | null;
   /** Whether the word stood capitalised inside a sentence somewhere: a proper noun, not a sentence opener. */
   isProperNoun(word: string): boolean;
   /** Whether `resolve` found this person among the full names the article uses. */
@@ -38,6 +49,8 @@ export interface NameBook {
   fullNameList(): string[];
   /** The known person a capitalised word names by surname ("Weikert" → "Thomas Weikert"), if any. */
   personBySurname(word: string): NamedEntity | null;
+  /** Whether this person was heard speaking, or was the subject of a sentence, anywhere before. */
+  wasHeard(name: string): boolean;
   /** Whether this person was heard speaking in the current paragraph. */
   heardThisParagraph(name: string): boolean;
 }
@@ -82,6 +95,8 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
   };
 
   const knownOrganisations = new Set<string>();
+  /** Office (lower case) → the person last written with it. */
+  const holders = new Map<string, string>();
   const genderOf = (entity: NamedEntity): Gender | null => entity.gender ?? genders.get(surname(entity.name)) ?? null;
 
   function remember(entity: NamedEntity): void {
@@ -164,6 +179,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       }
       for (const word of reading.properNouns) properNouns.add(word);
       for (const entity of reading.entities) remember(entity);
+      for (const { title, name } of reading.titles) holders.set(title, name);
     },
     resolve,
     startParagraph() {
@@ -195,6 +211,20 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       );
       return other ? null : { ...last, gender: known };
     },
+    lastOfGenderPastOthers(gender, maxAge) {
+      const at = speakers.findLastIndex((speaker) => speaker.kind === 'person' && genderOf(speaker) === gender);
+      const found = speakers[at];
+      const since = heardIn[at] ?? 0;
+      if (!found || paragraph - since > maxAge) return null;
+      const other = (entity: NamedEntity): boolean => {
+        const known = entity.kind === 'person' ? genderOf(entity) : null;
+        return known !== null && known !== gender;
+      };
+      const onlyOthers =
+        speakers.slice(at + 1).every(other) &&
+        fullNames.every((named, i) => (namedIn[i] ?? 0) <= since || other(named));
+      return onlyOthers ? { ...found, gender } : null;
+    },
     lastDescription(matches, maxAge) {
       const at = speakers.findLastIndex(
         (speaker, index) =>
@@ -204,6 +234,17 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       );
       return speakers[at] ?? null;
     },
+    holderOf(title) {
+      const name = holders.get(title);
+      return name === undefined ? null : resolve({ name, kind: 'person', gender: null });
+    },
+    organisationNamed: (word) => organisations.findLast((known) => known.name === word) ?? null,
+    organisationCalled(noun) {
+      const word = noun[0]?.toUpperCase() + noun.slice(1);
+      // Not "Church" alone, which is only the noun capitalised ("the Church hierarchy").
+      const named = (known: NamedEntity): boolean => known.name.includes(' ') && known.name.split(' ').includes(word);
+      return organisations.findLast(named) ?? null;
+    },
     isProperNoun: (word) => properNouns.has(word),
     isKnownPerson: (name) => fullNames.some((known) => known.name === name) || (later?.includes(name) ?? false),
     fullNameList: () => fullNames.map((known) => known.name),
@@ -212,6 +253,7 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
       const known = fullNames.findLast((candidate) => surname(candidate.name) === key);
       return known ? { ...known, gender: genderOf(known) } : null;
     },
+    wasHeard: (name) => speakers.some((speaker) => speaker.name === name),
     heardThisParagraph: (name) =>
       speakers.some((speaker, index) => speaker.name === name && heardIn[index] === paragraph),
     lastOrganisation(maxAge = Number.POSITIVE_INFINITY, orLoneName = false) {

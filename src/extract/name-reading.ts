@@ -57,10 +57,27 @@ function followedByPersonRole(tokens: Token[], end: number): boolean {
   );
 }
 
+const withoutPossessive = (word: string): string[] => {
+  const bare = word.replace(/['’]s?$/u, '');
+  return bare === word || bare === '' ? [word] : [word, bare];
+};
+
 /** What registering one text adds to a book: the proper nouns seen and the names to remember, in order. */
 export interface Reading {
   properNouns: string[];
   entities: NamedEntity[];
+  /** Offices written with a person's name ("Mayor Dan Reyes", "former mayor Dan Reyes"), title in lower case. */
+  titles: { title: string; name: string }[];
+}
+
+/** The titles in the run before the name, and a lower-case title just before the run ("former mayor Dan Reyes"). */
+function noteTitles(tokens: Token[], start: number, end: number, name: string, titles: Reading['titles']): void {
+  const first = name.split(' ')[0] ?? '';
+  for (let j = start - 1; j < end && tokens[j]?.text !== first; j++) {
+    const word = tokens[j]?.text ?? '';
+    if (j === start - 1 && !isLowerCaseWord(tokens[j])) continue;
+    if (isTitle(word[0]?.toUpperCase() + word.slice(1))) titles.push({ title: word.toLowerCase(), name });
+  }
 }
 
 /**
@@ -68,7 +85,7 @@ export interface Reading {
  * whole-article book reuses the readings of the paragraphs the article's book has already read (issue 10).
  */
 export function readNames(text: string, capitalisesNouns: boolean | undefined): Reading {
-  const reading: Reading = { properNouns: [], entities: [] };
+  const reading: Reading = { properNouns: [], entities: [], titles: [] };
   const tokens = tokenize(text.slice(0, MAX_REGISTER_CHARS));
   // A line in Title Case ("Early Action Saves Lives") is a heading: its capitals say nothing about names.
   const words = tokens.filter((token) => token.word);
@@ -83,8 +100,9 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       continue;
     }
     const previous = tokens[i - 1];
+    // "President Bush's tour" shows "Bush" capitalised mid-sentence as well as "Bush's".
     for (let j = previous?.word || previous?.text === ',' ? i : i + 1; j < i + length; j++)
-      reading.properNouns.push(tokens[j]?.text ?? '');
+      reading.properNouns.push(...withoutPossessive(tokens[j]?.text ?? ''));
     // "Secretary of State Condoleezza Rice": the office's object ("State") opens the run but is not the name.
     const office = tokens[i - 1]?.text === 'of' && isTitle(tokens[i - 2]?.text ?? '') && length >= 3 ? 1 : 0;
     const entity = readName(tokens.slice(i + office, i + length).map((token) => token.text));
@@ -106,6 +124,7 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       !isFirstName(entity?.name.split(' ')[0] ?? '') &&
       !followedByPersonRole(tokens, i + length);
     if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
+    if (entity?.kind === 'person' && !described) noteTitles(tokens, i, i + length, entity.name, reading.titles);
     i += length;
   }
   return reading;

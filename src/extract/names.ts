@@ -81,7 +81,8 @@ export const ORGANISATION_ROLES = new Set(
   regulator government operator university hospital trust board campaign insurer carrier developer business
   spokespeople spokesmen spokeswomen service office watchdog broadcaster provider providers maker manufacturer
   chain supplier startup platform publisher lender brand giant conglomerate newspaper network utility airport
-  school college`.split(/\s+/),
+  school college label studio team magazine station committee commission association federation league museum
+  foundation institute embassy`.split(/\s+/),
 );
 /** Role nouns that speak for an organisation rather than name one. */
 export const SPOKESPERSON_ROLES = new Set([

@@ -13,7 +13,7 @@ import {
 } from './attribution.js';
 import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
-import { isNeverAName, nameRunLength } from './names.js';
+import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES } from './names.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
 /** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
@@ -33,18 +33,41 @@ const INTRODUCING = new Set(
   Na No Nas Nos Em Ao Após Durante Depois Antes En Al Tras Después Dans Lors Après Avant Pendant Au`.split(/\s+/),
 );
 
+/** Conjunctions that open a sentence with a whole clause before its subject ("When the food ran out, …"). */
+const SUBORDINATORS = new Set(`When While As If Although Though Because Once After Before Since Until`.split(/\s+/));
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '\u0001']);
+/** A clause before the subject runs to its comma within this many words, or is not read as one. */
+const MAX_CLAUSE_WORDS = 25;
+
+/**
+ * Past an opening clause up to its comma: "After he finishes the festival circuit, director Ana Vidal could …",
+ * "When the food ran out, Rojas would remind herself: …". Where the subject starts; `i` when there is none.
+ */
+function afterSubordinateClause(tokens: Token[], i: number): number {
+  const word = tokens[i]?.text ?? '';
+  // Lower-case after a connective: "Nevertheless, after "…" by Sanjaya, Simon was concerned".
+  if (!SUBORDINATORS.has(word[0]?.toUpperCase() + word.slice(1))) return i;
+  for (let k = i + 1; k <= i + MAX_CLAUSE_WORDS && k < tokens.length; k++) {
+    if (tokens[k]?.text === ',') return k > i + 2 ? k + 1 : i;
+    // A quotation inside the clause leaves its marks; a stop or a colon ends the sentence's start.
+    if (!tokens[k]?.word && !QUOTE_MARKS.has(tokens[k]?.text ?? '')) return i;
+  }
+  return i;
+}
+
 /** The subject of a sentence that opens with a name or pronoun: "Kalin did, however, express …". */
 export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   let i = 0;
   while (i < 3 && tokens[i] !== undefined && !tokens[i]?.word) i++;
   // "However, industry analyst Michael Gartenberg sounded …": a connective before the subject.
-  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i += 2;
+  if (isNeverAName(tokens[i]?.text ?? '') && tokens[i + 1]?.text === ',') i = afterSubordinateClause(tokens, i + 2);
   // "In his speech, Mr. Gore invoked …": a short opening phrase up to its comma.
   // "In his speech, Mr. Gore invoked …", "Earlier this month, Bush ruled out …": a short opening phrase.
   else if (INTRODUCING.has(tokens[i]?.text ?? '') || TIME_OPENERS.has(tokens[i]?.text ?? '')) {
     const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
-  }
+    else i = afterSubordinateClause(tokens, i);
+  } else i = afterSubordinateClause(tokens, i);
   const first = tokens[i];
   // "En la Casa Rosada se preguntan …": a place after a preposition, not the subject.
   if (first === undefined || INTRODUCING.has(first.text)) return null;
@@ -86,6 +109,28 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   // name; neither is the one a later pronoun means.
   const coordinated = COORDINATORS.has(next?.text ?? '') ? (tokens[start + length + 1]?.text ?? '') : '';
   if (isFirstName(coordinated) && isFirstName(tokens[start]?.text ?? '')) return null;
+  const person = personAfterRole(tokens, start + length);
+  if (person) return person;
   if (next !== undefined && (isLowerCaseWord(next) || next.text === ',')) return nameAt(tokens, start, length);
   return null;
+}
+
+const isRoleWord = (word: string): boolean =>
+  isTitle(word[0]?.toUpperCase() + word.slice(1)) || ORGANISATION_ROLES.has(word);
+
+/** At most this many lower-case role words between a body and a person ("Opposition deputy leader Sam Kerr"). */
+const MAX_ROLE_WORDS = 3;
+
+/**
+ * "Opposition leader Sam Kerr was scathing", "Union boss Jo Marr said": the person named after lower-case words
+ * that end on a title, starting at `at` (after the capitalised run that qualifies the role).
+ */
+function personAfterRole(tokens: Token[], at: number): SpeakerPhrase | null {
+  let end = at;
+  // Only role words: "Smith met chief executive Tom Ashby" has Smith for its subject.
+  while (end < at + MAX_ROLE_WORDS && isLowerCaseWord(tokens[end]) && isRoleWord(tokens[end]?.text ?? '')) end++;
+  const last = tokens[end - 1]?.text ?? '';
+  if (end === at || !isTitle(last[0]?.toUpperCase() + last.slice(1)) || isLowerCaseWord(tokens[end])) return null;
+  const length = nameRunLength(tokens, end);
+  return length > 0 ? nameAt(tokens, end, length) : null;
 }

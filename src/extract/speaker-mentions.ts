@@ -15,6 +15,9 @@ import { isCapitalised, tokenize } from './tokens.js';
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 export const MENTION_CHARS = 20_000;
 
+/** A sentence's subject is looked for in its first tokens: enough for an opening clause of 25 words and a name. */
+const SUBJECT_TOKENS = 36;
+
 export interface Mention {
   at: number;
   phrase: SpeakerPhrase;
@@ -36,7 +39,7 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
   for (const start of starts) {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(tokens.slice(next, next + 12));
+    const subject = sentenceSubject(tokens.slice(next, next + SUBJECT_TOKENS));
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
     const definite = subject?.type === 'definite';
     if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)
@@ -45,7 +48,10 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
   tokens.forEach((token, v) => {
     if (!isReportingVerb(token)) return;
     const phrase = phraseBeforeVerb(tokens, v);
-    if (phrase !== null && phrase !== 'coordinated' && phrase.type === 'name')
+    // "It said ads …": an organisation reported speaking, for the "it said" after its quotation.
+    const organisational =
+      phrase !== null && phrase !== 'coordinated' && phrase.type === 'pronoun' && phrase.pronoun === 'it';
+    if (phrase !== null && phrase !== 'coordinated' && (phrase.type === 'name' || organisational))
       mentions.push({ at: token.start, phrase, subjectOnly: false });
     else {
       // ", sagt Flixbus-Manager Stenger.", ", said Adil Najam": the speaker after the verb, after a comma;
@@ -63,6 +69,8 @@ export function noteMention(mention: Mention, book: NameBook, context: SpeakerCo
   if (mention.phrase.type === 'definite') return null;
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
+  // "It said ads …": an organisation's "it" as a subject makes it heard here, for the "it said" that follows.
+  if (mention.phrase.type === 'pronoun' && entity?.kind === 'organisation') book.noteSpeaker(entity);
   if (mention.phrase.type === 'pronoun') return entity?.kind === 'person' ? entity : null;
   // "Ein junger Polizist wird knallrot. „…“": a described subject, for the quotation after it and "der junge Polizist".
   if (mention.subjectOnly && entity?.kind === 'description') {

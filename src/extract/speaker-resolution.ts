@@ -4,7 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import type { SpeakerPhrase } from './attribution.js';
-import { shareAWord } from './definite-descriptions.js';
+import { describesAPerson, englishNouns, officesIn, shareAWord } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
@@ -18,6 +18,8 @@ export interface ParagraphSoFar {
   lastProperNoun(): string | null;
   /** Whether a sentence before the quotation had a definite subject that stands for nobody known ("Der Mann"). */
   unknownSubject?(): boolean;
+  /** The known people the paragraph before named, speaking or not. */
+  namedInParagraphBefore?(): NamedEntity[];
 }
 export const NOTHING_HERE: ParagraphSoFar = {
   named: () => [],
@@ -67,9 +69,11 @@ export function resolvePhrase(
       if (gender || phrase.pronoun === '') {
         // A pronoun reaches the person heard in this paragraph or the one before; further back only when nobody
         // else has been named since, nor anything in this paragraph yet.
+        const uncontested = here.lastProperNoun() === null;
         const person =
           book.lastPerson(gender ?? null, PRONOUN_REACH) ??
-          (here.lastProperNoun() === null ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null);
+          (uncontested ? book.lastPersonUncontested(gender ?? null, UNCONTESTED_REACH) : null) ??
+          (uncontested && gender ? book.lastOfGenderPastOthers(gender, UNCONTESTED_REACH) : null);
         // "Hörmann attacked him. … Weikert had not expected that. '…,' he said.": when the last speaker was heard
         // in an earlier paragraph and this one has since named another person who fits, the pronoun is unsure.
         const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
@@ -83,19 +87,32 @@ export function resolvePhrase(
         // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),
         // before the quotation.
         if (!gender) return null;
-        const fitting = here.named().filter((named) => named.gender === gender || named.gender === null);
-        return fitting.length === 1 ? (fitting[0] ?? null) : null;
+        const fitsPronoun = (named: NamedEntity): boolean => named.gender === gender || named.gender === null;
+        const fitting = here.named().filter(fitsPronoun);
+        if (fitting.length > 0 || here.lastProperNoun() !== null)
+          return fitting.length === 1 ? (fitting[0] ?? null) : null;
+        // 'A reporter asked Vidal, "…?" [¶] "…," she replied.': nobody has spoken, and the paragraph before named
+        // exactly one known person the pronoun fits.
+        const before = here.namedInParagraphBefore?.() ?? [];
+        return before.length === 1 && before[0] && fitsPronoun(before[0]) ? before[0] : null;
       }
       // "it said": the organisation heard in this paragraph or the one before; a one-word name that may be a
       // company only when this paragraph has not since named something else ("…put this to Fortinet. '…,' it said").
       const organisation = book.lastOrganisation(PRONOUN_REACH);
       if (organisation) return organisation;
+      // "We put these claims to Fortinet. '…,' it said": the known organisation this paragraph named last.
+      const lastNamed = here.lastProperNoun();
+      const named = lastNamed === null ? null : book.organisationNamed(lastNamed);
+      if (named) return named;
       const lone = book.lastOrganisation(PRONOUN_REACH, true);
       const since = lone && !book.heardThisParagraph(lone.name) ? here.lastProperNoun() : null;
       return since !== null && since !== lone?.name ? null : lone;
     }
     case 'organisation-role': {
-      const organisation = book.lastOrganisation();
+      // "the committee said": the organisation heard just before, else the one named with that noun ("House
+      // Ethics Committee"), else the last one.
+      const organisation =
+        book.lastOrganisation(PRONOUN_REACH) ?? book.organisationCalled(phrase.role) ?? book.lastOrganisation();
       return organisation && phrase.spokesperson ? { ...organisation, spokesperson: true } : organisation;
     }
     case 'description':
@@ -104,9 +121,22 @@ export function resolvePhrase(
       // "a poursuivi cette source gouvernementale" after "une source gouvernementale": that description, as written.
       const earlier = book.lastDescription((words) => shareAWord(phrase.words, words), DESCRIPTION_REACH);
       if (earlier) return earlier;
-      // "the speaker says", "advirtió el periodista": the person heard just before, unless this paragraph has
-      // since named someone else.
-      const person = context.dropsPronouns ? book.lastPerson(null, PRONOUN_REACH) : null;
+      // "the church said" after "the Church of Scientology": the organisation the article named with that noun.
+      // (A description read as a subject may run on into its verb: "The church has responded".)
+      for (const noun of englishNouns(phrase.words)) {
+        const organisation = book.organisationCalled(noun);
+        if (organisation) return organisation;
+      }
+      // "the president said" after "President Ada Lyle": the person the article wrote with that office.
+      for (const office of officesIn(phrase.words)) {
+        const holder = book.holderOf(office);
+        if (holder) return holder;
+      }
+      // "the speaker says", "advirtió el periodista", "the former mayor argued": the person heard just before,
+      // unless this paragraph has since named someone else. English says "the resolution said" as well, so
+      // there only a title or an age makes the description a person.
+      const personal = context.dropsPronouns || describesAPerson(phrase.words);
+      const person = personal ? book.lastPerson(null, PRONOUN_REACH) : null;
       const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
       return person && (other === null || other.name === person.name) ? person : null;
     }

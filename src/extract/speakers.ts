@@ -13,6 +13,7 @@ import {
   type SpeakerContext,
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
+import { shareJoinedSpeakers } from './coordinated-quotes.js';
 import { describedSpeakerFor } from './described-pronouns.js';
 import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
@@ -71,6 +72,8 @@ export interface CarriedSpeaker {
   said?: SaidSoFar;
   /** The roles the article gave the people it brought in (role-book.ts); filled here. */
   roles?: RoleBook;
+  /** The known people the paragraph named, speaking or not, for a pronoun nobody spoke before. */
+  people?: NamedEntity[];
 }
 
 /**
@@ -121,6 +124,16 @@ export function attributeParagraph(
         return at >= 0 && at < offset;
       })
       .map((name) => book.resolve({ name, kind: 'person', gender: null }));
+  /** The known people this paragraph names outside its quotations, in full or by surname, once each. */
+  const knownPeopleNamed = (): NamedEntity[] => {
+    const people = new Map<string, NamedEntity>();
+    for (const word of candidatesBefore(MENTION_CHARS, true)) {
+      const known = book.personBySurname(word);
+      // Only someone heard before, or the subject of a sentence ("New York" is two capitalised words too).
+      if (known && book.wasHeard(known.name) && known.name.split(' ').at(-1) === word) people.set(known.name, known);
+    }
+    return [...people.values()];
+  };
   const masked = maskQuotations(text, spans);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
@@ -218,12 +231,18 @@ export function attributeParagraph(
         !beforeTokens.some((t) => t.word)
       )
         speaker = lastMentionAt >= previousSentence && sentenceStart > 0 ? lastMentioned : null;
+      // 'Moreover, the contestants know the drill. "They have seen the show."': a paragraph whose narrative names
+      // nobody, and has no subject anyone could be ("He also had no praise"), goes on with the person the
+      // paragraph before quoted last.
+      if (speaker === null && i === 0 && sentence !== null && !beforeTokens.some((t) => t.word))
+        speaker = nextMention === 0 && lastProperNounBefore(span.open) === null ? carried.entity : null;
     } else {
       speaker = resolvePhrase(attribution, book, context, {
         named: () => namedBefore(span.open),
         lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
         lastProperNoun: () => lastProperNounBefore(span.open),
         unknownSubject: () => unknownSubject,
+        namedInParagraphBefore: () => carried.people ?? [],
       });
       // "sagte die Ministerin" after "Die Ministerin Anna Keller": the one person brought in with that noun, unless
       // the paragraph has named another, even as an object, before the quotation. English descriptions are read in
@@ -251,6 +270,7 @@ export function attributeParagraph(
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });
+  shareJoinedSpeakers(text, spans, speakers);
   noteMentionsBefore(Number.POSITIVE_INFINITY);
   // A paragraph of narrative hands on its subject only when it is one sentence that names nobody else: after
   // "Commissioner Irena Vasko described the theft …" a quotation-only paragraph is hers, but not after a longer
@@ -267,5 +287,6 @@ export function attributeParagraph(
   // A paragraph whose last quotation has no speaker hands on nobody: the quotation-only paragraph after it is
   // as unsure as it was, and must not reach past it to an older speaker.
   carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
+  carried.people = knownPeopleNamed();
   return speakers;
 }

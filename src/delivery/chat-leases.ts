@@ -16,8 +16,8 @@ export interface ChatLeasesOptions {
   owner: string;
   /** How long a lease lasts unrenewed (a crashed process's chats wait this long). */
   leaseMs: number;
-  /** The platforms this process sends to (those with a messenger): chats of others are left alone. */
-  platforms: readonly Platform[];
+  /** The platforms this process sends to now (those with a messenger, which may start later): others' chats are left alone. */
+  platforms(): readonly Platform[];
   /** Chats held at once, per platform. */
   maxChats: number;
   now(): number;
@@ -42,7 +42,7 @@ export function createChatLeases(options: ChatLeasesOptions) {
       await this.flushReleases();
       const at = options.now();
       let leased = 0;
-      for (const platform of options.platforms) {
+      for (const platform of options.platforms()) {
         const leases = await outbox.leaseChats(owner, platform, options.maxChats, new Date(at), new Date(at + leaseMs));
         for (const lease of leases) queues.set(lease.chatId, lease.messages, options.inFlight);
         leased += leases.length;

@@ -71,7 +71,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     queues,
     owner: options.owner ?? 'local',
     leaseMs,
-    platforms: PLATFORMS.filter((platform) => options.messengerFor(platform) !== undefined),
+    platforms: () => PLATFORMS.filter((platform) => options.messengerFor(platform) !== undefined),
     maxChats: options.maxChats ?? 256,
     now: nowMs,
     inFlight: (id) => inFlight.has(id),

@@ -108,19 +108,20 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
   };
 
   /**
-   * A point of the window: its slot, in ms from now (≤ 0: now); or the wait when the window is
-   * full. A refusal comes as a RateLimiterRes, a Redis failure as an Error.
+   * A point of the window: its slot (performance.now() time); or the wait when the window is full.
+   * The slot is reckoned from when the point was asked for, not from when the answer was read: an
+   * answer read late (a busy event loop) would otherwise move the slot late unnoticed, past the
+   * lateness check, and bunch the send with the next ones. A refusal comes as a RateLimiterRes, a
+   * Redis failure as an Error.
    */
-  const take = async (
-    window: PaceWindow,
-    platformWide: boolean,
-  ): Promise<{ slotInMs: number } | { waitMs: number }> => {
+  const take = async (window: PaceWindow, platformWide: boolean): Promise<{ slotAt: number } | { waitMs: number }> => {
     const limiter = limiterOf(window, platformWide);
     try {
+      const asked = performance.now();
       const taken = await limiter.consume(window.key);
       const windowMs = limiter.duration * 1000;
       const startedAgo = windowMs - taken.msBeforeNext;
-      return { slotInMs: ((taken.consumedPoints - 1) * windowMs) / limiter.points - startedAgo };
+      return { slotAt: asked + ((taken.consumedPoints - 1) * windowMs) / limiter.points - startedAgo };
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return { waitMs: Math.max(1, refusal.msBeforeNext) };
       throw refusal;
@@ -134,7 +135,7 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
   const tryReserve = async (windows: readonly PaceWindow[]): Promise<SlotReservation> => {
     await whenReady();
     const taken: PaceWindow[] = [];
-    let startsInMs = 0;
+    let slotAt = -Infinity;
     const platform = windows[0];
     for (const window of [...windows.slice(1), ...windows.slice(0, 1)]) {
       const point = await take(window, window === platform).catch(async (error: unknown) => {
@@ -146,14 +147,16 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
         return { waitMs: point.waitMs };
       }
       taken.push(window);
-      startsInMs = Math.max(startsInMs, Math.ceil(point.slotInMs));
+      slotAt = Math.max(slotAt, point.slotAt);
     }
     // A fixed window counts a send once, when it starts: nothing to give back when it ends.
     const windowMs = Math.max(1000, platform?.windowMs ?? 1000);
+    const now = performance.now();
+    slotAt = Math.max(slotAt, taken.length > 0 ? -Infinity : now);
     return {
       ticket: {
-        startsInMs,
-        slotAt: performance.now() + startsInMs,
+        startsInMs: Math.max(0, Math.ceil(slotAt - now)),
+        slotAt,
         toleranceMs: Math.max(5, (windowMs * headroom) / 2),
         release: async () => {},
       },

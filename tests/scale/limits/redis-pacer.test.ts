@@ -97,4 +97,22 @@ describe('the Redis pacer (rate-limiter-flexible)', () => {
     const chatOnly = await pacer.tryReserve([{ key: 'other-platform', limit: 10, windowMs: 1000 }, chat(3)]);
     expect(chatOnly.ticket).toBeDefined();
   });
+
+  it('reckons a slot from when it was asked for, so an answer read late is not sent late unnoticed', async () => {
+    const pacer = open();
+    const window: PaceWindow = { key: 'late-answer', limit: 10, windowMs: 1000 };
+    await pacer.tryReserve([{ key: 'connect-first', limit: 10, windowMs: 1000 }]); // connected
+    const asked = performance.now();
+    const reservation = pacer.tryReserve([window]);
+    // Microtasks only (no I/O turn): the point is asked for, its answer not yet read.
+    for (let turn = 0; turn < 50; turn++) await new Promise<void>((resolve) => queueMicrotask(resolve));
+    // The event loop is busy while Redis answers: the answer is read some 60 ms after it came.
+    for (const busyUntil = performance.now() + 60; performance.now() < busyUntil;);
+    const { ticket } = await reservation;
+    // The window's first slot is at its start, when the point was asked for: already 60 ms gone,
+    // which reserve() sees as late (and lets go) rather than as a slot starting now.
+    const slotAt = (ticket as { slotAt?: number } | undefined)?.slotAt ?? Infinity;
+    expect(slotAt).toBeLessThan(asked + 20);
+    expect(performance.now() - slotAt).toBeGreaterThan(40);
+  });
 });

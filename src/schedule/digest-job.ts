@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { createPlanningCache, planChatDigest, type PlanningCache, type TopicDemand } from '../core/digest/plan.js';
 import { DigestStorageError, type DigestLedger, type DigestSource } from '../core/digest/ports.js';
-import type { ChatId, Platform } from '../core/domain.js';
+import { PLATFORMS, type ChatId, type Platform } from '../core/domain.js';
 import type { Clock, DuePart, DueSubscription, Logger, Messenger, SubscriptionStore } from '../core/ports.js';
 import type { ScheduleCalendar } from '../core/schedule.js';
 import type { WorkSharing } from '../core/work-locks.js';
@@ -49,8 +49,6 @@ export interface DigestRunReport {
   paused: number;
   failed: number;
 }
-
-const PLATFORMS: readonly Platform[] = ['discord', 'telegram', 'console'];
 
 interface RunMode {
   /** Write outbox, deliveries and subscriptions (false: plan only). */

@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { WriteStream } from 'node:tty';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.js';
-import { runConsole } from '../../src/platforms/console/console-platform.js';
 import { insertStory } from '../helpers/story-fixtures.js';
+import { typeIntoConsole } from '../helpers/console-session.js';
 import { testApp } from '../helpers/test-app.js';
 
 /**
@@ -34,21 +33,7 @@ async function session(
 ): Promise<string> {
   const app = await testApp();
   await options.prepare?.(app);
-  const input = new PassThrough();
-  const output = options.output ?? new PassThrough();
-  let written = '';
-  output.on('data', (chunk: Buffer) => (written += chunk.toString()));
-  const running = runConsole({
-    input,
-    output,
-    services: app.services,
-    commands: COMMANDS,
-    logger: app.logger,
-    interactive: false,
-  });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await running.done;
-  return written;
+  return typeIntoConsole(app, lines, options.output);
 }
 
 const withWorld = async (app: Awaited<ReturnType<typeof testApp>>) => {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../commands/index.js';
 import { parseConfig } from '../../../src/config.js';
 import { createApp, type App } from '../../../src/main.js';
 import { createConsoleMessenger } from '../../../src/platforms/console/console-messenger.js';
-import { CONSOLE_CHAT, runConsole } from '../../../src/platforms/console/console-platform.js';
+import { CONSOLE_CHAT } from '../../../src/platforms/console/console-platform.js';
 import { quoteIdent } from '../../../src/store/postgres/connect.js';
 import { newStory } from '../../store-contract/world.js';
+import { typeIntoConsole } from '../../helpers/console-session.js';
 import { recordingLogger, tempDir } from '../../helpers/test-app.js';
 import { DATABASE_URL, uniqueName } from '../helpers/servers.js';
 
@@ -62,30 +62,11 @@ async function seedStories(app: App): Promise<void> {
   }
 }
 
-/** Types the lines into the console over the app and returns each answer. */
-async function consoleSession(app: App, lines: readonly string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let written = '';
-  output.on('data', (chunk: Buffer) => (written += chunk.toString()));
-  const session = runConsole({
-    input,
-    output,
-    services: app.services,
-    commands: COMMANDS,
-    logger: app.logger,
-    interactive: false,
-  });
-  input.end(lines.map((line) => `${line}\n`).join(''));
-  await session.done;
-  return written;
-}
-
 /** Topic, stories, the console's answers, then a due digest run: the same steps on either backend. */
 async function botSession(app: App) {
-  const created = await consoleSession(app, LINES.slice(0, 1));
+  const created = await typeIntoConsole(app, LINES.slice(0, 1));
   await seedStories(app);
-  const answers = await consoleSession(app, LINES.slice(1));
+  const answers = await typeIntoConsole(app, LINES.slice(1));
   // Stories arriving after the subscription are its news; then its time comes.
   const topic = await app.stores.topics.findVisible('harbour', null);
   const feed = await app.stores.feeds.findByUrl('https://paper.example/harbour.xml');

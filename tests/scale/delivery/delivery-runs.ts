@@ -38,3 +38,17 @@ export async function killAndRestart(world: DeliveryWorld, kills: number): Promi
     await world.startWorker();
   }
 }
+
+/**
+ * The run every delivery scale test makes: three workers, `kills` of them SIGKILLed and replaced
+ * along the way, until every message arrived; then every worker is stopped with SIGTERM. Returns
+ * the exit codes of those stops.
+ */
+export async function deliverWithThreeWorkers(world: DeliveryWorld, kills = 0): Promise<(number | null)[]> {
+  await Promise.all([world.startWorker(), world.startWorker(), world.startWorker()]);
+  await killAndRestart(world, kills);
+  await world.fake.waitUntil(() => world.delivered() >= world.total, 'every message delivered', 90_000);
+  const codes: (number | null)[] = [];
+  for (const worker of world.workers) codes.push((await worker.stop('SIGTERM')).code);
+  return codes;
+}

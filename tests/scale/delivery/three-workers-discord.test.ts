@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { checkEveryChat, describeOnFailure, killAndRestart } from './delivery-runs.js';
+import { checkEveryChat, deliverWithThreeWorkers, describeOnFailure } from './delivery-runs.js';
 import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type DeliveryWorld } from './outbox-world.js';
 
 /**
@@ -28,9 +28,7 @@ it('three processes deliver 3,000 messages to 1,000 Discord channels exactly onc
   world = await createDeliveryWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
   describeOnFailure(world);
   const current = world;
-  await Promise.all([current.startWorker(), current.startWorker(), current.startWorker()]);
-  await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
-  for (const worker of current.workers) expect((await worker.stop('SIGTERM')).code).toBe(0);
+  for (const code of await deliverWithThreeWorkers(current)) expect(code).toBe(0);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const rate = steadyRate(current.fake.sent);
@@ -51,11 +49,8 @@ it('delivers every message exactly once while one process is SIGKILLed at a rand
   world = await createDeliveryWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
   describeOnFailure(world);
   const current = world;
-  await Promise.all([current.startWorker(), current.startWorker(), current.startWorker()]);
   const kills = 10;
-  await killAndRestart(current, kills);
-  await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
-  for (const worker of current.workers) await worker.stop('SIGTERM');
+  await deliverWithThreeWorkers(current, kills);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const refused = current.fake.tooManyRequests();

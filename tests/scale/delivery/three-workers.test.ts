@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { checkEveryChat, describeOnFailure, killAndRestart } from './delivery-runs.js';
+import { checkEveryChat, deliverWithThreeWorkers, describeOnFailure } from './delivery-runs.js';
 import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type DeliveryWorld } from './outbox-world.js';
 
 /**
@@ -21,9 +21,7 @@ it('three processes deliver 3,000 messages to 1,000 chats once each, in order, a
   world = await createDeliveryWorld({ chats: CHATS, perChat: PER_CHAT });
   describeOnFailure(world);
   const current = world;
-  await Promise.all([current.startWorker(), current.startWorker(), current.startWorker()]);
-  await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
-  for (const worker of current.workers) expect((await worker.stop('SIGTERM')).code).toBe(0);
+  for (const code of await deliverWithThreeWorkers(current)) expect(code).toBe(0);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const rate = steadyRate(current.fake.sent);
@@ -36,7 +34,7 @@ it('three processes deliver 3,000 messages to 1,000 chats once each, in order, a
   // Issue 12 asks for no 429 at all. Runs here saw 0 to 5, in the first seconds while the processes
   // start and their timers run late; a handful is tolerated, a pacer that does not pace is not.
   expect(refused).toBeLessThanOrEqual(10);
-  // Issue 12 asks for 0.95 of the limit; this machine gives 0.92 when quiet, 0.72 under heavy load
+  // Issue 12 asks for 0.95 of the limit; this machine gives 0.96-0.97 when quiet, 0.71-0.89 under heavy load
   // (the processes' timers run late and the pacer lets those slots go rather than bunch sends into
   // a 429). The floor here catches a real regression without failing on that; the goal stays open.
   expect(rate / GLOBAL_PER_SECOND).toBeGreaterThanOrEqual(0.85);
@@ -46,11 +44,8 @@ it('loses nothing while one process is SIGKILLed at a random moment 10 times and
   world = await createDeliveryWorld({ chats: CHATS, perChat: PER_CHAT });
   describeOnFailure(world);
   const current = world;
-  await Promise.all([current.startWorker(), current.startWorker(), current.startWorker()]);
   const kills = 10;
-  await killAndRestart(current, kills);
-  await current.fake.waitUntil(() => current.delivered() >= current.total, 'every message delivered', 90_000);
-  for (const worker of current.workers) await worker.stop('SIGTERM');
+  await deliverWithThreeWorkers(current, kills);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
   const repeated = [...repeats.values()].reduce((sum, count) => sum + count, 0);

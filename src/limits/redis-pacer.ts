@@ -152,7 +152,7 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
     // A fixed window counts a send once, when it starts: nothing to give back when it ends.
     const windowMs = Math.max(1000, platform?.windowMs ?? 1000);
     const now = performance.now();
-    slotAt = Math.max(slotAt, taken.length > 0 ? -Infinity : now);
+    if (taken.length === 0) slotAt = now; // no window to wait for
     return {
       ticket: {
         startsInMs: Math.max(0, Math.ceil(slotAt - now)),

@@ -12,7 +12,7 @@
  *    Discord REST API that enforce the platforms' limits and answer 429 beyond them, through the real
  *    messengers and the delivery worker's pacer. Goal: ≥ 0.95 of each limit, no 429.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function pinned(command: string, args: string[]): [string, string[]] {
   return existsSync('/usr/bin/taskset') ? ['taskset', ['-c', '0', command, ...args]] : [command, args];
+}
+
+/** Waits for every dirty page of the machine to reach the disk (`sync`), where there is one. */
+function settleDisk(): void {
+  if (existsSync('/usr/bin/sync') || existsSync('/bin/sync')) execFileSync('sync', { stdio: 'ignore' });
 }
 
 type Counts = { due: number; digests: number; messages: number };
@@ -157,7 +162,11 @@ async function benchBuild(): Promise<BenchRow[]> {
     // written by this schema is newer than the reference's migrations know.
     const referenceBench = await buildReferenceBench(ROOT, join(CACHE, 'digest-reference.mjs'), bundle);
     if ('file' in referenceBench) await child(['--seed', join(dir, 'reference.db')], referenceBench.file);
+    // Each job starts on a quiet disk: the seeds' hundreds of MB still being written back would
+    // otherwise slow whichever job runs first (ours, measured just after the reference's seed).
+    settleDisk();
     const { job, memory, before, peakHeap } = await child<JobResult>(['--job', path]);
+    settleDisk();
     const referenceJob =
       'file' in referenceBench
         ? await child<JobResult>(['--job', join(dir, 'reference.db')], referenceBench.file)
@@ -180,8 +189,10 @@ async function benchBuild(): Promise<BenchRow[]> {
         ? `  reference, the same job as of ${commit} on a copy of the same world: ${referenceJob.job.counts.messages} messages in ${took(referenceJob.job)}; peak RSS ${referenceJob.memory.toFixed(0)} MB (JavaScript heap peak ${referenceJob.peakHeap.toFixed(0)} MB)`
         : `  reference job not run: ${'skipped' in referenceBench ? referenceBench.skipped : ''}`,
     );
-    // Time as CPU seconds: the core is pinned but shared with whatever else runs on this machine.
+    // Time as CPU seconds (the core is pinned but shared with whatever else runs on this machine) and
+    // as wall-clock seconds, which count the waits on the disk as well.
     const ratio = referenceJob ? job.cpu / referenceJob.job.cpu : null;
+    const wallRatio = referenceJob ? job.seconds / referenceJob.job.seconds : null;
     return [
       {
         figure: 'digest job: 100k subscriptions over 1M stories, peak RSS and time',
@@ -190,8 +201,8 @@ async function benchBuild(): Promise<BenchRow[]> {
           ? `job at ${commit}: ${referenceJob.memory.toFixed(0)} MB, ${referenceJob.job.cpu.toFixed(1)} s CPU (${referenceJob.job.seconds.toFixed(1)} s)`
           : null,
         ratio,
-        goal: `≤ ${JOB_MEMORY_GOAL_MB} MB, CPU ≤ 1.0× reference`,
-        met: memory <= JOB_MEMORY_GOAL_MB && (ratio === null || ratio <= 1),
+        goal: `≤ ${JOB_MEMORY_GOAL_MB} MB, CPU and wall time ≤ 1.0× reference${wallRatio === null ? '' : ` (wall ${wallRatio.toFixed(2)}×)`}`,
+        met: memory <= JOB_MEMORY_GOAL_MB && (ratio === null || ratio <= 1) && (wallRatio === null || wallRatio <= 1),
       },
     ];
   } finally {

@@ -170,8 +170,12 @@ export interface OutgoingMessage {
 
 export type SendResult =
   | { ok: true }
-  /** Wait at least this long before the next call to that chat; the message is kept. */
-  | { ok: false; kind: 'rate-limited'; retryAfterMs: number; error: string }
+  /**
+   * Wait at least this long before the next call to that chat; the message is kept. `scope`: what
+   * the platform said the limit covers, that chat alone or every send of the platform (the
+   * default, when the platform does not say).
+   */
+  | { ok: false; kind: 'rate-limited'; retryAfterMs: number; error: string; scope?: 'chat' | 'platform' }
   /** 5xx, timeout, network: back off and try again, the message is kept. */
   | { ok: false; kind: 'transient'; error: string }
   /**

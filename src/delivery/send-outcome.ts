@@ -80,9 +80,13 @@ export function createOutcomeHandler(deps: OutcomeDeps) {
         stats.rateLimited++;
         const until = now.getTime() + Math.max(0, result.retryAfterMs);
         // The chat's own windows wait; the platform-wide one is ours to keep, and pacing keeps it.
-        for (const window of deps.windowsOf(message).slice(1)) pacer.block(window.key, until);
-        // Every process waits it out, the platform-wide window too: a 429 means the shared pacing was off.
-        for (const window of deps.windowsOf(message)) await deps.sharedPacer?.block(window.key, until);
+        const chatWindows = deps.windowsOf(message).slice(1);
+        for (const window of chatWindows) pacer.block(window.key, until);
+        // Every process waits it out, the platform-wide window too when the limit was the platform's
+        // (or the platform did not say): a 429 means the shared pacing was off. A limit the platform
+        // says was this chat's alone holds only the chat.
+        const held = result.scope === 'chat' ? chatWindows : deps.windowsOf(message);
+        for (const window of held) await deps.sharedPacer?.block(window.key, until);
         if (result.retryAfterMs > deps.maxInMemoryWaitMs) {
           await outbox.retryLater(message.id, new Date(until), result.error);
           message.nextAttemptAt = new Date(until).toISOString();

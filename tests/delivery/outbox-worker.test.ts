@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SharedPacer } from '../../src/limits/shared-pacer.js';
 import { digestHarness } from '../digest/harness.js';
 import { insertStory, insertTopic } from '../helpers/story-fixtures.js';
 
@@ -71,6 +72,31 @@ describe('the delivery worker', () => {
     ]);
     expect(times[0]! - started).toBeGreaterThanOrEqual(3000);
     expect(h.worker.stats()).toMatchObject({ rateLimited: 1, sent: 2 });
+  });
+
+  it('holds every process’s sends after a 429 of the platform’s limit, only the chat’s after one the platform says was the chat’s', async () => {
+    const blocks = async (scope: 'chat' | 'platform' | undefined): Promise<string[]> => {
+      const blocked: string[] = [];
+      // The limits shared with other processes, as the worker sees them: every send may go, and
+      // what the worker holds is recorded.
+      const sharedPacer: SharedPacer = {
+        reserve: async () => ({ release: async () => {} }),
+        tryReserve: async () => ({ ticket: { release: async () => {} } }),
+        block: async (key) => void blocked.push(key),
+        close: async () => {},
+      };
+      const h = digestHarness({ worker: { sharedPacer } });
+      const chat = await h.chat('telegram:1');
+      await queue(h, chat, 1);
+      h.recorder.script(chat, { ok: false, kind: 'rate-limited', retryAfterMs: 3000, error: '429', scope });
+      await h.worker.drain();
+      expect(h.recorder.delivered(chat)).toHaveLength(1);
+      return blocked;
+    };
+    expect(await blocks('chat')).toEqual(['telegram:chat:telegram:1']);
+    expect(await blocks('platform')).toEqual(['telegram', 'telegram:chat:telegram:1']);
+    // A platform that does not say which limit it was: the platform's, the safe side.
+    expect(await blocks(undefined)).toEqual(['telegram', 'telegram:chat:telegram:1']);
   });
 
   it('keeps a message through transient failures, retrying with exponential backoff, the chat’s order kept', async () => {

@@ -10,6 +10,8 @@ export interface DiscordFailure {
   message: string;
   /** For a 429: seconds to wait, sent as Retry-After and retry_after. */
   retryAfter?: number;
+  /** For a 429: the bot's global limit (every request held) rather than the route's. */
+  global?: boolean;
 }
 
 export const discordFailures = {
@@ -18,11 +20,13 @@ export const discordFailures = {
   unknownChannel: (): DiscordFailure => ({ status: 404, code: 10003, message: 'Unknown Channel' }),
   serverError: (): DiscordFailure => ({ status: 502, code: 0, message: 'Bad Gateway' }),
   invalidFormBody: (): DiscordFailure => ({ status: 400, code: 50035, message: 'Invalid Form Body' }),
-  rateLimited: (retryAfter: number): DiscordFailure => ({
+  /** A 429: a route's limit (this channel's), or with `global` the bot's limit over every request. */
+  rateLimited: (retryAfter: number, global = false): DiscordFailure => ({
     status: 429,
     code: 0,
     message: 'You are being rate limited.',
     retryAfter,
+    global,
   }),
 };
 

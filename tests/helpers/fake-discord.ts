@@ -124,14 +124,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     if (failure >= 0) {
       const [{ failure: answer }] = failures.splice(failure, 1) as [(typeof failures)[number]];
       const wait = answer.retryAfter;
+      const global = answer.global === true;
       const headers: Record<string, string> =
-        wait === undefined ? {} : { 'retry-after': String(wait), 'x-ratelimit-scope': 'user' };
+        wait === undefined
+          ? {}
+          : {
+              'retry-after': String(wait),
+              'x-ratelimit-scope': global ? 'global' : 'user',
+              ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+            };
       return send(
         answer.status,
         {
           message: answer.message,
           code: answer.code,
-          ...(wait === undefined ? {} : { retry_after: wait, global: false }),
+          ...(wait === undefined ? {} : { retry_after: wait, global }),
         },
         headers,
       );

@@ -21,7 +21,9 @@ export function classifyDiscordError(error: unknown): SendFailure {
       ok: false,
       kind: 'rate-limited',
       retryAfterMs: Math.max(1, Math.ceil(wait)),
-      error: `429 on ${error.route}`,
+      error: `429 on ${error.route}${error.global ? ' (global)' : ''}`,
+      // Discord says which limit it was: the global one holds every send, a route's only this channel's.
+      scope: error.global ? 'platform' : 'chat',
     };
   }
   if (error instanceof DiscordAPIError) {

@@ -4,6 +4,7 @@
  * resolves them to people.
  */
 import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { documentAuthorAt, type DocumentBook } from './document-authors.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
 import { readName } from './names.js';
@@ -45,7 +46,7 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
   const invertedVerb = AUXILIARIES.has(inverted?.[1] ?? '') ? tokens[1] : { ...first, text: inverted?.[1] ?? '' };
   if (inverted && isReportingVerb(invertedVerb)) return { type: 'pronoun', pronoun: inverted[2] ?? '' };
   if (isReportingVerb(first)) {
-    const phrase = phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
+    const phrase = documentAuthorAt(tokens, 1) ?? phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
     // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
     if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
       return { type: 'pronoun', pronoun: '' };
@@ -169,6 +170,8 @@ export interface SpeakerContext {
   dropsPronouns: boolean;
   /** German: a capitalised run is a person only with a given name or a full name used before. */
   capitalisesNouns: boolean;
+  /** The documents the article named with their authors (document-authors.ts). */
+  documents?: DocumentBook;
 }
 
 /** "With those words,", "Con esa frase,", "Mit diesen Worten,", "Par ces mots,", "Com essas palavras,". */

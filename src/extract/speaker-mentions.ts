@@ -4,6 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { authorAsSpeaker } from './document-authors.js';
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
@@ -66,6 +67,13 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
 
 export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
   // "Der Mann veröffentlicht …": a definite subject adds nobody; speakers.ts asks unknownSubject whether it is new.
+  // "The speaker also repeats his claim": the voice of a recording, heard again for the "he says" after it.
+  const author = mention.phrase.type === 'definite' ? context.documents?.authorFor(mention.phrase.words) : null;
+  if (author) {
+    const entity = authorAsSpeaker(author, book);
+    book.noteSpeaker(entity);
+    return entity;
+  }
   if (mention.phrase.type === 'definite') return null;
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.

@@ -135,6 +135,7 @@ export function attributeParagraph(
     return [...people.values()];
   };
   const masked = maskQuotations(text, spans);
+  context.documents?.noteParagraph(masked);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts);
   let nextMention = 0;

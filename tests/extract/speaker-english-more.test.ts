@@ -1,0 +1,49 @@
+/**
+ * English speaker kinds beyond people talking: documents and recordings whose words are their author's, and
+ * names whose extent is easy to get wrong. Invented sentences; each test fails without its rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/extract/index.js';
+
+const speakersOf = (paragraphs: string[]): (string | null)[] => findQuotes(paragraphs).map((quote) => quote.speaker);
+
+describe('documents and recordings as speakers', () => {
+  it('credits a letter "from the law firm …" to the firm, commas and all, and the quotation-only paragraph after it', () => {
+    expect(
+      speakersOf([
+        'The baker received a letter from a Leeds law firm last month over the name of her shop.',
+        '"Your use of the name misleads our client\'s customers," says the letter from the law firm Hale, Moss, Pryor.',
+        '"Our client expects the sign to come down within fourteen days."',
+      ]),
+    ).toEqual(['Hale, Moss, Pryor', 'Hale, Moss, Pryor']);
+  });
+
+  it('credits "the resolution said" to the body the article named with that resolution', () => {
+    expect(
+      speakersOf([
+        'The envoy read out a passage from a 2019 Arctic Council resolution on shipping lanes.',
+        'The resolution said that fuel spills were the main risk "and that no member may license tankers without an inspection."',
+      ]),
+    ).toEqual(['Arctic Council']);
+  });
+
+  it('credits "the speaker says" and "the speaker tells" to the person a recording was attributed to', () => {
+    expect(
+      speakersOf([
+        'An audio message attributed to Ivo Marek called on the miners to end their strike.',
+        'The recording was broadcast by a local radio station on Friday.',
+        '"You have made your point and the owners have heard it," the speaker says.',
+        'The speaker tells the strikers that their demands "will be met in full by the spring."',
+      ]),
+    ).toEqual(['Ivo Marek', 'Ivo Marek']);
+  });
+
+  it('gives no author when the article named two for the same kind of document', () => {
+    expect(
+      speakersOf([
+        'Both a Harbour Trust report and a Marina Council report were published on Monday.',
+        'The report said the docks "will need dredging within five years."',
+      ]),
+    ).toEqual([null]);
+  });
+});

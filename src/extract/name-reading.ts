@@ -13,6 +13,7 @@ import {
 } from './names.js';
 import { isFirstName } from './first-names.js';
 import { FOREIGN_ORGANISATION_NOUNS } from './lexicon.js';
+import { isProductName } from './product-names.js';
 import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
@@ -123,6 +124,10 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       describedAsOrganisation(tokens, i, i + length) &&
       !isFirstName(entity?.name.split(' ')[0] ?? '') &&
       !followedByPersonRole(tokens, i + length);
+    if (entity && isProductName(tokens, i + office, i + length)) {
+      i += length;
+      continue;
+    }
     if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
     if (entity?.kind === 'person' && !described) noteTitles(tokens, i, i + length, entity.name, reading.titles);
     i += length;

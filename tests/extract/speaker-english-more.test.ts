@@ -47,3 +47,14 @@ describe('documents and recordings as speakers', () => {
     ).toEqual([null]);
   });
 });
+
+describe('name extent', () => {
+  it('does not take a product the company owns ("its Aurora Tarot app") for the full name of the company', () => {
+    expect(
+      speakersOf([
+        'Aurora said ads for its Aurora Tarot app had appeared beside the game without its knowledge.',
+        'Aurora denied that the game installs anything. "At no point does the game add our software to a phone."',
+      ]),
+    ).toEqual(['Aurora']);
+  });
+});

@@ -58,3 +58,16 @@ describe('name extent', () => {
     ).toEqual(['Aurora']);
   });
 });
+
+describe('verbs of reckoning', () => {
+  it('reads "calculated" and "reckoned" after a quotation as reporting verbs', () => {
+    expect(
+      speakersOf([
+        'Ngozi Okoro, an economist at the institute, has studied the cost of late repairs.',
+        '"We fix what breaks," said Tom Reilly, the county engineer.',
+        '"That is a great deal of money once you count every bridge in the county," Ms Okoro calculated.',
+        'Mr Reilly disagreed. "Most of it could be saved by one inspection a year," she reckoned.',
+      ]),
+    ).toEqual(['Tom Reilly', 'Ngozi Okoro', 'Ngozi Okoro']);
+  });
+});

@@ -11,7 +11,8 @@ import type { NamedEntity } from './names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { resolvePhrase } from './speaker-resolution.js';
-import { isCapitalised, tokenize } from './tokens.js';
+import { MASK } from './sentences.js';
+import { isCapitalised, tokenize, type Token } from './tokens.js';
 
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 export const MENTION_CHARS = 20_000;
@@ -30,6 +31,19 @@ export interface Mention {
 }
 
 /**
+ * The first SUBJECT_TOKENS tokens from `start`, a masked quotation counted as one token: "after "…" by the choir,
+ * Ruth was worried" keeps its subject in reach however long the quotation.
+ */
+function sentenceOpening(tokens: Token[], start: number): Token[] {
+  const opening: Token[] = [];
+  for (let k = start; k < tokens.length && opening.length < SUBJECT_TOKENS; k++) {
+    const token = tokens[k];
+    if (token && (token.text !== MASK || tokens[k - 1]?.text !== MASK)) opening.push(token);
+  }
+  return opening;
+}
+
+/**
  * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
  * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
  */
@@ -40,7 +54,7 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
   for (const start of starts) {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(tokens.slice(next, next + SUBJECT_TOKENS));
+    const subject = sentenceSubject(sentenceOpening(tokens, next));
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
     const definite = subject?.type === 'definite';
     if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)

@@ -222,11 +222,12 @@ export function attributeParagraph(
       const repeated = key === null ? undefined : carried.said?.get(key);
       speaker = repeated ?? (opensParagraph ? carried.entity : i > 0 ? (speakers[i - 1] ?? null) : null);
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
-      // whose subject was reported speaking belongs to that subject.
+      // whose subject was reported speaking belongs to that subject, even when that sentence quoted a phrase
+      // credited to nobody ('After "…" by the choir, Ruano was worried. "…"').
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
       if (
         speaker === null &&
-        (i === 0 || previous === undefined || previous.close < previousSentence) &&
+        (i === 0 || previous === undefined || previous.close < previousSentence || speakers[i - 1] === null) &&
         !opensParagraph &&
         sentence !== null &&
         !beforeTokens.some((t) => t.word)

@@ -71,3 +71,14 @@ describe('verbs of reckoning', () => {
     ).toEqual(['Tom Reilly', 'Ngozi Okoro', 'Ngozi Okoro']);
   });
 });
+
+describe('subjects past an opening clause with a quoted phrase', () => {
+  it('credits the quotation after "Still, after "…" by the choir, Ruth was worried." to Ruth', () => {
+    expect(
+      speakersOf([
+        'The rehearsals went well this week, Ruth Lindqvist said. "Two of the soloists could sing at any opera house."',
+        'Still, after "some very shaky evenings in the autumn" by the junior choir, Ruth was worried the concert might suffer. "But now I think they were only nervous."',
+      ]).filter((speaker, i) => i !== 1),
+    ).toEqual(['Ruth Lindqvist', 'Ruth Lindqvist']);
+  });
+});

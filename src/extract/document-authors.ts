@@ -6,6 +6,7 @@
  * article named exactly one author for that noun.
  */
 import { phraseAt, type SpeakerPhrase } from './attribution.js';
+import type { DefinitePhrase } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import { isNeverAName, nameRunLength, readName, type NamedEntity } from './names.js';
@@ -110,6 +111,17 @@ function authorBefore(tokens: Token[], noun: number): NamedEntity | null {
  */
 export function authorAsSpeaker(author: NamedEntity, book: NameBook): NamedEntity {
   return author.name.includes(' ') ? author : book.resolve(author);
+}
+
+/**
+ * "The speaker also repeats his claim …": a sentence opened by a document or voice whose author the article named,
+ * as its subject (a description too long for definite-descriptions.ts). Null for any other sentence.
+ */
+export function documentSubject(tokens: Token[], documents: DocumentBook | undefined): DefinitePhrase | null {
+  const start = tokens.findIndex((token) => token.word);
+  const words = tokens.slice(start, start + 2).map((token) => token.text);
+  const opens = isLowerCaseWord(tokens[start + 1]) && isLowerCaseWord(tokens[start + 2]);
+  return opens && documents?.authorFor(words) ? { type: 'definite', words } : null;
 }
 
 export function createDocumentBook(): DocumentBook {

@@ -4,7 +4,7 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
-import { authorAsSpeaker } from './document-authors.js';
+import { authorAsSpeaker, documentSubject, type DocumentBook } from './document-authors.js';
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
@@ -47,14 +47,15 @@ function sentenceOpening(tokens: Token[], start: number): Token[] {
  * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
  * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
  */
-export function mentionsIn(masked: string, starts: number[]): Mention[] {
+export function mentionsIn(masked: string, starts: number[], documents?: DocumentBook): Mention[] {
   const tokens = tokenize(masked.slice(0, MENTION_CHARS));
   const mentions: Mention[] = [];
   let next = 0;
   for (const start of starts) {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(sentenceOpening(tokens, next));
+    const opening = sentenceOpening(tokens, next);
+    const subject = sentenceSubject(opening) ?? documentSubject(opening, documents);
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
     const definite = subject?.type === 'definite';
     if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)

@@ -137,7 +137,7 @@ export function attributeParagraph(
   const masked = maskQuotations(text, spans);
   context.documents?.noteParagraph(masked);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
-  const mentions = mentionsIn(masked, starts);
+  const mentions = mentionsIn(masked, starts, context.documents);
   let nextMention = 0;
   let lastMentioned: NamedEntity | null = null;
   let lastMentionAt = -1;

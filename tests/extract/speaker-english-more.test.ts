@@ -38,6 +38,18 @@ describe('documents and recordings as speakers', () => {
     ).toEqual(['Ivo Marek', 'Ivo Marek']);
   });
 
+  it('hears the voice again in "The speaker also repeats …", for the "he says" after it', () => {
+    expect(
+      speakersOf([
+        'An audio message attributed to Ivo Marek called on the miners to end their strike.',
+        '"You have made your point and the owners have heard it," the speaker says.',
+        'The tape mentions Finance Minister Lena Brandt and Prime Minister Olaf Kessler, who took office in May.',
+        'The speaker also repeats his claim that the owners misled the miners for years.',
+        '"Nobody told you the truth about the pits, not once," he says.',
+      ]),
+    ).toEqual(['Ivo Marek', 'Ivo Marek']);
+  });
+
   it('gives no author when the article named two for the same kind of document', () => {
     expect(
       speakersOf([

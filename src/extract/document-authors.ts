@@ -3,7 +3,8 @@
  * behind it once: "a letter from the law firm Hale, Moss, Pryor", "a 2019 Arctic Council resolution", "an audio
  * message attributed to Ivo Marek". The words the document says are its author's, so "says the letter from …" is
  * the author, and a later "the resolution said" or "the speaker says" (the voice on the tape) is too, when the
- * article named exactly one author for that noun.
+ * article named exactly one author for that noun. A law or report nobody was named behind speaks as written
+ * ("the legislation") when the sentence says it states something.
  */
 import { phraseAt, type SpeakerPhrase } from './attribution.js';
 import type { DefinitePhrase } from './definite-descriptions.js';
@@ -39,6 +40,8 @@ export interface DocumentBook {
    * speaker" after "a tape attributed to Ivo Marek". Null when the article named no author, or several.
    */
   authorFor(words: string[]): NamedEntity | null;
+  /** "the legislation", as written, for a document whose noun the article tied to no author (documentAsWritten). */
+  asWritten(words: string[]): NamedEntity | null;
 }
 
 const isDocumentNoun = (token: Token | undefined): boolean =>
@@ -113,6 +116,24 @@ export function authorAsSpeaker(author: NamedEntity, book: NameBook): NamedEntit
   return author.name.includes(' ') ? author : book.resolve(author);
 }
 
+/** Laws and bills, which speak for nobody named but are quoted as saying things. */
+const LAW_NOUNS = new Set(['legislation', 'law', 'bill', 'regulations', 'guidance', 'policy']);
+/** What a document does when it says something: "the report says", "the legislation makes clear that". */
+const SAYS = new Set(['says', 'said', 'states', 'stated', 'writes', 'wrote', 'notes', 'noted', 'reads', 'read']);
+
+/**
+ * "The legislation makes clear that …", '"…," the report says': a document nobody was named behind, as written
+ * ("the legislation"), when the description is the document alone, or the document and what it says.
+ */
+function documentAsWritten(words: string[]): NamedEntity | null {
+  const noun = words[1] ?? '';
+  if (words[0]?.toLowerCase() !== 'the' || !(DOCUMENT_NOUNS.has(noun) || LAW_NOUNS.has(noun))) return null;
+  const rest = words.slice(2).filter((word) => !['also', 'further', 'explicitly'].includes(word));
+  const says = rest.length === 0 || (rest.length === 1 && SAYS.has(rest[0] ?? ''));
+  const makesClear = rest.length === 2 && ['makes', 'made'].includes(rest[0] ?? '') && rest[1] === 'clear';
+  return says || makesClear ? { name: `the ${noun}`, kind: 'description', gender: null } : null;
+}
+
 /**
  * "The speaker also repeats his claim …": a sentence opened by a document or voice whose author the article named,
  * as its subject (a description too long for definite-descriptions.ts). Null for any other sentence.
@@ -158,6 +179,9 @@ export function createDocumentBook(): DocumentBook {
       const noun = words[1] ?? '';
       if (VOICE_NOUNS.has(noun)) return voices.size === 1 ? ([...voices.values()][0] ?? null) : null;
       return DOCUMENT_NOUNS.has(noun) ? (authors.get(noun) ?? null) : null;
+    },
+    asWritten(words) {
+      return authors.has(words[1] ?? '') ? null : documentAsWritten(words);
     },
   };
 }

@@ -125,6 +125,8 @@ export function resolvePhrase(
       // "the resolution said" after "a 2019 Arctic Council resolution": the document's author (document-authors.ts).
       const author = context.documents?.authorFor(phrase.words);
       if (author) return authorAsSpeaker(author, book);
+      const document = context.documents?.asWritten(phrase.words);
+      if (document) return document;
       // "the church said" after "the Church of Scientology": the organisation the article named with that noun.
       // (A description read as a subject may run on into its verb: "The church has responded".)
       for (const noun of englishNouns(phrase.words)) {

@@ -5,6 +5,7 @@
  */
 import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
 import { documentAuthorAt, type DocumentBook } from './document-authors.js';
+import { organisationSubject } from './organisation-subjects.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
 import { readName } from './names.js';
@@ -145,7 +146,7 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
     }
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase === 'coordinated') {
-      const subject = sentence ? sentenceSubject(sentence) : null;
+      const subject = sentence ? (sentenceSubject(sentence) ?? organisationSubject(sentence)) : null;
       // Not a subject that names nobody ("Auf", "Es"): those leave the speaker to the words after the verb.
       if (subject && (subject.type !== 'name' || readName(subject.words) !== null)) return subject;
       // "Auf die Frage, ob …, sagte Trump am Montag: „…“": after a fronted clause the speaker follows the verb.

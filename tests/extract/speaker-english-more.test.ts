@@ -104,3 +104,24 @@ describe('subjects past an opening clause with a quoted phrase', () => {
     ).toEqual(['Ruth Lindqvist', 'Ruth Lindqvist']);
   });
 });
+
+describe('organisations as subjects', () => {
+  it('credits "The trust … and then urged … “…”" to the trust the article named, possessive opening and all', () => {
+    expect(
+      speakersOf([
+        'The Residents’ Harbour Improvement Trust, which oversees the harbour levy, complained in May that the council had ignored it.',
+        'The council, however, said it could not reply before the autumn.',
+        'The trust gave the council another month and then formally urged the mayor to make sure that the council “keeps every promise it made about the new quay.”',
+      ]),
+    ).toEqual(['Residents’ Harbour Improvement Trust']);
+  });
+
+  it('leaves "The trust … urged" without a speaker when the article named no trust', () => {
+    expect(
+      speakersOf([
+        'The council said it could not reply before the autumn.',
+        'The trust gave the council another month and then formally urged the mayor to make sure that the council “keeps every promise it made about the new quay.”',
+      ]),
+    ).toEqual([null]);
+  });
+});

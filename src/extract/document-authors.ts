@@ -98,14 +98,28 @@ export function documentAuthorAt(tokens: Token[], start: number): SpeakerPhrase 
     : { type: 'name', words, organisation: author.kind === 'organisation' };
 }
 
-/** The capitalised run that ends right before `noun`, opened by an article or a year: "a 2019 Arctic Council". */
-function authorBefore(tokens: Token[], noun: number): NamedEntity | null {
+/** Possessive determiners: "his letter" has an author, but not one the article names beside it. */
+const OWNERS = new Set(`his her their its our my your His Her Their Its Our My Your`.split(/\s+/));
+/** A recording or a platform's message is not its channel's words: "a CNN tape", "a Facebook message". */
+const CHANNELLED = new Set([...RECORDING_NOUNS, 'email', 'e-mail', 'ad', 'ads']);
+
+/**
+ * Who wrote the document at `noun`, from the words right before it: the capitalised run opened by an article or
+ * a year ("a 2019 Arctic Council resolution") or ending on a possessive ("Amnesty International's report"). Null
+ * when nothing names an author there; 'unknown' when a possessive gives it one the article does not name beside
+ * it ("his letter", "the agency's report").
+ */
+function authorBefore(tokens: Token[], noun: number): NamedEntity | null | 'unknown' {
+  const before = tokens[noun - 1]?.text ?? '';
+  const possessive = /['’]s?$/u.test(before);
+  if (OWNERS.has(before) || (possessive && !isCapitalised(tokens[noun - 1]))) return 'unknown';
   let start = noun;
   while (start > 0 && isCapitalised(tokens[start - 1])) start--;
-  if (start === noun || /['’]s?$/u.test(tokens[noun - 1]?.text ?? '')) return null;
+  if (start === noun) return possessive ? 'unknown' : null;
+  if (CHANNELLED.has(tokens[noun]?.text ?? '')) return 'unknown';
   const opener = /^\d{4}$/u.test(tokens[start - 1]?.text ?? '') ? start - 2 : start - 1;
-  if (!DOCUMENT_DETERMINERS.has(tokens[opener]?.text ?? '')) return null;
-  return authorNamed(tokens.slice(start, noun).map((token) => token.text));
+  if (!possessive && !DOCUMENT_DETERMINERS.has(tokens[opener]?.text ?? '')) return null;
+  return authorNamed(tokens.slice(start, noun).map((token) => token.text)) ?? (possessive ? 'unknown' : null);
 }
 
 /**
@@ -170,7 +184,8 @@ export function createDocumentBook(): DocumentBook {
         }
         const linked = AUTHOR_LINKS.has(tokens[i + 1]?.text ?? '') ? authorWordsAfterLink(tokens, i + 1) : null;
         const author = linked === null ? authorBefore(tokens, i) : authorNamed(linked);
-        if (author) note(token.text, author);
+        if (author === 'unknown') authors.set(token.text, null);
+        else if (author) note(token.text, author);
       });
     },
     authorFor(words) {

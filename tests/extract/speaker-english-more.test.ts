@@ -60,6 +60,19 @@ describe('documents and recordings as speakers', () => {
     ).toEqual(['the legislation', null]);
   });
 
+  it('takes the owner a possessive names for the author, and leaves "his letter" and "a CNN tape" without one', () => {
+    expect(
+      speakersOf([
+        'Lowland Watch’s report on river pollution was published on Tuesday.',
+        'The report said the river "has not been safe for swimming for a decade."',
+        'Councillor Abel Rusk sent his letter to the minister a week later.',
+        'The letter says that the council "cannot clean the river on its own."',
+        'A CNN tape of the meeting surfaced on Friday.',
+        'The tape says the minister "will look at the river again in the spring."',
+      ]),
+    ).toEqual(['Lowland Watch', null, null]);
+  });
+
   it('gives no author when the article named two for the same kind of document', () => {
     expect(
       speakersOf([

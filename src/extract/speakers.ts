@@ -14,6 +14,7 @@ import {
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
 import { shareJoinedSpeakers } from './coordinated-quotes.js';
+import { colonIntroduction } from './colon-introductions.js';
 import { describedSpeakerFor } from './described-pronouns.js';
 import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
@@ -289,6 +290,17 @@ export function attributeParagraph(
   // A paragraph whose last quotation has no speaker hands on nobody: the quotation-only paragraph after it is
   // as unsure as it was, and must not reach past it to an older speaker.
   carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
+  // "In the recording, Marek says:": the speaker a closing colon brings in (colon-introductions.ts).
+  const colon = colonIntroduction(masked, starts, spans.at(-1)?.close ?? -1);
+  const end = text.length;
+  const colonSpeaker =
+    colon &&
+    resolvePhrase(colon, book, context, {
+      named: () => namedBefore(end),
+      lastKnownOtherThan: (name) => lastKnownBefore(end, name),
+      lastProperNoun: () => lastProperNounBefore(end),
+    });
+  if (colonSpeaker) carried.entity = colonSpeaker;
   carried.people = knownPeopleNamed();
   return speakers;
 }

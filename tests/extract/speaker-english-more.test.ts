@@ -138,3 +138,24 @@ describe('organisations as subjects', () => {
     ).toEqual([null]);
   });
 });
+
+describe('speakers brought in by a closing colon', () => {
+  it('gives the quotation-only paragraphs after "In the recording, Marek says:" to Marek', () => {
+    expect(
+      speakersOf([
+        'Ivo Marek, who led the strike, spoke for twenty minutes. In the recording, Marek says:',
+        '"You have made your point and the owners have heard it."',
+        '"Now go back to the pits and let the lawyers talk."',
+      ]),
+    ).toEqual(['Ivo Marek', 'Ivo Marek']);
+  });
+
+  it('gives nobody when the closing colon follows no reporting verb', () => {
+    expect(
+      speakersOf([
+        'Ivo Marek, who led the strike, spoke for twenty minutes. The leaflet handed out afterwards was blunt:',
+        '"Go back to the pits and let the lawyers talk."',
+      ]),
+    ).toEqual([null]);
+  });
+});

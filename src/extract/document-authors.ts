@@ -3,7 +3,7 @@
  * behind it once: "a letter from the law firm Hale, Moss, Pryor", "a 2019 Arctic Council resolution", "an audio
  * message attributed to Ivo Marek". The words the document says are its author's, so "says the letter from …" is
  * the author, and a later "the resolution said" or "the speaker says" (the voice on the tape) is too, when the
- * article named exactly one author for that noun. A law or report nobody was named behind speaks as written
+ * article named exactly one author for that noun. A law nobody was named behind speaks as written
  * ("the legislation") when the sentence says it states something.
  */
 import { phraseAt, type SpeakerPhrase } from './attribution.js';
@@ -40,7 +40,7 @@ export interface DocumentBook {
    * speaker" after "a tape attributed to Ivo Marek". Null when the article named no author, or several.
    */
   authorFor(words: string[]): NamedEntity | null;
-  /** "the legislation", as written, for a document whose noun the article tied to no author (documentAsWritten). */
+  /** "the legislation", as written, for a law whose noun the article tied to no author (documentAsWritten). */
   asWritten(words: string[]): NamedEntity | null;
 }
 
@@ -130,18 +130,21 @@ export function authorAsSpeaker(author: NamedEntity, book: NameBook): NamedEntit
   return author.name.includes(' ') ? author : book.resolve(author);
 }
 
-/** Laws and bills, which speak for nobody named but are quoted as saying things. */
+/**
+ * Laws and bills, which speak for no author a reader would name, yet are quoted as saying things. A report or a
+ * resolution has an author the article may name later, or not at all: as written, it would be a guess.
+ */
 const LAW_NOUNS = new Set(['legislation', 'law', 'bill', 'regulations', 'guidance', 'policy']);
-/** What a document does when it says something: "the report says", "the legislation makes clear that". */
+/** What a law does when it says something: "the bill says", "the legislation makes clear that". */
 const SAYS = new Set(['says', 'said', 'states', 'stated', 'writes', 'wrote', 'notes', 'noted', 'reads', 'read']);
 
 /**
- * "The legislation makes clear that …", '"…," the report says': a document nobody was named behind, as written
- * ("the legislation"), when the description is the document alone, or the document and what it says.
+ * "The legislation makes clear that …", '"…," the bill says': a law nobody was named behind, as written ("the
+ * legislation"), when the description is the law alone, or the law and what it says.
  */
 function documentAsWritten(words: string[]): NamedEntity | null {
   const noun = words[1] ?? '';
-  if (words[0]?.toLowerCase() !== 'the' || !(DOCUMENT_NOUNS.has(noun) || LAW_NOUNS.has(noun))) return null;
+  if (words[0]?.toLowerCase() !== 'the' || !LAW_NOUNS.has(noun)) return null;
   const rest = words.slice(2).filter((word) => !['also', 'further', 'explicitly'].includes(word));
   const says = rest.length === 0 || (rest.length === 1 && SAYS.has(rest[0] ?? ''));
   const makesClear = rest.length === 2 && ['makes', 'made'].includes(rest[0] ?? '') && rest[1] === 'clear';

@@ -5,6 +5,7 @@
  */
 import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
 import { documentAuthorAt, type DocumentBook } from './document-authors.js';
+import { followsIssuedStatement } from './issued-statements.js';
 import { organisationSubject } from './organisation-subjects.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
@@ -131,7 +132,9 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       const subject = phraseBeforeVerb(tokens, v);
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
       // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
-      const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
+      // "The ministry issued a statement saying: '…'": the statement's words are its issuer's (issued-statements.ts).
+      const subjectOwns = tokens[v - 1]?.text === ',' || followsIssuedStatement(tokens, v);
+      const sentenceOwn = subjectOwns && sentence ? (sentenceSubject(sentence) ?? organisationSubject(sentence)) : null;
       // "The church responded with a statement, calling …": a definite subject, resolved or left empty later.
       if (sentenceOwn?.type === 'name' || sentenceOwn?.type === 'definite') return sentenceOwn;
       sawParticiple = true;

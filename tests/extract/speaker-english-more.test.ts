@@ -159,3 +159,15 @@ describe('speakers brought in by a closing colon', () => {
     ).toEqual([null]);
   });
 });
+
+describe('statements issued by an organisation', () => {
+  it('credits "X issued a statement saying “…”" to X, and "The ministry put out a statement saying" to the ministry named before', () => {
+    expect(
+      speakersOf([
+        'Northgate Rail issued a statement saying the council had not consulted "a single passenger before the vote."',
+        'The Ministry of Transport said on Friday that the line would reopen in June.',
+        'The ministry put out a short statement saying it would "study the report with great care."',
+      ]),
+    ).toEqual(['Northgate Rail', 'Ministry of Transport']);
+  });
+});

@@ -131,9 +131,9 @@ function nameRunStart(tokens: Token[], end: number): number {
   while (
     start > 0 &&
     (isCapitalised(tokens[start - 1]) ||
-      (isLowerCaseWord(tokens[start - 1]) &&
+      ((isLowerCaseWord(tokens[start - 1]) || tokens[start - 1]?.text === '&') &&
         isCapitalised(tokens[start - 2]) &&
-        PARTICLES.has(tokens[start - 1]?.text ?? '')))
+        (PARTICLES.has(tokens[start - 1]?.text ?? '') || tokens[start - 1]?.text === '&')))
   ) {
     start--;
   }

@@ -83,6 +83,18 @@ describe('documents and recordings as speakers', () => {
   });
 });
 
+describe('firms joined by an ampersand', () => {
+  it('reads "Hale & Moss" as one firm, before a verb and before an appositive, and "it" after it', () => {
+    expect(
+      speakersOf([
+        '"We will appeal the ruling," Hale & Moss said on Monday.',
+        'Brent & Tully, the agency that represents the singer, said she "never agreed to the tour."',
+        '"The dates were never confirmed," it said.',
+      ]),
+    ).toEqual(['Hale & Moss', 'Brent & Tully', 'Brent & Tully']);
+  });
+});
+
 describe('name extent', () => {
   it('does not take a product the company owns ("its Aurora Tarot app") for the full name of the company', () => {
     expect(

@@ -10,7 +10,7 @@ import { phraseAt, type SpeakerPhrase } from './attribution.js';
 import type { DefinitePhrase } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
-import { isNeverAName, nameRunLength, readName, type NamedEntity } from './names.js';
+import { isNeverAName, looksLikeOrganisation, nameRunLength, readName, type NamedEntity } from './names.js';
 import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Written or recorded things whose words are their author's. */
@@ -55,6 +55,15 @@ function authorNamed(words: string[]): NamedEntity | null {
 }
 
 /**
+ * Whether a name beside a document can be its author rather than its place ("a report from Kabul", "a Kabul
+ * report"): a person with a given name, or a name that reads as an organisation's.
+ */
+function looksLikeAuthor(words: string[]): boolean {
+  const name = readName(words)?.name.split(' ') ?? [];
+  return name.length > 0 && (isFirstName(name[0] ?? '') || looksLikeOrganisation(name));
+}
+
+/**
  * "the law firm Hale, Moss, Pryor.": after a partnership noun, the name runs on over one-word names between
  * commas, up to the end of the sentence; anywhere else, or when the sentence goes on, the name is its first run.
  */
@@ -72,6 +81,9 @@ function authorWordsAfterLink(tokens: Token[], link: number): string[] | null {
   if (phrase?.type !== 'name') return null;
   const start = tokens.findIndex((token, i) => i > link && token.text === phrase.words[0]);
   if (start < 0) return null;
+  // "by Kabul", "from Kabul" are places; "by think-tank Westgate", "from the law firm Hale" say what the name is.
+  const described = tokens.slice(link + 1, start).some((token) => isLowerCaseWord(token) && token.text !== 'the');
+  if (tokens[link]?.text !== 'by' && !described && !looksLikeAuthor(phrase.words)) return null;
   const end = partnershipNameEnd(tokens, start, start + phrase.words.length);
   const words: string[] = [];
   for (const token of tokens.slice(start, end)) {
@@ -83,7 +95,8 @@ function authorWordsAfterLink(tokens: Token[], link: number): string[] | null {
 
 /**
  * '"…," says the letter from the law firm Hale, Moss, Pryor.': the author of the document a reporting verb
- * points at (`start` is its article), as a name phrase; null when the phrase is no document tied to an author.
+ * points at (`start` is its article), as a name phrase; unnamed when the name after it is a place; null when the
+ * phrase is no document tied to a name.
  */
 export function documentAuthorAt(tokens: Token[], start: number): SpeakerPhrase | null {
   if (!DOCUMENT_DETERMINERS.has(tokens[start]?.text ?? '')) return null;
@@ -93,9 +106,9 @@ export function documentAuthorAt(tokens: Token[], start: number): SpeakerPhrase 
   if (!isDocumentNoun(tokens[noun]) || !AUTHOR_LINKS.has(tokens[noun + 1]?.text ?? '')) return null;
   const words = authorWordsAfterLink(tokens, noun + 1);
   const author = words === null ? null : authorNamed(words);
-  return words === null || author === null
-    ? null
-    : { type: 'name', words, organisation: author.kind === 'organisation' };
+  if (words !== null && author !== null) return { type: 'name', words, organisation: author.kind === 'organisation' };
+  // "says the letter from Dover": a place the document came from, not who wrote it.
+  return phraseAt(tokens, noun + 2)?.type === 'name' ? { type: 'unnamed' } : null;
 }
 
 /** Possessive determiners: "his letter" has an author, but not one the article names beside it. */
@@ -119,7 +132,8 @@ function authorBefore(tokens: Token[], noun: number): NamedEntity | null | 'unkn
   if (CHANNELLED.has(tokens[noun]?.text ?? '')) return 'unknown';
   const opener = /^\d{4}$/u.test(tokens[start - 1]?.text ?? '') ? start - 2 : start - 1;
   if (!possessive && !DOCUMENT_DETERMINERS.has(tokens[opener]?.text ?? '')) return null;
-  return authorNamed(tokens.slice(start, noun).map((token) => token.text)) ?? (possessive ? 'unknown' : null);
+  const words = tokens.slice(start, noun).map((token) => token.text);
+  return (looksLikeAuthor(words) ? authorNamed(words) : null) ?? (possessive ? 'unknown' : null);
 }
 
 /**

@@ -73,6 +73,16 @@ describe('documents and recordings as speakers', () => {
     ).toEqual(['Lowland Watch', null, null]);
   });
 
+  it('does not take the place a report came from for its author', () => {
+    expect(
+      speakersOf([
+        'A report from Kandahar on Sunday described long queues at the border.',
+        'The report said the crossing "had been closed since dawn without any warning."',
+        '"It is chaos here," says the letter from Dover, signed by forty drivers.',
+      ]),
+    ).toEqual([null, null]);
+  });
+
   it('gives no author when the article named two for the same kind of document', () => {
     expect(
       speakersOf([

@@ -193,3 +193,14 @@ describe('statements issued by an organisation', () => {
     ).toEqual(['Northgate Rail', 'Ministry of Transport']);
   });
 });
+
+describe('groups brought in by a relative clause', () => {
+  it('credits "…, former members who have said to me, “…”" to the former members, and angry Democrats too', () => {
+    expect(
+      speakersOf([
+        'I have lost count of the people I spoke to, former members who have said to me, "I joined because my friends did and I stayed for them."',
+        'At the meeting, angry Democrats who said, "We were never asked about any of this," walked out.',
+      ]),
+    ).toEqual(['former members', 'angry Democrats']);
+  });
+});

@@ -4,6 +4,9 @@
  * resolves them to people.
  */
 import { isParticiple, isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { documentAuthorAt, type DocumentBook } from './document-authors.js';
+import { followsIssuedStatement } from './issued-statements.js';
+import { organisationSubject } from './organisation-subjects.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { ACCORDING_WORDS, AUXILIARIES } from './lexicon.js';
 import { readName } from './names.js';
@@ -45,7 +48,7 @@ export function attributionAfter(window: string, context: SpeakerContext): Attri
   const invertedVerb = AUXILIARIES.has(inverted?.[1] ?? '') ? tokens[1] : { ...first, text: inverted?.[1] ?? '' };
   if (inverted && isReportingVerb(invertedVerb)) return { type: 'pronoun', pronoun: inverted[2] ?? '' };
   if (isReportingVerb(first)) {
-    const phrase = phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
+    const phrase = documentAuthorAt(tokens, 1) ?? phraseAt(tokens, 1) ?? phraseAfterAside(tokens, 1);
     // "«…», dijo." in a language that drops pronouns: the speaker is whoever spoke last.
     if ((phrase === null || phrase.type === 'unnamed') && context.dropsPronouns)
       return { type: 'pronoun', pronoun: '' };
@@ -129,7 +132,9 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
       const subject = phraseBeforeVerb(tokens, v);
       if (subject !== null && subject !== 'coordinated' && subject.type === 'name') return subject;
       // "Bush also ruled out talks, saying: '…'": the participle's subject is the sentence's.
-      const sentenceOwn = tokens[v - 1]?.text === ',' && sentence ? sentenceSubject(sentence) : null;
+      // "The ministry issued a statement saying: '…'": the statement's words are its issuer's (issued-statements.ts).
+      const subjectOwns = tokens[v - 1]?.text === ',' || followsIssuedStatement(tokens, v);
+      const sentenceOwn = subjectOwns && sentence ? (sentenceSubject(sentence) ?? organisationSubject(sentence)) : null;
       // "The church responded with a statement, calling …": a definite subject, resolved or left empty later.
       if (sentenceOwn?.type === 'name' || sentenceOwn?.type === 'definite') return sentenceOwn;
       sawParticiple = true;
@@ -144,7 +149,7 @@ export function attributionBefore(tokens: Token[], sentence: Token[] | null): At
     }
     const phrase = phraseBeforeVerb(tokens, v);
     if (phrase === 'coordinated') {
-      const subject = sentence ? sentenceSubject(sentence) : null;
+      const subject = sentence ? (sentenceSubject(sentence) ?? organisationSubject(sentence)) : null;
       // Not a subject that names nobody ("Auf", "Es"): those leave the speaker to the words after the verb.
       if (subject && (subject.type !== 'name' || readName(subject.words) !== null)) return subject;
       // "Auf die Frage, ob …, sagte Trump am Montag: „…“": after a fronted clause the speaker follows the verb.
@@ -169,6 +174,8 @@ export interface SpeakerContext {
   dropsPronouns: boolean;
   /** German: a capitalised run is a person only with a given name or a full name used before. */
   capitalisesNouns: boolean;
+  /** The documents the article named with their authors (document-authors.ts). */
+  documents?: DocumentBook;
 }
 
 /** "With those words,", "Con esa frase,", "Mit diesen Worten,", "Par ces mots,", "Com essas palavras,". */

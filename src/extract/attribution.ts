@@ -17,6 +17,7 @@ import { definiteAt, definiteEndingAt, setDefiniteLanguage, type DefinitePhrase 
 import { asideOpening } from './dash-asides.js';
 import { skipAdverbials } from './subject-verb-gap.js';
 import { groupEndingAt, relativeClauseToEnd } from './group-speakers.js';
+import { groupBeforeRelative } from './relative-groups.js';
 import { isFirstName } from './first-names.js';
 import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES, PARTICLES, SPOKESPERSON_ROLES } from './names.js';
 import { isCapitalised, isLowerCaseWord, type Token } from './tokens.js';
@@ -131,9 +132,9 @@ function nameRunStart(tokens: Token[], end: number): number {
   while (
     start > 0 &&
     (isCapitalised(tokens[start - 1]) ||
-      (isLowerCaseWord(tokens[start - 1]) &&
+      ((isLowerCaseWord(tokens[start - 1]) || tokens[start - 1]?.text === '&') &&
         isCapitalised(tokens[start - 2]) &&
-        PARTICLES.has(tokens[start - 1]?.text ?? '')))
+        (PARTICLES.has(tokens[start - 1]?.text ?? '') || tokens[start - 1]?.text === '&')))
   ) {
     start--;
   }
@@ -247,6 +248,9 @@ export function phraseBeforeVerb(tokens: Token[], verb: number): SpeakerPhrase |
     const start = nameRunStart(tokens, k - 2);
     return nameAt(tokens, start, k - 1 - start);
   }
+  // "…, former members who have said to me": the group the relative pronoun stands for (relative-groups.ts).
+  const group = groupBeforeRelative(tokens, k);
+  if (group) return group;
   if (CLAUSE_LINKS.has(token.text)) return 'coordinated';
   if (PRONOUNS.has(token.text)) return { type: 'pronoun', pronoun: token.text.toLowerCase() };
   for (let d = k - 1; d >= Math.max(0, k - 11) && tokens[d]?.word; d--) {

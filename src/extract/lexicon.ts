@@ -16,7 +16,9 @@ export const REPORTING_VERBS = new Set(
   conceded cautioned predicted emphasised emphasized stressed boasted complained joked testified shouted
   indicated countered maintained pleaded lamented quipped texted emailed agreed reiterated recounted mused
   pledged pledges answered answers asserted contended exclaimed yelled chanted screamed muttered murmured reasoned
-  whispered pointed cried demanded thundered snapped sighed grumbled conceded called`.split(/\s+/),
+  whispered pointed cried demanded thundered snapped sighed grumbled conceded called calculated reckoned reckons`.split(
+    /\s+/,
+  ),
 );
 export const REPORTING_PARTICIPLES = new Set(
   `adding saying warning insisting noting claiming explaining arguing telling writing stressing declaring

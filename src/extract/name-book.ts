@@ -6,6 +6,7 @@
 import type { Gender, NamedEntity } from './names.js';
 import { isFirstName } from './first-names.js';
 import { readNames, type Reading } from './name-reading.js';
+import { fullerPossessiveName } from './plural-possessive-names.js';
 
 export interface NameBook {
   /** Records every multi-word person and every organisation named in `text`. */
@@ -158,7 +159,9 @@ function bookWith(options: NameBookOptions, readings: Map<string, Reading>): Nam
     return later;
   }
 
-  function resolve(entity: NamedEntity): NamedEntity {
+  function resolve(read: NamedEntity): NamedEntity {
+    const fuller = fullerPossessiveName(read.name, knownOrganisations);
+    const entity = fuller === null ? read : { ...read, name: fuller, kind: 'organisation' as const };
     let resolved = knownOrganisations.has(entity.name) ? { ...entity, kind: 'organisation' as const } : entity;
     if (resolved.kind === 'person') {
       const full = fullNameFor(entity.name);

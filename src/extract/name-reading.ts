@@ -13,6 +13,8 @@ import {
 } from './names.js';
 import { isFirstName } from './first-names.js';
 import { FOREIGN_ORGANISATION_NOUNS } from './lexicon.js';
+import { withPluralPossessive } from './plural-possessive-names.js';
+import { isProductName } from './product-names.js';
 import { isCapitalised, isLowerCaseWord, tokenize, type Token } from './tokens.js';
 
 /** Only the start of a very long paragraph is read for names: enough for any article, bounded for hostile input. */
@@ -123,6 +125,14 @@ export function readNames(text: string, capitalisesNouns: boolean | undefined): 
       describedAsOrganisation(tokens, i, i + length) &&
       !isFirstName(entity?.name.split(' ')[0] ?? '') &&
       !followedByPersonRole(tokens, i + length);
+    // "the Citizens’ Independent Transportation Trust": a plural possessive opens the organisation's name.
+    const owned = entity ? withPluralPossessive(tokens, i + office, entity) : null;
+    if (owned && reading.entities.at(-1)?.name === tokens[i + office - 2]?.text) reading.entities.pop();
+    if (owned) reading.entities.push(owned);
+    if (owned || (entity && isProductName(tokens, i + office, i + length))) {
+      i += length;
+      continue;
+    }
     if (entity) reading.entities.push(described ? { ...entity, kind: 'organisation' } : entity);
     if (entity?.kind === 'person' && !described) noteTitles(tokens, i, i + length, entity.name, reading.titles);
     i += length;

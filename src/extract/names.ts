@@ -122,6 +122,9 @@ export function nameRunLength(tokens: Token[], start: number): number {
       const runSoFar = tokens.slice(start, end).map((word) => word.text);
       if (!joinsOrganisation && !runSoFar.some((word) => ORGANISATION_WORDS.has(word))) break;
       end++;
+    } else if (end > start && token?.text === '&' && isCapitalised(tokens[end + 1])) {
+      // "Procter & Gamble", "Rogers & Cowan": a firm's partners joined by an ampersand are one name.
+      end++;
     } else break;
   }
   return end - start;
@@ -190,7 +193,8 @@ function stripPeriod(word: string): string {
 
 /** An organisation by its words: "Network Rail", "Ministry of Health", "BBC". */
 export function looksLikeOrganisation(words: string[]): boolean {
-  if (words.some((word) => ORGANISATION_WORDS.has(word))) return true;
+  // "Hale & Moss": partners joined by an ampersand are a firm.
+  if (words.some((word) => ORGANISATION_WORDS.has(word) || word === '&')) return true;
   // "BBC", "NHS England": an acronym of three letters or more names an organisation ("JD Vance" does not).
   return words.some((word) => isAcronym(word) && word.length >= 3) || (words.length === 1 && isAcronym(words[0] ?? ''));
 }

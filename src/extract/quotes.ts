@@ -4,6 +4,7 @@
  * (fragments, titles of works, repeats).
  */
 import type { Quote } from '../core/domain.js';
+import { createDocumentBook } from './document-authors.js';
 import { createNameBook } from './name-book.js';
 import { findQuoteSpans, opensWithQuotationMark, spanText, type QuoteSpan } from './quote-marks.js';
 import { isParticiple, isReportingVerb, setAttributionLanguage } from './attribution.js';
@@ -130,6 +131,7 @@ export function findQuotes(paragraphs: string[], options: FindQuotesOptions = {}
   const context: SpeakerContext = {
     dropsPronouns: DROPS_PRONOUNS.has(lang),
     capitalisesNouns: CAPITALISES_NOUNS.has(lang),
+    documents: createDocumentBook(),
   };
   const book = createNameBook({
     capitalisesNouns: context.capitalisesNouns,

@@ -4,13 +4,15 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { authorAsSpeaker, documentSubject, type DocumentBook } from './document-authors.js';
 import { isFirstName } from './first-names.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { resolvePhrase } from './speaker-resolution.js';
-import { isCapitalised, tokenize } from './tokens.js';
+import { MASK } from './sentences.js';
+import { isCapitalised, tokenize, type Token } from './tokens.js';
 
 /** Mentions are read from the first this-many characters of a paragraph; real paragraphs are far shorter. */
 export const MENTION_CHARS = 20_000;
@@ -29,17 +31,31 @@ export interface Mention {
 }
 
 /**
+ * The first SUBJECT_TOKENS tokens from `start`, a masked quotation counted as one token: "after "…" by the choir,
+ * Ruth was worried" keeps its subject in reach however long the quotation.
+ */
+function sentenceOpening(tokens: Token[], start: number): Token[] {
+  const opening: Token[] = [];
+  for (let k = start; k < tokens.length && opening.length < SUBJECT_TOKENS; k++) {
+    const token = tokens[k];
+    if (token && (token.text !== MASK || tokens[k - 1]?.text !== MASK)) opening.push(token);
+  }
+  return opening;
+}
+
+/**
  * The people and organisations a paragraph reports speaking ("Lyse Doucet has indicated") or makes the
  * subject of a sentence ("Sané, a former finance minister, addressed …"), by position, for later pronouns.
  */
-export function mentionsIn(masked: string, starts: number[]): Mention[] {
+export function mentionsIn(masked: string, starts: number[], documents?: DocumentBook): Mention[] {
   const tokens = tokenize(masked.slice(0, MENTION_CHARS));
   const mentions: Mention[] = [];
   let next = 0;
   for (const start of starts) {
     if (start >= MENTION_CHARS) break;
     while (next < tokens.length && (tokens[next]?.start ?? 0) < start) next++;
-    const subject = sentenceSubject(tokens.slice(next, next + SUBJECT_TOKENS));
+    const opening = sentenceOpening(tokens, next);
+    const subject = sentenceSubject(opening) ?? documentSubject(opening, documents);
     const gendered = subject?.type === 'pronoun' && PRONOUN_GENDER.get(subject.pronoun);
     const definite = subject?.type === 'definite';
     if (subject?.type === 'name' || subject?.type === 'description' || gendered || definite)
@@ -66,6 +82,13 @@ export function mentionsIn(masked: string, starts: number[]): Mention[] {
 
 export function noteMention(mention: Mention, book: NameBook, context: SpeakerContext): NamedEntity | null {
   // "Der Mann veröffentlicht …": a definite subject adds nobody; speakers.ts asks unknownSubject whether it is new.
+  // "The speaker also repeats his claim": the voice of a recording, heard again for the "he says" after it.
+  const author = mention.phrase.type === 'definite' ? context.documents?.authorFor(mention.phrase.words) : null;
+  if (author) {
+    const entity = authorAsSpeaker(author, book);
+    book.noteSpeaker(entity);
+    return entity;
+  }
   if (mention.phrase.type === 'definite') return null;
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.

@@ -5,6 +5,7 @@
 import type { SpeakerContext } from './attribution-windows.js';
 import type { SpeakerPhrase } from './attribution.js';
 import { describesAPerson, englishNouns, officesIn, shareAWord } from './definite-descriptions.js';
+import { authorAsSpeaker } from './document-authors.js';
 import { isFirstName } from './first-names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
@@ -121,6 +122,11 @@ export function resolvePhrase(
       // "a poursuivi cette source gouvernementale" after "une source gouvernementale": that description, as written.
       const earlier = book.lastDescription((words) => shareAWord(phrase.words, words), DESCRIPTION_REACH);
       if (earlier) return earlier;
+      // "the resolution said" after "a 2019 Arctic Council resolution": the document's author (document-authors.ts).
+      const author = context.documents?.authorFor(phrase.words);
+      if (author) return authorAsSpeaker(author, book);
+      const document = context.documents?.asWritten(phrase.words);
+      if (document) return document;
       // "the church said" after "the Church of Scientology": the organisation the article named with that noun.
       // (A description read as a subject may run on into its verb: "The church has responded".)
       for (const noun of englishNouns(phrase.words)) {

@@ -14,6 +14,7 @@ import {
 } from './attribution-windows.js';
 import { isReportingVerb, PRONOUNS } from './attribution.js';
 import { shareJoinedSpeakers } from './coordinated-quotes.js';
+import { colonIntroduction } from './colon-introductions.js';
 import { describedSpeakerFor } from './described-pronouns.js';
 import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
@@ -135,8 +136,9 @@ export function attributeParagraph(
     return [...people.values()];
   };
   const masked = maskQuotations(text, spans);
+  context.documents?.noteParagraph(masked);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
-  const mentions = mentionsIn(masked, starts);
+  const mentions = mentionsIn(masked, starts, context.documents);
   let nextMention = 0;
   let lastMentioned: NamedEntity | null = null;
   let lastMentionAt = -1;
@@ -221,11 +223,12 @@ export function attributeParagraph(
       const repeated = key === null ? undefined : carried.said?.get(key);
       speaker = repeated ?? (opensParagraph ? carried.entity : i > 0 ? (speakers[i - 1] ?? null) : null);
       // 'Ruano said the signals remain his issue. "For me, …"': a quotation that opens the sentence after one
-      // whose subject was reported speaking belongs to that subject.
+      // whose subject was reported speaking belongs to that subject, even when that sentence quoted a phrase
+      // credited to nobody ('After "…" by the choir, Ruano was worried. "…"').
       const previousSentence = sentenceStartBefore(starts, sentenceStart - 1);
       if (
         speaker === null &&
-        (i === 0 || previous === undefined || previous.close < previousSentence) &&
+        (i === 0 || previous === undefined || previous.close < previousSentence || speakers[i - 1] === null) &&
         !opensParagraph &&
         sentence !== null &&
         !beforeTokens.some((t) => t.word)
@@ -287,6 +290,17 @@ export function attributeParagraph(
   // A paragraph whose last quotation has no speaker hands on nobody: the quotation-only paragraph after it is
   // as unsure as it was, and must not reach past it to an older speaker.
   carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
+  // "In the recording, Marek says:": the speaker a closing colon brings in (colon-introductions.ts).
+  const colon = colonIntroduction(masked, starts, spans.at(-1)?.close ?? -1);
+  const end = text.length;
+  const colonSpeaker =
+    colon &&
+    resolvePhrase(colon, book, context, {
+      named: () => namedBefore(end),
+      lastKnownOtherThan: (name) => lastKnownBefore(end, name),
+      lastProperNoun: () => lastProperNounBefore(end),
+    });
+  if (colonSpeaker) carried.entity = colonSpeaker;
   carried.people = knownPeopleNamed();
   return speakers;
 }

@@ -27,7 +27,7 @@ const ENDS = new Set(
 );
 const MAX_WORDS = 4;
 /** German indefinite articles that open a described subject ("Ein junger Polizist wird knallrot"). */
-const GERMAN_INDEFINITE = new Set(`ein eine einer`.split(/\s+/));
+const GERMAN_INDEFINITE = new Set(`ein eine einer einige mehrere manche viele`.split(/\s+/));
 
 export interface DefinitePhrase {
   type: 'definite';
@@ -50,7 +50,8 @@ export function definiteAt(
   let i = start + 1;
   for (; i < end; i++) {
     const token = tokens[i];
-    if (!token?.word || ENDS.has(token.text.toLowerCase())) break;
+    // Spanish "a" is a preposition, French "a" an auxiliary: both end the description; Portuguese "a" is an article.
+    if (!token?.word || ENDS.has(token.text.toLowerCase()) || (token.text === 'a' && !portuguese)) break;
     // "the 45-year-old" opens with a digit.
     const noun =
       isLowerCaseWord(token) ||

@@ -72,7 +72,9 @@ const ORGANISATION_WORDS = new Set(
   Cabinet Kremlin Pentagon Treasury Ofcom Ofgem Ofwat Watch Project Campaign Initiative Network Agency Airport
   Port Festival League FC United City Studios Records Press Insurance Capital Partnership Consortium Trains
   Buses Transit Chamber Commerce Electric Telecom Airline Pharmaceuticals Foods Logistics Software
-  Entertainment Publishing Construction Homes Mining`.split(/\s+/),
+  Entertainment Publishing Construction Homes Mining
+  Organización Organização Organisme Ministerio Ministère Ministério Ministerium Agencia Agence Agência
+  Instituto Institut Fundación Fondation Fundação Stiftung`.split(/\s+/),
 );
 /** Lower-case nouns that stand for an organisation, or for someone speaking on its behalf. */
 export const ORGANISATION_ROLES = new Set(

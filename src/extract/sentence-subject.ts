@@ -13,7 +13,9 @@ import {
 } from './attribution.js';
 import { definiteAt, describedSubjectAt } from './definite-descriptions.js';
 import { isFirstName } from './first-names.js';
+import { afterParticipleClause, romancePersonSubjectAt } from './romance-subjects.js';
 import { isNeverAName, isTitle, nameRunLength, ORGANISATION_ROLES } from './names.js';
+import { roleThenName } from './role-then-name.js';
 import { isLowerCaseWord, type Token } from './tokens.js';
 
 /** Articles that open a sentence's subject in the other languages ("O presidente da Câmara, Arthur Lira, …"). */
@@ -67,7 +69,7 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     const comma = tokens.findIndex((token, index) => index > i + 1 && index <= i + 6 && token.text === ',');
     if (comma > 0 && tokens.slice(i + 1, comma).every((token) => token.word)) i = comma + 1;
     else i = afterSubordinateClause(tokens, i);
-  } else i = afterSubordinateClause(tokens, i);
+  } else i = afterSubordinateClause(tokens, afterParticipleClause(tokens, i));
   const first = tokens[i];
   // "En la Casa Rosada se preguntan …": a place after a preposition, not the subject.
   if (first === undefined || INTRODUCING.has(first.text)) return null;
@@ -75,6 +77,9 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
   const described = describedSubjectAt(tokens, i, nounsCapitalised());
   if (described) return described;
   if (isLowerCaseWord(first)) {
+    // "Installée au café, la jeune femme s'inquiète : …": after an opening clause the article is lower-case.
+    const person = i > 0 ? romancePersonSubjectAt(tokens, i) : null;
+    if (person) return person;
     const phrase = phraseAt(tokens, i);
     if (phrase?.type !== 'name') return null;
     // "o senador do Avante afirmou": the name after "do", "de" is the body the described subject belongs to.
@@ -92,12 +97,15 @@ export function sentenceSubject(tokens: Token[]): SpeakerPhrase | null {
     const closer = tokens[comma + 1 + length]?.text;
     if (length > 0 && (closer === ',' || closer === '(')) return nameAt(tokens, comma + 1, length);
   }
+  const roled = nounsCapitalised() ? roleThenName(tokens, i) : null;
+  if (roled) return roled;
   // "Der Mann veröffentlicht …": in German the capitalised noun after the article is a description, not a name.
   const germanDefinite = start > i && nounsCapitalised() ? definiteAt(tokens, i, true) : null;
   if (germanDefinite) return germanDefinite;
   const length = nameRunLength(tokens, start);
   // "El periodista ruso, cuyo periódico …, advirtió": a definite description for the subject.
-  const definite = start > i && length === 0 ? definiteAt(tokens, i, nounsCapitalised()) : null;
+  const definite =
+    start > i && length === 0 ? (definiteAt(tokens, i, nounsCapitalised()) ?? romancePersonSubjectAt(tokens, i)) : null;
   if (definite) return definite;
   if (length === 0) {
     // "The poet Derek Anyan shared …": lower-case role words before the name.

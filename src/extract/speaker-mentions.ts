@@ -4,8 +4,10 @@
  */
 import type { SpeakerContext } from './attribution-windows.js';
 import { isReportingVerb, phraseAt, phraseBeforeVerb, type SpeakerPhrase } from './attribution.js';
+import { describedSourcesIn } from './described-sources.js';
 import { authorAsSpeaker, documentSubject, type DocumentBook } from './document-authors.js';
 import { isFirstName } from './first-names.js';
+import { personDescribedAsSubject } from './foreign-descriptions.js';
 import type { NameBook } from './name-book.js';
 import type { NamedEntity } from './names.js';
 import { PRONOUN_GENDER } from './lexicon.js';
@@ -77,6 +79,7 @@ export function mentionsIn(masked: string, starts: number[], documents?: Documen
       if (named || after?.type === 'description') mentions.push({ at: token.start, phrase: after, subjectOnly: false });
     }
   });
+  mentions.push(...describedSourcesIn(tokens));
   return mentions.sort((a, b) => a.at - b.at);
 }
 
@@ -89,7 +92,12 @@ export function noteMention(mention: Mention, book: NameBook, context: SpeakerCo
     book.noteSpeaker(entity);
     return entity;
   }
-  if (mention.phrase.type === 'definite') return null;
+  // "la abogada … sostiene": a noun of a person stands for the one heard just before, heard here again.
+  if (mention.phrase.type === 'definite') {
+    const person = personDescribedAsSubject(mention.phrase.words, book);
+    if (person) book.noteSpeaker(person);
+    return person;
+  }
   const entity = resolvePhrase(mention.phrase, book, context);
   // "He also offered no excuses. '…'": a pronoun subject points at the quotation after it, but adds nobody new.
   // "It said ads …": an organisation's "it" as a subject makes it heard here, for the "it said" that follows.

@@ -7,6 +7,7 @@ import type { SpeakerPhrase } from './attribution.js';
 import { describesAPerson, englishNouns, officesIn, shareAWord } from './definite-descriptions.js';
 import { authorAsSpeaker } from './document-authors.js';
 import { isFirstName } from './first-names.js';
+import { standsForABody } from './foreign-descriptions.js';
 import { PRONOUN_GENDER } from './lexicon.js';
 import type { NameBook } from './name-book.js';
 import { isNeverAName, readName, type NamedEntity } from './names.js';
@@ -50,6 +51,12 @@ function credible(entity: NamedEntity, book: NameBook, context: SpeakerContext):
   return book.isProperNoun(first);
 }
 
+/** The one person of `fitting`, when the paragraph named no other known person before the quotation. */
+function newcomer(fitting: NamedEntity[], here: ParagraphSoFar): NamedEntity | null {
+  const [only] = fitting;
+  return fitting.length === 1 && only && here.lastKnownOtherThan(only.name) === null ? only : null;
+}
+
 /** Turns a phrase into a named speaker using what the article said before. */
 export function resolvePhrase(
   phrase: SpeakerPhrase,
@@ -82,13 +89,16 @@ export function resolvePhrase(
           other !== null && other.name !== person?.name && (!gender || !other.gender || other.gender === gender);
         // "… sagte er dem NDR. [¶] Der Mann veröffentlicht … „…“, schrieb er": a new person described in this
         // paragraph may be who the pronoun means, not the speaker of an earlier one.
-        if (fits || (person && !book.heardThisParagraph(person.name) && here.unknownSubject?.())) return null;
+        const fitsPronoun = (named: NamedEntity): boolean => named.gender === gender || named.gender === null;
+        // "Auch der Bürgermeister, Jonas Hartwig. „…“, sagt er": unless the paragraph brought in one person by
+        // full name whom the pronoun fits, and named nobody else known before the quotation.
+        if (fits) return gender ? newcomer(here.named().filter(fitsPronoun), here) : null;
+        if (person && !book.heardThisParagraph(person.name) && here.unknownSubject?.()) return null;
         if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
         // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
         // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),
         // before the quotation.
         if (!gender) return null;
-        const fitsPronoun = (named: NamedEntity): boolean => named.gender === gender || named.gender === null;
         const fitting = here.named().filter(fitsPronoun);
         if (fitting.length > 0 || here.lastProperNoun() !== null)
           return fitting.length === 1 ? (fitting[0] ?? null) : null;
@@ -141,7 +151,7 @@ export function resolvePhrase(
       // "the speaker says", "advirtió el periodista", "the former mayor argued": the person heard just before,
       // unless this paragraph has since named someone else. English says "the resolution said" as well, so
       // there only a title or an age makes the description a person.
-      const personal = context.dropsPronouns || describesAPerson(phrase.words);
+      const personal = (context.dropsPronouns && !standsForABody(phrase.words)) || describesAPerson(phrase.words);
       const person = personal ? book.lastPerson(null, PRONOUN_REACH) : null;
       const other = person && !book.heardThisParagraph(person.name) ? here.lastKnownOtherThan(person.name) : null;
       return person && (other === null || other.name === person.name) ? person : null;

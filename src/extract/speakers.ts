@@ -16,6 +16,8 @@ import { isReportingVerb, PRONOUNS } from './attribution.js';
 import { shareJoinedSpeakers } from './coordinated-quotes.js';
 import { colonIntroduction } from './colon-introductions.js';
 import { describedSpeakerFor } from './described-pronouns.js';
+import { foreignDescribedSpeaker } from './foreign-descriptions.js';
+import { impersonalSource } from './german-heisst-es.js';
 import { isBareVerbBeforeColon } from './dropped-subjects.js';
 import { isFirstName } from './first-names.js';
 import { sentenceSubject } from './sentence-subject.js';
@@ -27,8 +29,12 @@ import { isUnknownSubject, MENTION_CHARS, mentionsIn, noteMention, resolvedName 
 import { continuesReportedSpeech, readReportedSentences, type ReportedSentences } from './reported-speech.js';
 import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
 import { opinionHolder } from './opinion-holders.js';
+import { stillAbout, stillTheirs } from './paragraph-continuation.js';
+import { shareParagraphSpeaker } from './paragraph-speaker.js';
 import { createRoleBook, type RoleBook } from './role-book.js';
+import { withPlaceSource } from './place-sources.js';
 import { resolvePhrase } from './speaker-resolution.js';
+import { voxPopFor } from './vox-pops.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
 export type { SpeakerContext } from './attribution-windows.js';
@@ -190,6 +196,8 @@ export function attributeParagraph(
       if (endsSentence && isBareAttribution(nextSentence)) attribution = attributionAfter(nextSentence, context);
       else attribution = speakerPointedBack(nextSentence);
     }
+    // "«…», señalaron desde la oposición": a plural verb without subject credits the place after it.
+    if (context.dropsPronouns) attribution = withPlaceSource(attribution, afterWindow);
     // "Y remató: «…»": a verb alone before the colon, its subject dropped, continues whoever spoke last.
     if (attribution === null && context.dropsPronouns && sentence !== null && isBareVerbBeforeColon(beforeTokens))
       attribution = { type: 'pronoun', pronoun: '' };
@@ -240,13 +248,16 @@ export function attributeParagraph(
       if (speaker === null && i === 0 && sentence !== null && !beforeTokens.some((t) => t.word))
         speaker = nextMention === 0 && lastProperNounBefore(span.open) === null ? carried.entity : null;
     } else {
-      speaker = resolvePhrase(attribution, book, context, {
-        named: () => namedBefore(span.open),
-        lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
-        lastProperNoun: () => lastProperNounBefore(span.open),
-        unknownSubject: () => unknownSubject,
-        namedInParagraphBefore: () => carried.people ?? [],
-      });
+      const voxPop = attribution.type === 'pronoun' ? voxPopFor(attribution.pronoun, text, span.open, book) : null;
+      speaker =
+        voxPop ??
+        resolvePhrase(attribution, book, context, {
+          named: () => namedBefore(span.open),
+          lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
+          lastProperNoun: () => lastProperNounBefore(span.open),
+          unknownSubject: () => unknownSubject,
+          namedInParagraphBefore: () => carried.people ?? [],
+        });
       // "sagte die Ministerin" after "Die Ministerin Anna Keller": the one person brought in with that noun, unless
       // the paragraph has named another, even as an object, before the quotation. English descriptions are read in
       // speaker-resolution.ts.
@@ -254,11 +265,20 @@ export function attributeParagraph(
         const name = carried.roles?.personFor(attribution.words) ?? null;
         if (name !== null && lastKnownBefore(span.open, name, true) === null)
           speaker = book.resolve({ name, kind: 'person', gender: null });
+        speaker ??= foreignDescribedSpeaker(attribution.words, book, {
+          namedOtherThan: (name) => lastKnownBefore(span.open, name, true) !== null,
+        });
       }
       const nobodyNamed = (): boolean => namedBefore(span.open).length === 0 && lastKnownBefore(span.open, '') === null;
       if (speaker === null && attribution.type === 'pronoun' && nobodyNamed())
         speaker = describedSpeakerFor(attribution.pronoun, book);
     }
+    // "Sein Fazit: „…“" in a paragraph that names the last speaker and nobody else: still that speaker's words.
+    if (speaker === null && (attribution === null || attribution === subject) && speakers.every((s) => s === null))
+      speaker = stillTheirs(carried.entity, masked, sentenceStart, span.open, peopleNamed, book);
+    // "„…“, hieß es in einer Mitteilung der Behörde": German's impersonal attribution credits a body.
+    if (speaker === null && context.capitalisesNouns)
+      speaker = impersonalSource(afterWindow, masked.slice(0, span.open));
     // German reported speech: "Vielmehr sei … „…“" is the words of whoever the paragraph reported last. German is
     // the language here that marks reported speech by its verbs, and the one that capitalises its nouns.
     if (speaker === null && context.capitalisesNouns && (attribution === null || attribution === subject)) {
@@ -273,6 +293,13 @@ export function attributeParagraph(
     if (speaker) book.noteSpeaker(speaker);
     speakers.push(speaker);
   });
+  shareParagraphSpeaker(
+    masked,
+    spans,
+    speakers,
+    (offset) => sentenceStartBefore(starts, offset),
+    (speaker) => stillAbout(speaker, masked.slice(0, MENTION_CHARS), peopleNamed, book),
+  );
   shareJoinedSpeakers(text, spans, speakers);
   noteMentionsBefore(Number.POSITIVE_INFINITY);
   // A paragraph of narrative hands on its subject only when it is one sentence that names nobody else: after

@@ -95,7 +95,7 @@ export function resolvePhrase(
         if (fits) return gender ? newcomer(here.named().filter(fitsPronoun), here) : null;
         if (person && !book.heardThisParagraph(person.name) && here.unknownSubject?.()) return null;
         if (person) return person.kind === 'person' && gender ? { ...person, gender } : person;
-        // "So too the mayor, Joël Niederlaender. '…,' he says": nobody heard speaking yet, but the paragraph
+        // "So too the mayor, Joël Marchetti. '…,' he says": nobody heard speaking yet, but the paragraph
         // named exactly one person whose given name fits the pronoun, or carries no gender ("Marie-Pierre", "Zineb"),
         // before the quotation.
         if (!gender) return null;

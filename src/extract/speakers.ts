@@ -211,7 +211,7 @@ export function attributeParagraph(
       subject = sentenceSubject(beforeTokens);
       // 'Das sei „…“', 'That was "…"': a subject that names nobody leaves the quotation to the one before it.
       // "Seine Prognose im Radio: „…“": a run opened by a word that is never a name, and that stands for nobody
-      // known, names nobody either (not "Doch Niederlaender will …").
+      // known, names nobody either (not "Doch Marchetti will …").
       const namesNobody =
         subject?.type === 'name' &&
         (readName(subject.words) === null ||
@@ -225,7 +225,7 @@ export function attributeParagraph(
       const lead = masked.slice(0, span.open);
       // "Ernster Nachsatz: „…“", "His verdict: '…'": a short lead-in that ends on a colon, names nobody and
       // reports nothing opens the paragraph as well as the quotation would.
-      // A title quoted inside the lead-in ("Seine Prognose in den „Kulturfragen“:") credited to nobody leaves it one.
+      // A title quoted inside the lead-in ("Seine Prognose in den „Abendgesprächen“:") credited to nobody leaves it one.
       const opensParagraph =
         !/[\p{L}\p{N}]/u.test(lead) || (speakers.every((earlier) => earlier === null) && isLeadIn(lead, book));
       const repeated = key === null ? undefined : carried.said?.get(key);

@@ -30,23 +30,18 @@ import { continuesReportedSpeech, readReportedSentences, type ReportedSentences 
 import { repeatKey, type SaidSoFar } from './repeated-quotes.js';
 import { opinionHolder } from './opinion-holders.js';
 import { stillAbout, stillTheirs } from './paragraph-continuation.js';
+import { paragraphNames } from './paragraph-names.js';
 import { shareParagraphSpeaker } from './paragraph-speaker.js';
 import { createRoleBook, type RoleBook } from './role-book.js';
 import { withPlaceSource } from './place-sources.js';
 import { resolvePhrase } from './speaker-resolution.js';
 import { voxPopFor } from './vox-pops.js';
-import { isCapitalised, tokenize } from './tokens.js';
+import { tokenize } from './tokens.js';
 
 export type { SpeakerContext } from './attribution-windows.js';
 
 /** Attribution windows are read this far at most, which bounds the work on hostile paragraphs. */
 const WINDOW_CHARS = 400;
-
-/** Words after which a name is talked about rather than talking. */
-const OBJECT_LINKS = new Set(
-  `the about of with to for against by from on at over than between von mit zu für gegen über zwischen à avec pour
-  contre sur de entre con para sobre com contra por pelo pela ao aos à do da dos das del al`.split(/\s+/),
-);
 
 /** English definite articles: English descriptions are resolved in speaker-resolution.ts. */
 const ENGLISH_DEFINITE = new Set(['the', 'The', 'this', 'This', 'that', 'That']);
@@ -99,49 +94,13 @@ export function attributeParagraph(
   book.registerNames(text);
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
   (carried.roles ??= createRoleBook()).noteParagraph(text, peopleNamed);
-  /** The capitalised words of this paragraph before `offset`, last first, that could name someone. */
-  function* candidatesBefore(offset: number, asObjectToo: boolean): Generator<string> {
-    const words = tokenize(masked.slice(0, Math.min(offset, MENTION_CHARS)));
-    for (let k = words.length - 1; k >= 0; k--) {
-      const word = words[k];
-      if (!isCapitalised(word) || !word || isNeverAName(word.text)) continue;
-      // "Whelan's dismissal", "about Whelan": a person talked about, not one who might be talking.
-      if (/['’]s?$/u.test(word.text) || (!asObjectToo && OBJECT_LINKS.has(words[k - 1]?.text ?? ''))) continue;
-      yield word.text;
-    }
-  }
-  /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
-  const lastKnownBefore = (offset: number, except: string, asObjectToo = false): NamedEntity | null => {
-    for (const word of candidatesBefore(offset, asObjectToo)) {
-      const known = book.personBySurname(word);
-      if (known && known.name !== except && known.name.split(' ').at(-1) === word) return known;
-    }
-    return null;
-  };
-  /** The last capitalised word inside a sentence of this paragraph before `offset` (a name, a company). */
-  const lastProperNounBefore = (offset: number): string | null => {
-    for (const word of candidatesBefore(offset, true)) if (book.isProperNoun(word)) return word;
-    return null;
-  };
-  /** The people this paragraph named in full before `offset`, with the gender their given name carries. */
-  const namedBefore = (offset: number): NamedEntity[] =>
-    [...peopleNamed]
-      .filter((name) => {
-        const at = text.indexOf(name);
-        return at >= 0 && at < offset;
-      })
-      .map((name) => book.resolve({ name, kind: 'person', gender: null }));
-  /** The known people this paragraph names outside its quotations, in full or by surname, once each. */
-  const knownPeopleNamed = (): NamedEntity[] => {
-    const people = new Map<string, NamedEntity>();
-    for (const word of candidatesBefore(MENTION_CHARS, true)) {
-      const known = book.personBySurname(word);
-      // Only someone heard before, or the subject of a sentence ("New York" is two capitalised words too).
-      if (known && book.wasHeard(known.name) && known.name.split(' ').at(-1) === word) people.set(known.name, known);
-    }
-    return [...people.values()];
-  };
   const masked = maskQuotations(text, spans);
+  const { lastKnownBefore, lastProperNounBefore, namedBefore, knownPeopleNamed } = paragraphNames(
+    text,
+    masked,
+    peopleNamed,
+    book,
+  );
   context.documents?.noteParagraph(masked);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts, context.documents);

@@ -5,8 +5,8 @@ import type { Messenger, OutgoingMessage, SendResult } from '../core/ports.js';
 import type { SendTicket } from '../limits/shared-pacer.js';
 import { createChatLeases } from './chat-leases.js';
 import { createChatQueues } from './chat-queues.js';
-import { createPacer, type PaceTicket, type PaceWindow } from './pacer.js';
-import { paceWindows } from './pacing.js';
+import { createPacer, type PaceTicket } from './pacer.js';
+import { messageWindows } from './pacing.js';
 import {
   DEFAULT_MAX_ATTEMPTS,
   defaultSleep,
@@ -94,15 +94,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
   let stopping$ = stopController();
 
-  const windowCache = new WeakMap<OutboxMessage, PaceWindow[]>();
-  const windowsOf = (message: OutboxMessage): PaceWindow[] => {
-    let windows = windowCache.get(message);
-    if (!windows) {
-      windows = paceWindows(options.pacing, message.platform, message.chatId, message.chatKind);
-      windowCache.set(message, windows);
-    }
-    return windows;
-  };
+  const windowsOf = messageWindows(options.pacing);
 
   const outcomes = createOutcomeHandler({
     ...options,

@@ -72,3 +72,18 @@ export function paceWindows(limits: PacingLimits, platform: Platform, chatId: Ch
       return [];
   }
 }
+
+/** paceWindows of each message, worked out once per message however often the worker looks at it. */
+export function messageWindows(
+  limits: PacingLimits,
+): (message: { platform: Platform; chatId: ChatId; chatKind: ChatKind }) => PaceWindow[] {
+  const cache = new WeakMap<object, PaceWindow[]>();
+  return (message) => {
+    let windows = cache.get(message);
+    if (!windows) {
+      windows = paceWindows(limits, message.platform, message.chatId, message.chatKind);
+      cache.set(message, windows);
+    }
+    return windows;
+  };
+}

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { expect, onTestFailed } from 'vitest';
-import { receivedPerChat, type DeliveryWorld } from './outbox-world.js';
+import { afterEach, expect, onTestFailed } from 'vitest';
+import { createDeliveryWorld, receivedPerChat, type DeliveryWorld } from './outbox-world.js';
 
 /** The steps the delivery scale tests share, whichever platform the world sends to. */
 
@@ -9,6 +9,23 @@ export function describeOnFailure(world: DeliveryWorld): void {
   onTestFailed(() => {
     for (const [n, worker] of world.workers.entries()) console.error(`--- worker ${n + 1}:\n${worker.output()}`);
   });
+}
+
+/**
+ * For a test file: a function that makes a delivery world (outbox-world.ts) whose workers' output a failed
+ * test prints, closed after each test.
+ */
+export function deliveryWorlds(): (options: Parameters<typeof createDeliveryWorld>[0]) => Promise<DeliveryWorld> {
+  let world: DeliveryWorld | undefined;
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+  return async (options) => {
+    world = await createDeliveryWorld(options);
+    describeOnFailure(world);
+    return world;
+  };
 }
 
 /** Every chat 1…chats got its messages 1…perChat, first arrivals in order; returns the repeats per chat. */

@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
-import { checkEveryChat, deliverWithThreeWorkers, describeOnFailure } from './delivery-runs.js';
-import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type DeliveryWorld } from './outbox-world.js';
+import { expect, it } from 'vitest';
+import { checkEveryChat, deliverWithThreeWorkers, deliveryWorlds } from './delivery-runs.js';
+import { GLOBAL_PER_SECOND, perSecond, steadyRate } from './outbox-world.js';
 
 /**
  * Three-workers.test.ts for Discord: three `newsbrief deliver` processes on one PostgreSQL and
@@ -15,19 +15,13 @@ import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type Del
  * shared 2-core machine meets when busy, so the goal itself stays open.
  */
 
-let world: DeliveryWorld | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const newWorld = deliveryWorlds();
 
 const CHATS = 1000;
 const PER_CHAT = 3;
 
 it('three processes deliver 3,000 messages to 1,000 Discord channels exactly once, in order, at ≥ 0.85 of the limit', async () => {
-  world = await createDeliveryWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
-  describeOnFailure(world);
-  const current = world;
+  const current = await newWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
   for (const code of await deliverWithThreeWorkers(current)) expect(code).toBe(0);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
@@ -46,9 +40,7 @@ it('three processes deliver 3,000 messages to 1,000 Discord channels exactly onc
 }, 150_000);
 
 it('delivers every message exactly once while one process is SIGKILLed at a random moment 10 times and restarted', async () => {
-  world = await createDeliveryWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
-  describeOnFailure(world);
-  const current = world;
+  const current = await newWorld({ platform: 'discord', chats: CHATS, perChat: PER_CHAT });
   const kills = 10;
   await deliverWithThreeWorkers(current, kills);
 

@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
-import { checkEveryChat, deliverWithThreeWorkers, describeOnFailure } from './delivery-runs.js';
-import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type DeliveryWorld } from './outbox-world.js';
+import { expect, it } from 'vitest';
+import { checkEveryChat, deliverWithThreeWorkers, deliveryWorlds } from './delivery-runs.js';
+import { GLOBAL_PER_SECOND, perSecond, steadyRate } from './outbox-world.js';
 
 /**
  * Three `newsbrief deliver` processes on one PostgreSQL and Redis send one outbox to the fake
@@ -8,19 +8,13 @@ import { createDeliveryWorld, GLOBAL_PER_SECOND, perSecond, steadyRate, type Del
  * overall is scaled to 100/s (GLOBAL_PER_SECOND; 1/s per chat kept), so 3,000 messages take about 30 s, not 100.
  */
 
-let world: DeliveryWorld | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const newWorld = deliveryWorlds();
 
 const CHATS = 1000;
 const PER_CHAT = 3;
 
 it('three processes deliver 3,000 messages to 1,000 chats once each, in order, at ≥ 0.85 of the limit, next to no 429', async () => {
-  world = await createDeliveryWorld({ chats: CHATS, perChat: PER_CHAT });
-  describeOnFailure(world);
-  const current = world;
+  const current = await newWorld({ chats: CHATS, perChat: PER_CHAT });
   for (const code of await deliverWithThreeWorkers(current)) expect(code).toBe(0);
 
   const repeats = checkEveryChat(current, CHATS, PER_CHAT);
@@ -41,9 +35,7 @@ it('three processes deliver 3,000 messages to 1,000 chats once each, in order, a
 }, 150_000);
 
 it('loses nothing while one process is SIGKILLed at a random moment 10 times and restarted', async () => {
-  world = await createDeliveryWorld({ chats: CHATS, perChat: PER_CHAT });
-  describeOnFailure(world);
-  const current = world;
+  const current = await newWorld({ chats: CHATS, perChat: PER_CHAT });
   const kills = 10;
   await deliverWithThreeWorkers(current, kills);
 

@@ -98,6 +98,24 @@ describe('the Redis pacer (rate-limiter-flexible)', () => {
     expect(chatOnly.ticket).toBeDefined();
   });
 
+  it("takes no platform point for a chat whose own slot is still to come, so the send keeps the platform's slot", async () => {
+    const pacer = open();
+    // Nine points a second (ten less headroom): slots 111 ms apart. A channel's five per 5 s: a second apart.
+    const platform: PaceWindow = { key: 'discord-later-chat', limit: 10, windowMs: 1000 };
+    const channel = (id: number): PaceWindow => ({ key: `discord-later:channel:${id}`, limit: 5, windowMs: 5000 });
+    const slotOf = (ticket: unknown): number => (ticket as { slotAt?: number } | undefined)?.slotAt ?? NaN;
+    const first = await pacer.tryReserve([platform, channel(1)]);
+    expect(first.ticket).toBeDefined();
+    // The channel's second slot is a second away: it waits for it, holding nothing.
+    const second = await pacer.tryReserve([platform, channel(1)]);
+    expect(second.ticket).toBeUndefined();
+    expect(second.waitMs).toBeGreaterThan(900);
+    // The platform's second point, 111 ms in, is still free for another channel.
+    const other = await pacer.tryReserve([platform, channel(2)]);
+    expect(slotOf(other.ticket) - slotOf(first.ticket)).toBeGreaterThan(100);
+    expect(slotOf(other.ticket) - slotOf(first.ticket)).toBeLessThan(125);
+  });
+
   it('reckons a slot from when it was asked for, so an answer read late is not sent late unnoticed', async () => {
     const pacer = open();
     const window: PaceWindow = { key: 'late-answer', limit: 10, windowMs: 1000 };

@@ -25,12 +25,14 @@ it('three processes deliver 3,000 messages to 1,000 chats once each, in order, a
       `${rate.toFixed(1)}/s over the steady middle = ${(rate / GLOBAL_PER_SECOND).toFixed(3)} of ${GLOBAL_PER_SECOND}/s; 429s: ${refused} ${JSON.stringify(current.fake.refused())}; per second: ${perSecond(current.fake.sent).join(' ')}`,
   );
   expect(current.fake.sent).toHaveLength(current.total);
-  // Issue 12 asks for no 429 at all. Runs here saw 0 to 5, in the first seconds while the processes
-  // start and their timers run late; a handful is tolerated, a pacer that does not pace is not.
+  // Issue 12 asks for no 429 at all. Quiet runs here see none; busy ones saw up to 5, in the first
+  // seconds while the processes start and their timers run late. A handful is tolerated, a pacer
+  // that does not pace is not.
   expect(refused).toBeLessThanOrEqual(10);
   // Issue 12 asks for 0.95 of the limit; this machine gives 0.96-0.97 when quiet, 0.71-0.89 under heavy load
   // (the processes' timers run late and the pacer lets those slots go rather than bunch sends into
-  // a 429). The floor here catches a real regression without failing on that; the goal stays open.
+  // a 429). The floor here catches a real regression without failing on that; the goal is read from
+  // the figures printed.
   expect(rate / GLOBAL_PER_SECOND).toBeGreaterThanOrEqual(0.85);
 }, 150_000);
 

@@ -1,29 +1,17 @@
 import type { Quote, Story } from './domain.js';
 
-/** A story ready to be stored: what ingestion made of one feed item. */
-export interface NewStory {
-  /** Identity (see Story.key): guid/id, else canonical link, else a hash of title and date. */
-  key: string;
-  feedId: number;
-  url: string | null;
-  headline: string;
-  standfirst: string | null;
-  byline: string | null;
-  source: string;
-  publishedAt: string | null;
-  arrivedAt: string;
-  tags: string[];
+/**
+ * A story ready to be stored: what ingestion made of one feed item. A Story before the store gives
+ * it an id and a cluster, with every quotation found and the topics it belongs to.
+ */
+export type NewStory = Omit<Story, 'id' | 'imageUrl' | 'clusterId'> & {
   /** The lead image's address (see Story.imageUrl); absent or null when there is none. */
   imageUrl?: string | null;
-  /** Every quotation found, in article order. */
+  /** Every quotation found, in article order; `keyQuotes` (at most 3, best first) normally appear here too. */
   quotes: Quote[];
-  /** At most 3, best first; each normally also appears in `quotes`. */
-  keyQuotes: Quote[];
-  enriched: boolean;
-  eligibleForDigest: boolean;
   /** Topics the story belongs to (already narrowed by each topic's keywords). */
   topicIds: number[];
-}
+};
 
 /** The text a topic's include/exclude keywords are matched against. */
 export interface StoryMatchText {

@@ -6,6 +6,7 @@
 import type { NameBook } from './name-book.js';
 import { isNeverAName, type NamedEntity } from './names.js';
 import { MENTION_CHARS } from './speaker-mentions.js';
+import type { ParagraphSoFar } from './speaker-resolution.js';
 import { isCapitalised, tokenize } from './tokens.js';
 
 /** Words after which a name is talked about rather than talking. */
@@ -30,7 +31,7 @@ export function paragraphNames(text: string, masked: string, peopleNamed: Readon
       yield word.text;
     }
   }
-  return {
+  const names = {
     /** The last known person other than `except` this paragraph names (in full or by surname) before `offset`. */
     lastKnownBefore(offset: number, except: string, asObjectToo = false): NamedEntity | null {
       for (const word of candidatesBefore(offset, asObjectToo)) {
@@ -53,6 +54,14 @@ export function paragraphNames(text: string, masked: string, peopleNamed: Readon
         })
         .map((name) => book.resolve({ name, kind: 'person', gender: null }));
     },
+    /** What resolvePhrase asks of the paragraph up to `offset` (a quotation's start, or the paragraph's end). */
+    soFar(offset: number): ParagraphSoFar {
+      return {
+        named: () => names.namedBefore(offset),
+        lastKnownOtherThan: (name) => names.lastKnownBefore(offset, name),
+        lastProperNoun: () => names.lastProperNounBefore(offset),
+      };
+    },
     /** The known people this paragraph names outside its quotations, in full or by surname, once each. */
     knownPeopleNamed(): NamedEntity[] {
       const people = new Map<string, NamedEntity>();
@@ -64,4 +73,5 @@ export function paragraphNames(text: string, masked: string, peopleNamed: Readon
       return [...people.values()];
     },
   };
+  return names;
 }

@@ -95,12 +95,8 @@ export function attributeParagraph(
   const peopleNamed = new Set(book.fullNameList().slice(namesBefore));
   (carried.roles ??= createRoleBook()).noteParagraph(text, peopleNamed);
   const masked = maskQuotations(text, spans);
-  const { lastKnownBefore, lastProperNounBefore, namedBefore, knownPeopleNamed } = paragraphNames(
-    text,
-    masked,
-    peopleNamed,
-    book,
-  );
+  const names = paragraphNames(text, masked, peopleNamed, book);
+  const { lastKnownBefore, lastProperNounBefore, namedBefore, knownPeopleNamed } = names;
   context.documents?.noteParagraph(masked);
   const starts = sentenceStarts(masked.slice(0, MENTION_CHARS));
   const mentions = mentionsIn(masked, starts, context.documents);
@@ -211,9 +207,7 @@ export function attributeParagraph(
       speaker =
         voxPop ??
         resolvePhrase(attribution, book, context, {
-          named: () => namedBefore(span.open),
-          lastKnownOtherThan: (name) => lastKnownBefore(span.open, name),
-          lastProperNoun: () => lastProperNounBefore(span.open),
+          ...names.soFar(span.open),
           unknownSubject: () => unknownSubject,
           namedInParagraphBefore: () => carried.people ?? [],
         });
@@ -278,14 +272,7 @@ export function attributeParagraph(
   carried.entity = spans.length > 0 ? (speakers.at(-1) ?? null) : onlyPerson ? introduced : null;
   // "In the recording, Marek says:": the speaker a closing colon brings in (colon-introductions.ts).
   const colon = colonIntroduction(masked, starts, spans.at(-1)?.close ?? -1);
-  const end = text.length;
-  const colonSpeaker =
-    colon &&
-    resolvePhrase(colon, book, context, {
-      named: () => namedBefore(end),
-      lastKnownOtherThan: (name) => lastKnownBefore(end, name),
-      lastProperNoun: () => lastProperNounBefore(end),
-    });
+  const colonSpeaker = colon && resolvePhrase(colon, book, context, names.soFar(text.length));
   if (colonSpeaker) carried.entity = colonSpeaker;
   carried.people = knownPeopleNamed();
   return speakers;

@@ -141,37 +141,38 @@ export function createRedisPacer(options: RedisPacerOptions): SharedPacer {
   const tryReserve = async (windows: readonly PaceWindow[]): Promise<SlotReservation> => {
     await whenReady();
     const [platform, ...own] = windows;
+    if (!platform) return { ticket: slotTicket(performance.now(), 1000) }; // no window to wait for
     const taken: PaceWindow[] = [];
-    let slotAt = -Infinity;
-    for (const window of [...own, ...(platform ? [platform] : [])]) {
-      if (window === platform && slotAt > performance.now()) {
-        await giveBack(taken);
-        return { waitMs: Math.ceil(slotAt - performance.now()) };
-      }
-      const point = await take(window, window === platform).catch(async (error: unknown) => {
+    /** A point of the window, kept in `taken`; on a refusal or an error every point taken is given back. */
+    const keep = async (window: PaceWindow, platformWide: boolean) => {
+      const point = await take(window, platformWide).catch(async (error: unknown) => {
         await giveBack(taken);
         throw error;
       });
-      if ('waitMs' in point) {
-        await giveBack(taken);
-        return { waitMs: point.waitMs };
-      }
-      taken.push(window);
-      slotAt = window === platform ? point.slotAt : Math.max(slotAt, point.slotAt);
-    }
-    // A fixed window counts a send once, when it starts: nothing to give back when it ends.
-    const windowMs = Math.max(1000, platform?.windowMs ?? 1000);
-    const now = performance.now();
-    if (taken.length === 0) slotAt = now; // no window to wait for
-    return {
-      ticket: {
-        startsInMs: Math.max(0, Math.ceil(slotAt - now)),
-        slotAt,
-        toleranceMs: Math.max(5, (windowMs * headroom) / 2),
-        release: async () => {},
-      },
+      if ('waitMs' in point) await giveBack(taken);
+      else taken.push(window);
+      return point;
     };
+    let chatSlotAt = -Infinity;
+    for (const window of own) {
+      const point = await keep(window, false);
+      if ('waitMs' in point) return point;
+      chatSlotAt = Math.max(chatSlotAt, point.slotAt);
+    }
+    if (chatSlotAt > performance.now()) {
+      await giveBack(taken);
+      return { waitMs: Math.ceil(chatSlotAt - performance.now()) };
+    }
+    const point = await keep(platform, true);
+    return 'waitMs' in point ? point : { ticket: slotTicket(point.slotAt, platform.windowMs) };
   };
+  /** A fixed window counts a send once, when it starts: nothing to give back when it ends. */
+  const slotTicket = (slotAt: number, windowMs: number): SlotTicket => ({
+    startsInMs: Math.max(0, Math.ceil(slotAt - performance.now())),
+    slotAt,
+    toleranceMs: Math.max(5, (Math.max(1000, windowMs) * headroom) / 2),
+    release: async () => {},
+  });
   const giveBack = async (taken: readonly PaceWindow[]): Promise<void> => {
     const limited = taken.flatMap((window) => {
       const limiter = limiters.get(window.key);
